@@ -1,0 +1,124 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Module graph: see docs/architecture.md. Arrows are the only allowed imports.
+let package = Package(
+    name: "gnapterm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gnapterm", targets: ["gnapterm"]),
+        .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
+        .library(name: "GNAP", targets: ["GNAP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // RFC 9421 / RFC 9530 / JWK. Pure: no I/O, knows nothing of GNAP.
+        .target(
+            name: "HTTPMessageSignatures",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+            ]
+        ),
+        // RFC 9635 / RFC 9767 wire types, validation, user codes, state machines, store protocols. Pure.
+        .target(
+            name: "GNAP",
+            dependencies: [
+                "HTTPMessageSignatures",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "GNAPStorage",
+            dependencies: [
+                "GNAP",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "GNAPServer",
+            dependencies: [
+                "GNAP",
+                "HTTPMessageSignatures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "GNAPClient",
+            dependencies: [
+                "GNAP",
+                "HTTPMessageSignatures",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Generic terminal toolkit: canvas, widgets, keymap, run loop, curses and virtual terminals.
+        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        // Golden-screen helpers for test targets only (never linked into the executable).
+        .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
+        // The approver and device apps: screens, effects, plain-text mode.
+        .target(
+            name: "TerminalApps",
+            dependencies: ["GNAP", "GNAPClient", "TerminalUI"]
+        ),
+        .executableTarget(
+            name: "gnapterm",
+            dependencies: [
+                "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPMessageSignaturesTests",
+            dependencies: ["HTTPMessageSignatures"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "GNAPTests", dependencies: ["GNAP"]),
+        .testTarget(name: "GNAPStorageTests", dependencies: ["GNAPStorage", "GNAP"]),
+        .testTarget(
+            name: "GNAPServerTests",
+            dependencies: [
+                "GNAPServer", "GNAPStorage", "GNAP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "GNAPClientTests", dependencies: ["GNAPClient", "GNAPServer", "GNAPStorage"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "TerminalUITestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "TerminalAppsTests",
+            dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["gnapterm"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
