@@ -72,7 +72,6 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CNCursesW",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Generic terminal toolkit: canvas, widgets, keymap, run loop, curses and virtual terminals.

@@ -1,0 +1,62 @@
+import RawStructuredFieldValues
+
+/// A covered component identifier (RFC 9421 §2): a lowercase name (a field name or an `@`-derived component) with
+/// its parameters in the order they were given.
+public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
+    /// Lowercased component name, e.g. `@method` or `content-digest`.
+    public let name: String
+    /// Parameters (`sf`, `key`, `bs`, `req`, `tr`, `name`) in their original order.
+    public let parameters: OrderedMap<String, RFC9651BareItem>
+
+    public init(_ name: String, parameters: OrderedMap<String, RFC9651BareItem> = OrderedMap()) {
+        self.name = name.lowercased()
+        self.parameters = parameters
+    }
+
+    public static let method = ComponentIdentifier("@method")
+    public static let targetURI = ComponentIdentifier("@target-uri")
+    public static let authority = ComponentIdentifier("@authority")
+    public static let scheme = ComponentIdentifier("@scheme")
+    public static let requestTarget = ComponentIdentifier("@request-target")
+    public static let path = ComponentIdentifier("@path")
+    public static let query = ComponentIdentifier("@query")
+    public static let status = ComponentIdentifier("@status")
+
+    /// `@query-param;name="…"` (§2.2.8).
+    public static func queryParam(_ name: String) -> ComponentIdentifier {
+        var parameters = OrderedMap<String, RFC9651BareItem>()
+        parameters["name"] = .string(name)
+        return ComponentIdentifier("@query-param", parameters: parameters)
+    }
+
+    /// An HTTP field, e.g. `.field("content-digest")`.
+    public static func field(_ name: String) -> ComponentIdentifier { ComponentIdentifier(name) }
+
+    /// Whether this is a derived component (§2.2) rather than an HTTP field (§2.1).
+    public var isDerived: Bool { name.hasPrefix("@") }
+
+    /// The boolean flag parameters `sf`, `bs`, `req`, `tr`.
+    public func hasFlag(_ flag: String) -> Bool {
+        if case .bool(true) = parameters[flag] { return true }
+        return false
+    }
+
+    /// The string value of a parameter such as `key` or `name`.
+    public func stringParameter(_ name: String) -> String? {
+        if case .string(let value) = parameters[name] { return value }
+        return nil
+    }
+
+    /// The identifier as a Structured Field Item, e.g. `"@query-param";name="Pet"`.
+    var item: Item { Item(bareItem: .string(name), parameters: parameters) }
+
+    /// The serialized identifier as it appears in a signature base line (§2.5).
+    public var serialized: String {
+        var serializer = StructuredFieldValueSerializer()
+        // A String item with valid parameters always serializes; names were validated on construction or parsing.
+        let bytes = (try? serializer.writeItemFieldValue(item)) ?? Array("\"\(name)\"".utf8)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { serialized }
+}

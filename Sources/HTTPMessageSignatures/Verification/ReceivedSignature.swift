@@ -1,0 +1,14 @@
+/// One signature found on a message: its label, what it covers, its parameters, and the signature bytes.
+public struct ReceivedSignature: Sendable, Hashable {
+    public let label: String
+    public let components: [ComponentIdentifier]
+    public let parameters: SignatureParameters
+    public let signature: [UInt8]
+
+    public init(label: String, components: [ComponentIdentifier], parameters: SignatureParameters, signature: [UInt8]) {
+        self.label = label
+        self.components = components
+        self.parameters = parameters
+        self.signature = signature
+    }
+}
