@@ -1,0 +1,156 @@
+/// The grant state machine. Value type, no I/O: the shell loads the persisted state, feeds one event, performs the
+/// returned action (rotating tokens, issuing tokens, answering) and saves the state, all in one transaction.
+public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant, C: Sendable {
+    public private(set) var state: GrantLifecycleState
+    public let clock: C
+    /// Slack for `wait` (§5): calls this much early are still accepted, to absorb timer granularity.
+    public let waitTolerance: Duration
+
+    public init(state: GrantLifecycleState, clock: C, waitTolerance: Duration = .milliseconds(250)) {
+        self.state = state
+        self.clock = clock
+        self.waitTolerance = waitTolerance
+    }
+
+    /// Starts a new pending grant.
+    public static func start(clock: C, interactionLifetime: Duration, waitSeconds: Int) -> GrantLifecycle {
+        GrantLifecycle(
+            state: GrantLifecycleState(
+                createdAt: clock.now, interactionLifetime: interactionLifetime, waitSeconds: waitSeconds),
+            clock: clock)
+    }
+
+    public var isInteractionExpired: Bool { clock.now >= state.interactionExpiresAt }
+
+    public mutating func event(_ event: GrantEvent) -> GrantAction {
+        let now = clock.now
+        switch event {
+        case .codeEntered(let approver):
+            if let refusal = refusalForApprover(approver, now: now, requireBound: false) { return .refuse(refusal) }
+            if state.boundApprover == nil {
+                state.boundApprover = approver
+                state.codeEnteredAt = now
+            }
+            return .interactionBound
+        case .approve(let approver, let selection):
+            if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
+            guard !selection.isEmpty else { return .refuse(.nothingSelected) }
+            state.status = .approved
+            state.approval = Approval(approver: approver, selection: selection, at: now)
+            return .approved
+        case .deny(let approver, let reason):
+            if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
+            state.status = .denied
+            state.denial = Denial(approver: approver, reason: reason, at: now)
+            return .denied
+        case .continuationCall:
+            return continuationCall(now: now)
+        }
+    }
+
+    private func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
+        -> InteractionRefusal?
+    {
+        guard state.status == .pending else { return .alreadyDecided }
+        guard now < state.interactionExpiresAt else { return .expired }
+        if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }
+        if requireBound && state.boundApprover == nil { return .codeNotEntered }
+        return nil
+    }
+
+    private mutating func continuationCall(now: WallInstant) -> GrantAction {
+        switch state.status {
+        case .finalized:
+            // §5: after a response without `continue`, any further call is `invalid_continuation`.
+            return .respondError(GNAPError(.invalidContinuation, "this grant request is finished"))
+        case .pending, .approved, .denied:
+            break
+        }
+        if now.advanced(by: waitTolerance) < state.nextCallAllowedAt {
+            let early = now.duration(to: state.nextCallAllowedAt)
+            return .respondError(
+                GNAPError(
+                    .tooFast, "wait \(state.waitSeconds) seconds between calls (\(early.roundedUpSeconds) s left)"))
+        }
+        switch state.status {
+        case .approved:
+            guard let approval = state.approval else { return internalInconsistency() }
+            finalize(.issued, at: now)
+            return .issueTokens(approval.selection)
+        case .denied:
+            finalize(.denied, at: now)
+            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+        case .pending where now >= state.interactionExpiresAt:
+            finalize(.expired, at: now)
+            return .respondError(
+                GNAPError(.invalidInteraction, "the interaction expired before the request was approved"))
+        case .pending:
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            return .respondPending(waitSeconds: state.waitSeconds)
+        case .finalized:
+            return internalInconsistency()
+        }
+    }
+
+    private mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {
+        state.status = .finalized
+        state.outcome = outcome
+        state.finalizedAt = now
+    }
+
+    private func internalInconsistency() -> GrantAction {
+        .respondError(GNAPError(.requestDenied, "the grant is in an inconsistent state"))
+    }
+}
+
+/// What can happen to a grant.
+public enum GrantEvent: Sendable, Hashable {
+    /// An approver entered the grant's user code (binds the interaction to them).
+    case codeEntered(by: ApproverRef)
+    case approve(by: ApproverRef, selection: ApprovalSelection)
+    case deny(by: ApproverRef, reason: String)
+    /// The client called the continuation URI (§5.2 polling).
+    case continuationCall
+}
+
+/// What the shell must do.
+public enum GrantAction: Sendable, Hashable {
+    case interactionBound
+    case approved
+    case denied
+    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2).
+    case respondPending(waitSeconds: Int)
+    /// Issue tokens for exactly this selection, and answer with them; the grant is finalized (§3.2).
+    case issueTokens(ApprovalSelection)
+    /// Answer with this error.
+    case respondError(GNAPError)
+    /// Refuse the approver's action.
+    case refuse(InteractionRefusal)
+}
+
+/// Why an approver's action was refused. Descriptions are for people.
+public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringConvertible {
+    case expired
+    case alreadyDecided
+    case boundToAnotherApprover
+    case codeNotEntered
+    case nothingSelected
+
+    public var description: String {
+        switch self {
+        case .expired: "this code has expired; ask the device for a new one"
+        case .alreadyDecided: "this request has already been decided"
+        case .boundToAnotherApprover: "this code was already used by another approver"
+        case .codeNotEntered: "enter the user code before deciding"
+        case .nothingSelected: "approving nothing is meaningless; deny the request instead"
+        }
+    }
+}
+
+extension Duration {
+    /// Whole seconds, rounded up.
+    public var roundedUpSeconds: Int64 {
+        let (seconds, attoseconds) = components
+        return attoseconds > 0 ? seconds + 1 : seconds
+    }
+}

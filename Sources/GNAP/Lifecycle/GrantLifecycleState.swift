@@ -1,0 +1,81 @@
+/// The persisted state of one grant (RFC 9635 §1.5: processing → pending → approved → finalized), with what
+/// this AS adds: the approver the interaction is bound to, the decision and the continuation timing.
+public struct GrantLifecycleState: Sendable, Hashable, Codable {
+    public var status: GrantStatus
+    public var createdAt: WallInstant
+    /// After this instant the interaction (the user code) no longer works.
+    public var interactionExpiresAt: WallInstant
+    /// The `wait` last sent to the client (§3.1), in seconds.
+    public var waitSeconds: Int
+    /// The earliest instant the client may call the continuation URI again (§5: else `too_fast`).
+    public var nextCallAllowedAt: WallInstant
+    /// The approver who entered the code; the interaction is theirs alone from then on.
+    public var boundApprover: ApproverRef?
+    public var codeEnteredAt: WallInstant?
+    public var approval: Approval?
+    public var denial: Denial?
+    public var outcome: GrantOutcome?
+    public var finalizedAt: WallInstant?
+
+    public init(createdAt: WallInstant, interactionLifetime: Duration, waitSeconds: Int) {
+        status = .pending
+        self.createdAt = createdAt
+        interactionExpiresAt = createdAt.advanced(by: interactionLifetime)
+        self.waitSeconds = waitSeconds
+        nextCallAllowedAt = createdAt.advanced(by: .seconds(waitSeconds))
+    }
+}
+
+/// RFC 9635 §1.5 grant states, with `denied` kept apart from `finalized` until the client has been told.
+public enum GrantStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case pending
+    case approved
+    case denied
+    case finalized
+}
+
+/// How a finalized grant ended.
+public enum GrantOutcome: String, Sendable, Hashable, Codable {
+    case issued
+    case denied
+    case expired
+    case cancelled
+}
+
+/// Who acted on an interaction: the account and the enrolled device it used.
+public struct ApproverRef: Sendable, Hashable, Codable {
+    public var accountID: String
+    public var deviceID: String
+
+    public init(accountID: String, deviceID: String) {
+        self.accountID = accountID
+        self.deviceID = deviceID
+    }
+}
+
+/// What the approver allowed: for each requested token (by index), the indices of the rights granted; and the
+/// subject identifier formats released.
+public struct ApprovalSelection: Sendable, Hashable, Codable {
+    public var rights: [[Int]]
+    public var subjectFormats: [String]
+
+    public init(rights: [[Int]], subjectFormats: [String]) {
+        self.rights = rights
+        self.subjectFormats = subjectFormats
+    }
+
+    /// Whether anything at all would be released.
+    public var isEmpty: Bool { rights.allSatisfy(\.isEmpty) && subjectFormats.isEmpty }
+}
+
+public struct Approval: Sendable, Hashable, Codable {
+    public var approver: ApproverRef
+    public var selection: ApprovalSelection
+    public var at: WallInstant
+}
+
+public struct Denial: Sendable, Hashable, Codable {
+    public var approver: ApproverRef
+    public var reason: String
+    public var at: WallInstant
+}

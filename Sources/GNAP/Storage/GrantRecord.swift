@@ -1,0 +1,120 @@
+import HTTPMessageSignatures
+
+/// Everything the AS keeps about one grant request.
+public struct GrantRecord: Sendable, Hashable, Codable {
+    public var id: String
+    /// The client instance (dynamic, §3.5) that made the request.
+    public var instanceID: String
+    public var clientKey: ClientKeyBinding
+    /// What the client says about itself (§2.3.2): self-asserted, never vetted.
+    public var clientDisplay: ClientDisplay?
+    /// The request as received (validated).
+    public var request: GrantRequest
+    public var tokens: [AccessTokenRequest]
+    public var subjectFormats: [String]
+    public var startModes: [String]
+    /// Where the request came from (the peer address), shown to the approver.
+    public var requestedFrom: String?
+    public var lifecycle: GrantLifecycleState
+    /// SHA-256 of the current continuation token (§3.1); replaced on each call.
+    public var continuationTokenHash: String
+    /// Keyed hash of the user code, if a code was issued.
+    public var userCodeHash: String?
+
+    public init(
+        id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,
+        request: GrantRequest, tokens: [AccessTokenRequest], subjectFormats: [String], startModes: [String],
+        requestedFrom: String?, lifecycle: GrantLifecycleState, continuationTokenHash: String, userCodeHash: String?
+    ) {
+        self.id = id
+        self.instanceID = instanceID
+        self.clientKey = clientKey
+        self.clientDisplay = clientDisplay
+        self.request = request
+        self.tokens = tokens
+        self.subjectFormats = subjectFormats
+        self.startModes = startModes
+        self.requestedFrom = requestedFrom
+        self.lifecycle = lifecycle
+        self.continuationTokenHash = continuationTokenHash
+        self.userCodeHash = userCodeHash
+    }
+}
+
+/// An issued access token. The value itself is never stored.
+public struct AccessTokenRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var grantID: String
+    public var tokenHash: String
+    public var label: String?
+    public var access: [AccessRight]
+    public var flags: [String]
+    /// Thumbprint of the key the token is bound to (RFC 9635 §7.2); nil only for bearer tokens.
+    public var boundKeyThumbprint: String?
+    public var issuedAt: WallInstant
+    public var expiresAt: WallInstant?
+    public var revokedAt: WallInstant?
+
+    public init(
+        id: String, grantID: String, tokenHash: String, label: String?, access: [AccessRight], flags: [String],
+        boundKeyThumbprint: String?, issuedAt: WallInstant, expiresAt: WallInstant?, revokedAt: WallInstant? = nil
+    ) {
+        self.id = id
+        self.grantID = grantID
+        self.tokenHash = tokenHash
+        self.label = label
+        self.access = access
+        self.flags = flags
+        self.boundKeyThumbprint = boundKeyThumbprint
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+}
+
+/// A client instance the AS has seen, identified to the client by `instance_id` (§3.5).
+public struct ClientInstanceRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var key: ClientKeyBinding
+    public var display: ClientDisplay?
+    public var createdAt: WallInstant
+
+    public init(id: String, key: ClientKeyBinding, display: ClientDisplay?, createdAt: WallInstant) {
+        self.id = id
+        self.key = key
+        self.display = display
+        self.createdAt = createdAt
+    }
+}
+
+/// One line of the audit log.
+public struct AuditEvent: Sendable, Hashable, Codable {
+    public var grantID: String?
+    public var at: WallInstant
+    /// Short machine-readable kind, e.g. `grant.created`, `code.entered`, `grant.approved`.
+    public var kind: String
+    /// Human-readable detail; never contains secrets.
+    public var detail: String
+    public var accountID: String?
+
+    public init(grantID: String?, at: WallInstant, kind: String, detail: String, accountID: String? = nil) {
+        self.grantID = grantID
+        self.at = at
+        self.kind = kind
+        self.detail = detail
+        self.accountID = accountID
+    }
+}
+
+/// The result of a transactional grant update plus what must be written with it.
+public struct GrantMutation<Result: Sendable>: Sendable {
+    public var result: Result
+    public var issuedTokens: [AccessTokenRecord]
+    public var audit: [AuditEvent]
+
+    public init(_ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = []) {
+        self.result = result
+        self.issuedTokens = issuedTokens
+        self.audit = audit
+    }
+}

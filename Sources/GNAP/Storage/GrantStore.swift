@@ -1,0 +1,54 @@
+/// The AS's persistent state. Implemented by GNAPStorage (SQLite); the server sees only this protocol.
+public protocol GrantStore: Sendable {
+    // MARK: Grants
+    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws
+    func grant(id: String) async throws -> GrantRecord?
+    func grant(userCodeHash: String) async throws -> GrantRecord?
+    /// Reads, mutates and writes one grant in a single transaction, together with the tokens and audit events the
+    /// mutation produced. Throws ``StoreError/notFound`` for an unknown id; if `body` throws, nothing is written.
+    func updateGrant<Result: Sendable>(
+        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result
+
+    // MARK: Tokens
+    func accessToken(hash: String) async throws -> AccessTokenRecord?
+    func accessTokens(grantID: String) async throws -> [AccessTokenRecord]
+
+    // MARK: Client instances
+    func insertClientInstance(_ instance: ClientInstanceRecord) async throws
+    func clientInstance(id: String) async throws -> ClientInstanceRecord?
+    func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord?
+
+    // MARK: Accounts and devices
+    func insertAccount(_ account: Account) async throws
+    func account(id: String) async throws -> Account?
+    func account(username: String) async throws -> Account?
+    func accounts() async throws -> [Account]
+    func insertEnrollmentCode(_ code: EnrollmentCodeRecord) async throws
+    /// Marks the code used and returns it, atomically, if it exists, is unused and has not expired at `now`.
+    func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord?
+    func insertDevice(_ device: ApproverDevice) async throws
+    func device(id: String) async throws -> ApproverDevice?
+    func device(thumbprint: String) async throws -> ApproverDevice?
+    func devices(accountID: String) async throws -> [ApproverDevice]
+    func touchDevice(id: String, at now: WallInstant) async throws
+
+    // MARK: Secrets and audit
+    /// A named AS secret (e.g. the user-code pepper), created with `create` on first use.
+    func secret(named name: String, create: @Sendable () -> [UInt8]) async throws -> [UInt8]
+    func appendAudit(_ events: [AuditEvent]) async throws
+    func auditEvents(grantID: String) async throws -> [AuditEvent]
+}
+
+/// Store failures the callers distinguish.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(String)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "\(what) not found"
+        case .conflict(let what): "\(what) already exists"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import HTTPMessageSignatures
+
+/// An issued access token (RFC 9635 §3.2.1).
+public struct AccessTokenResponse: Sendable, Hashable, Codable {
+    public var value: String
+    public var label: String?
+    public var manage: TokenManagement?
+    public var access: [AccessRight]
+    public var expiresIn: Int?
+    public var key: ClientKeyValue?
+    public var flags: [String]?
+
+    public init(
+        value: String, label: String? = nil, manage: TokenManagement? = nil, access: [AccessRight],
+        expiresIn: Int? = nil, key: ClientKeyValue? = nil, flags: [String]? = nil
+    ) {
+        self.value = value
+        self.label = label
+        self.manage = manage
+        self.access = access
+        self.expiresIn = expiresIn
+        self.key = key
+        self.flags = flags
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case value, label, manage, access
+        case expiresIn = "expires_in"
+        case key, flags
+    }
+}
+
+/// The `manage` member of an access token (RFC 9635 §3.2.1).
+public struct TokenManagement: Sendable, Hashable, Codable {
+    public var uri: String
+    public var accessToken: TokenValue
+
+    public init(uri: String, accessToken: TokenValue) {
+        self.uri = uri
+        self.accessToken = accessToken
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case uri
+        case accessToken = "access_token"
+    }
+}
+
+/// One token (object) or several (array, §3.2.2).
+public enum AccessTokenResponses: Sendable, Hashable, Codable {
+    case single(AccessTokenResponse)
+    case multiple([AccessTokenResponse])
+
+    public var tokens: [AccessTokenResponse] {
+        switch self {
+        case .single(let token): [token]
+        case .multiple(let tokens): tokens
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let many = try? container.decode([AccessTokenResponse].self) {
+            self = .multiple(many)
+        } else {
+            self = .single(try container.decode(AccessTokenResponse.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .single(let token): try container.encode(token)
+        case .multiple(let tokens): try container.encode(tokens)
+        }
+    }
+}

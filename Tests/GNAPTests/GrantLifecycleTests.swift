@@ -1,0 +1,97 @@
+import GNAP
+import Testing
+
+@Suite("Grant state machine")
+struct GrantLifecycleTests {
+    let clock = ManualClock()
+    let alice = ApproverRef(accountID: "alice", deviceID: "d1")
+    let mallory = ApproverRef(accountID: "mallory", deviceID: "d9")
+    let selection = ApprovalSelection(rights: [[0]], subjectFormats: [])
+
+    func start() -> GrantLifecycle<ManualClock> {
+        .start(clock: clock, interactionLifetime: .seconds(600), waitSeconds: 5)
+    }
+
+    @Test func pollingHonoursWait() {
+        var grant = start()
+        clock.advance(by: .seconds(2))
+        guard case .respondError(let early) = grant.event(.continuationCall) else {
+            Issue.record("a call before wait must be refused")
+            return
+        }
+        #expect(early.code == .tooFast)
+        clock.advance(by: .seconds(3))
+        #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
+        // The next window starts from this answer.
+        clock.advance(by: .seconds(4))
+        #expect(grant.event(.continuationCall).errorCode == .tooFast)
+        clock.advance(by: .seconds(1))
+        #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
+    }
+
+    @Test func approvalIssuesExactlyTheSelectionOnce() {
+        var grant = start()
+        #expect(grant.event(.codeEntered(by: alice)) == .interactionBound)
+        #expect(grant.event(.approve(by: alice, selection: selection)) == .approved)
+        #expect(grant.state.status == .approved)
+        clock.advance(by: .seconds(5))
+        #expect(grant.event(.continuationCall) == .issueTokens(selection))
+        #expect(grant.state.status == .finalized && grant.state.outcome == .issued)
+        clock.advance(by: .seconds(5))
+        #expect(grant.event(.continuationCall).errorCode == .invalidContinuation)
+    }
+
+    @Test func denialIsDeliveredAsUserDenied() {
+        var grant = start()
+        _ = grant.event(.codeEntered(by: alice))
+        #expect(grant.event(.deny(by: alice, reason: "not me")) == .denied)
+        #expect(grant.state.denial?.reason == "not me")
+        clock.advance(by: .seconds(5))
+        #expect(grant.event(.continuationCall).errorCode == .userDenied)
+        #expect(grant.state.outcome == .denied)
+    }
+
+    @Test func expiryEndsTheGrantAndRefusesApprovers() {
+        var grant = start()
+        clock.advance(by: .seconds(600))
+        #expect(grant.event(.codeEntered(by: alice)) == .refuse(.expired))
+        #expect(grant.event(.continuationCall).errorCode == .invalidInteraction)
+        #expect(grant.state.outcome == .expired)
+    }
+
+    @Test func interactionBelongsToTheFirstApprover() {
+        var grant = start()
+        _ = grant.event(.codeEntered(by: alice))
+        #expect(grant.event(.codeEntered(by: mallory)) == .refuse(.boundToAnotherApprover))
+        #expect(grant.event(.approve(by: mallory, selection: selection)) == .refuse(.boundToAnotherApprover))
+        #expect(grant.event(.deny(by: mallory, reason: "x")) == .refuse(.boundToAnotherApprover))
+        // The same approver may look again.
+        #expect(grant.event(.codeEntered(by: alice)) == .interactionBound)
+    }
+
+    @Test func decisionsNeedTheCodeAndSomethingToApprove() {
+        var grant = start()
+        #expect(grant.event(.approve(by: alice, selection: selection)) == .refuse(.codeNotEntered))
+        _ = grant.event(.codeEntered(by: alice))
+        #expect(
+            grant.event(.approve(by: alice, selection: ApprovalSelection(rights: [[]], subjectFormats: [])))
+                == .refuse(.nothingSelected))
+        #expect(grant.event(.approve(by: alice, selection: selection)) == .approved)
+        #expect(grant.event(.deny(by: alice, reason: "changed my mind")) == .refuse(.alreadyDecided))
+    }
+
+    @Test func stateSurvivesEncoding() throws {
+        var grant = start()
+        _ = grant.event(.codeEntered(by: alice))
+        let data = try GNAPJSON.encode(grant.state)
+        let restored = GrantLifecycle(state: try GNAPJSON.decode(GrantLifecycleState.self, from: data), clock: clock)
+        #expect(restored.state == grant.state)
+    }
+}
+
+extension GrantAction {
+    var errorCode: GNAPError.Code? {
+        if case .respondError(let error) = self { return error.code }
+        return nil
+    }
+}
