@@ -94,11 +94,19 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPMessageSignaturesTests",
-            dependencies: ["HTTPMessageSignatures"],
+            dependencies: ["HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "GNAPTests", dependencies: ["GNAP"]),
-        .testTarget(name: "GNAPStorageTests", dependencies: ["GNAPStorage", "GNAP"]),
+        .testTarget(
+            name: "GNAPTests",
+            dependencies: ["GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .testTarget(
+            name: "GNAPStorageTests",
+            dependencies: [
+                "GNAPStorage", "GNAP", "HTTPMessageSignatures", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "GNAPServerTests",
             dependencies: [

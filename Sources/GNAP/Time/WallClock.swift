@@ -20,6 +20,23 @@ public struct WallInstant: InstantProtocol, Sendable, Hashable, Codable, Compara
     public func duration(to other: WallInstant) -> Duration { other.sinceEpoch - sinceEpoch }
     public static func < (lhs: WallInstant, rhs: WallInstant) -> Bool { lhs.sinceEpoch < rhs.sinceEpoch }
 
+    /// Milliseconds since the epoch: the persisted form (JSON and SQL columns).
+    public var unixMilliseconds: Int64 {
+        let (seconds, attoseconds) = sinceEpoch.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    public init(unixMilliseconds: Int64) { sinceEpoch = .milliseconds(unixMilliseconds) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(unixMilliseconds: try decoder.singleValueContainer().decode(Int64.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(unixMilliseconds)
+    }
+
     /// RFC 3339 text in UTC, e.g. for JSON output.
     public var iso8601: String {
         let formatter = ISO8601DateFormatter()

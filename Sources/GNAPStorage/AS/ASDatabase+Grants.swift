@@ -1,0 +1,71 @@
+import GNAP
+import GRDB
+
+extension ASDatabase {
+    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+        try await writer.write { db in
+            let columns = try GrantColumns(grant)
+            try db.execute(
+                sql: """
+                    INSERT INTO grants (id, instance_id, status, outcome, client_name, approver_account_id,
+                        user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: columns.arguments)
+            try Self.insert(audit, db)
+        }
+    }
+
+    public func grant(id: String) async throws -> GrantRecord? {
+        try await writer.read { db in try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", id) }
+    }
+
+    public func grant(userCodeHash: String) async throws -> GrantRecord? {
+        try await writer.read { db in
+            try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE user_code_hash = ?", userCodeHash)
+        }
+    }
+
+    public func updateGrant<Result: Sendable>(
+        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result {
+        try await writer.write { db in
+            guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", id) else {
+                throw StoreError.notFound("grant \(id)")
+            }
+            let mutation = try body(&grant)
+            guard grant.id == id else { throw StoreError.conflict("grant id changed during update") }
+            let columns = try GrantColumns(grant)
+            try db.execute(
+                sql: """
+                    UPDATE grants SET instance_id = ?, status = ?, outcome = ?, client_name = ?,
+                        approver_account_id = ?, user_code_hash = ?, continuation_token_hash = ?, created_at = ?,
+                        interaction_expires_at = ?, record = ?
+                    WHERE id = ?
+                    """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
+            for token in mutation.issuedTokens { try Self.insert(token, db) }
+            try Self.insert(mutation.audit, db)
+            return mutation.result
+        }
+    }
+
+    static func loadGrant(_ db: Database, sql: String, _ key: String) throws -> GrantRecord? {
+        guard let text = try String.fetchOne(db, sql: sql, arguments: [key]) else { return nil }
+        return try JSONColumn.decode(GrantRecord.self, text, what: "grant")
+    }
+}
+
+/// The SQL columns of a grant, all derived from the record in this one place so they cannot drift from it.
+struct GrantColumns {
+    let values: [(any DatabaseValueConvertible)?]
+
+    init(_ grant: GrantRecord) throws {
+        values = [
+            grant.id, grant.instanceID, grant.lifecycle.status.rawValue, grant.lifecycle.outcome?.rawValue,
+            grant.clientDisplay?.name, grant.lifecycle.boundApprover?.accountID, grant.userCodeHash,
+            grant.continuationTokenHash, grant.lifecycle.createdAt.unixMilliseconds,
+            grant.lifecycle.interactionExpiresAt.unixMilliseconds, try JSONColumn.encode(grant),
+        ]
+    }
+
+    var arguments: StatementArguments { StatementArguments(values) }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GNAP
+import GRDB
+
+/// The AS store on SQLite (GRDB). One `Sendable` value over a `DatabaseWriter`; every multi-step change runs in one
+/// write transaction.
+public struct ASDatabase: GrantStore {
+    /// The file name inside the AS data directory.
+    public static let fileName = "gnapterm-as.sqlite"
+
+    let writer: any DatabaseWriter
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try ASMigrations.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the AS database in `directory`, with WAL so approvers and clients are served
+    /// concurrently.
+    public static func open(directory: URL) throws -> ASDatabase {
+        let path = try DatabaseFile.prepare(directory: directory, fileName: fileName)
+        return try ASDatabase(writer: DatabasePool(path: path, configuration: DatabaseFile.configuration()))
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory() throws -> ASDatabase {
+        try ASDatabase(writer: DatabaseQueue(configuration: DatabaseFile.configuration()))
+    }
+
+    /// The names of the migrations applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try ASMigrations.migrator.appliedIdentifiers(db).sorted() }
+    }
+}
+
+extension Row {
+    func instant(_ column: String) -> WallInstant? {
+        (self[column] as Int64?).map(WallInstant.init(unixMilliseconds:))
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// The AS schema. Migrations are named and append-only: never edit one that has shipped, add a new one.
+enum ASMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-26-accounts-and-devices") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE accounts (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        username TEXT NOT NULL UNIQUE,
+                        display_name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('user', 'admin')),
+                        opaque_subject TEXT NOT NULL UNIQUE,
+                        email TEXT,
+                        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE enrollment_codes (
+                        code_hash TEXT PRIMARY KEY NOT NULL,
+                        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        used_at INTEGER
+                    );
+                    CREATE TABLE approver_devices (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        jwk TEXT NOT NULL,
+                        thumbprint TEXT NOT NULL UNIQUE,
+                        enrolled_at INTEGER NOT NULL,
+                        last_seen_at INTEGER,
+                        revoked_at INTEGER
+                    );
+                    CREATE INDEX approver_devices_account ON approver_devices(account_id);
+                    CREATE TABLE secrets (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        value BLOB NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("2026-11-26-grants-and-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE client_instances (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        key_thumbprint TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        display TEXT,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX client_instances_thumbprint ON client_instances(key_thumbprint);
+                    CREATE TABLE grants (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        instance_id TEXT NOT NULL REFERENCES client_instances(id),
+                        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'finalized')),
+                        outcome TEXT CHECK (outcome IN ('issued', 'denied', 'expired', 'cancelled')),
+                        client_name TEXT,
+                        approver_account_id TEXT REFERENCES accounts(id),
+                        user_code_hash TEXT UNIQUE,
+                        continuation_token_hash TEXT NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL,
+                        interaction_expires_at INTEGER NOT NULL,
+                        record TEXT NOT NULL
+                    );
+                    CREATE INDEX grants_status ON grants(status, created_at);
+                    CREATE TABLE access_tokens (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        grant_id TEXT NOT NULL REFERENCES grants(id),
+                        token_hash TEXT NOT NULL UNIQUE,
+                        label TEXT,
+                        access TEXT NOT NULL,
+                        flags TEXT NOT NULL,
+                        bound_key_thumbprint TEXT,
+                        issued_at INTEGER NOT NULL,
+                        expires_at INTEGER,
+                        revoked_at INTEGER
+                    );
+                    CREATE INDEX access_tokens_grant ON access_tokens(grant_id);
+                    """)
+        }
+        migrator.registerMigration("2026-11-26-audit-log") { db in
+            // Append-only: the triggers make UPDATE and DELETE fail, so history cannot be rewritten by mistake.
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        grant_id TEXT REFERENCES grants(id),
+                        at INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        account_id TEXT
+                    );
+                    CREATE INDEX audit_events_grant ON audit_events(grant_id, id);
+                    CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+}

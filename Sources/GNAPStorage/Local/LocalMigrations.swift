@@ -1,0 +1,47 @@
+import GRDB
+
+/// The terminal side's schema (approver identity, decision history, client keys). Named, append-only migrations.
+enum LocalMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-26-approver-and-client-keys") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE approver_identities (
+                        server TEXT PRIMARY KEY NOT NULL,
+                        device_id TEXT NOT NULL,
+                        private_jwk TEXT NOT NULL,
+                        username TEXT NOT NULL,
+                        display_name TEXT NOT NULL,
+                        enrolled_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE client_keys (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        private_jwk TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("2026-11-26-decision-history") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE decisions (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        decided_at INTEGER NOT NULL,
+                        server TEXT NOT NULL,
+                        grant_id TEXT NOT NULL,
+                        client_name TEXT NOT NULL,
+                        client_uri TEXT,
+                        key_thumbprint TEXT NOT NULL,
+                        decision TEXT NOT NULL CHECK (decision IN ('approved', 'denied')),
+                        granted_rights TEXT NOT NULL,
+                        withheld_rights TEXT NOT NULL,
+                        released_subject TEXT NOT NULL,
+                        reason TEXT
+                    );
+                    CREATE INDEX decisions_time ON decisions(decided_at);
+                    """)
+        }
+        return migrator
+    }
+}
