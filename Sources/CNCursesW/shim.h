@@ -26,6 +26,11 @@ static inline attr_t gnapterm_a_dim(void) { return A_DIM; }
 
 static inline int gnapterm_key_f0(void) { return KEY_F0; }
 
+// The column count ncurses itself will use for a character (it measures with the C library's
+// wcwidth under the current locale); the driver reconciles it with TerminalUI's own DisplayWidth.
+extern int wcwidth(wchar_t c);
+static inline int gnapterm_system_width(wchar_t c) { return wcwidth(c); }
+
 static inline mmask_t gnapterm_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t gnapterm_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t gnapterm_button1_clicked(void) { return BUTTON1_CLICKED; }

@@ -86,3 +86,44 @@ import Testing
         #expect(CursesInput.mouse(x: 0, y: 0, buttonState: 0) == nil)
     }
 }
+
+/// How cells are handed to ncurses so that its columns match `DisplayWidth`'s.
+@Suite struct CursesGlyphTests {
+    /// A stand-in for glibc's wcwidth: emoji bases and CJK are 2, regional indicators and ❤ are 1,
+    /// joiners, selectors and marks are 0.
+    private func systemWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x200D, 0xFE0F, 0x0301, 0x20E3: return 0
+        case 0x1F1E6...0x1F1FF, 0x2764: return 1
+        case 0x1F300...0x1FAFF, 0x4E00...0x9FFF: return 2
+        default: return 1
+        }
+    }
+
+    private func pieces(_ character: Character) -> [CursesGlyph.Piece] {
+        CursesGlyph.pieces(for: character, width: DisplayWidth.of(character), systemWidth: systemWidth)
+    }
+
+    @Test func simpleCharactersPassThrough() {
+        #expect(pieces("a") == [.init(column: 0, scalars: ["a"])])
+        #expect(pieces("中") == [.init(column: 0, scalars: ["中"])])
+        #expect(pieces("e\u{301}") == [.init(column: 0, scalars: ["e", "\u{301}"])])
+    }
+
+    @Test func emojiSequencesDegradeToTheirFirstEmoji() {
+        #expect(pieces("👨‍👩‍👧") == [.init(column: 0, scalars: ["👨"])])
+        #expect(pieces("👍🏽") == [.init(column: 0, scalars: ["👍"])])
+    }
+
+    @Test func flagsBecomeTheirRegionCode() {
+        #expect(pieces("🇫🇷") == [.init(column: 0, scalars: ["F"]), .init(column: 1, scalars: ["R"])])
+    }
+
+    @Test func widthDisagreementsKeepTheLayout() {
+        // ❤️ is 2 columns for DisplayWidth but 1 for wcwidth: draw it and blank the second column.
+        #expect(pieces("❤️") == [.init(column: 0, scalars: ["❤", "\u{FE0F}"]), .init(column: 1, scalars: [" "])])
+        // Something the system cannot print at all becomes the replacement character.
+        let unprintable = CursesGlyph.pieces(for: "x", width: 1) { _ in -1 }
+        #expect(unprintable == [.init(column: 0, scalars: ["\u{FFFD}"])])
+    }
+}

@@ -82,10 +82,14 @@ public actor CursesTerminal: TerminalDriver {
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
-        TerminalRestorer.saveTerminalModes()
-        guard let screen = initscr() else { throw Failure(description: "initscr failed") }
+        TerminalRestorer.prepare()
+        guard let screen = initscr() else {
+            TerminalRestorer.deactivate()
+            throw Failure(description: "initscr failed")
+        }
         window = screen
         isActive = true
+        TerminalRestorer.activate(mouse: options.enableMouse)
         raw()
         noecho()
         nonl()
@@ -107,7 +111,6 @@ public actor CursesTerminal: TerminalDriver {
             mousemask(CursesInput.mouseMask, nil)
             mouseinterval(0)
         }
-        TerminalRestorer.activate(mouse: options.enableMouse)
     }
 
     public var size: Size {
@@ -138,20 +141,28 @@ public actor CursesTerminal: TerminalDriver {
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, lastColumn: Int) {
+        var width = DisplayWidth.of(cell.character)
         var character = cell.character
-        let width = DisplayWidth.of(character)
-        if width == 2, x == lastColumn { character = " " }
+        if width == 2, x == lastColumn {
+            character = " "
+            width = 1
+        }
         let entry = palette.entry(for: cell.style)
         var attributes = gnapterm_a_normal()
         if entry.bold { attributes |= gnapterm_a_bold() }
         if entry.underline { attributes |= gnapterm_a_underline() }
         if entry.reverse { attributes |= gnapterm_a_reverse() }
         if entry.dim { attributes |= gnapterm_a_dim() }
-        var wide = character.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
-        var complex = cchar_t()
-        setcchar(&complex, wide, attributes, entry.pair, nil)
-        mvwadd_wch(window, Int32(y), Int32(x), &complex)
+        let pieces = CursesGlyph.pieces(for: character, width: width) { scalar in
+            Int(gnapterm_system_width(wchar_t(bitPattern: scalar.value)))
+        }
+        for piece in pieces {
+            var wide = piece.scalars.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            var complex = cchar_t()
+            setcchar(&complex, wide, attributes, entry.pair, nil)
+            mvwadd_wch(window, Int32(y), Int32(x + piece.column), &complex)
+        }
     }
 
     public func nextKey(timeout: Duration) async throws -> Key? {

@@ -7,15 +7,20 @@ import Synchronization
 ///
 /// Async-signal-safety: a signal handler may only call async-signal-safe functions, and `endwin()`
 /// is not one (it goes through ncurses' output buffers and may allocate). So everything the handler
-/// needs is prepared *before* the handlers are installed: the terminal modes saved by `tcgetattr`
-/// before `initscr`, and the byte string that leaves curses mode (terminfo `rmcup`, `cnorm`, `sgr0`,
-/// `rmkx`, plus "mouse reporting off"), copied into memory allocated once. The handler then only
-/// does `write(2)`, `tcsetattr(3)`, `sigaction(2)` and `raise(3)`, all on POSIX's list of
-/// async-signal-safe functions, and reads nothing but plain pointers and an atomic flag (no Swift
-/// allocation, locking or reference counting). After restoring, it reinstates the signal's
-/// previous disposition and re-raises the signal, so the process ends with the status the signal
-/// implies (e.g. 143 for SIGTERM in a shell) or runs the handler that was there before.
-/// Signals that were ignored when curses started (e.g. SIGHUP under `nohup`) are left ignored.
+/// needs is prepared before it is armed: the terminal modes saved by `tcgetattr` before `initscr`,
+/// and the byte string that leaves curses mode (terminfo `rmcup`, `cnorm`, `sgr0`, `rmkx`, plus
+/// "mouse reporting off"), copied into memory allocated once. The handler then only does `write(2)`,
+/// `tcsetattr(3)`, `sigaction(2)` and `raise(3)`, all on POSIX's list of async-signal-safe
+/// functions, and reads nothing but plain pointers and an atomic flag (no Swift allocation, locking
+/// or reference counting). After restoring, it reinstates the signal's previous disposition and
+/// re-raises the signal, so the process ends with the status the signal implies (e.g. 143 for
+/// SIGTERM in a shell), or the handler that was there before runs (for SIGQUIT, the Swift runtime's
+/// backtracer, which then prints on a restored terminal). Signals that were ignored when curses
+/// started (e.g. SIGHUP under `nohup`) are left ignored.
+///
+/// The handlers are installed *before* `initscr` and armed right after it: ncurses installs its own
+/// SIGINT/SIGTERM handlers (which exit with status 1) only where it finds the default disposition,
+/// so installing first keeps the process's own dispositions for the re-raise.
 ///
 /// The `atexit` hook is not in a signal context, so it simply calls `endwin()` if curses is
 /// still active.
@@ -31,15 +36,24 @@ enum TerminalRestorer {
     nonisolated(unsafe) private static var leaveBytes: UnsafeMutableBufferPointer<UInt8>?
     nonisolated(unsafe) private static var previousActions: UnsafeMutablePointer<sigaction>?
 
-    /// Saves the terminal modes; call before `initscr`.
-    static func saveTerminalModes() {
+    /// Saves the terminal modes and installs the handlers; call before `initscr`, so that the
+    /// dispositions saved for re-raising are the process's own (ncurses installs its own SIGINT and
+    /// SIGTERM handlers, which exit with status 1, only where it finds the default disposition).
+    static func prepare() {
         let modes = savedModes ?? UnsafeMutablePointer<termios>.allocate(capacity: 1)
         modes.initialize(to: termios())
         savedModes = tcgetattr(STDIN_FILENO, modes) == 0 ? modes : nil
         if savedModes == nil { modes.deallocate() }
+        if previousActions == nil {
+            let table = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+            table.initialize(repeating: sigaction(), count: 65)
+            previousActions = table
+        }
+        for number in signals { install(number) }
+        registerAtExit()
     }
 
-    /// Records the bytes that leave curses mode and installs the handlers; call after `initscr`.
+    /// Records the bytes that leave curses mode and arms the handlers; call right after `initscr`.
     static func activate(mouse: Bool) {
         var bytes: [UInt8] = []
         for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {
@@ -51,15 +65,7 @@ enum TerminalRestorer {
         let old = leaveBytes
         leaveBytes = UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
         old?.deallocate()
-
-        if previousActions == nil {
-            let table = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
-            table.initialize(repeating: sigaction(), count: 65)
-            previousActions = table
-        }
         active.store(true, ordering: .sequentiallyConsistent)
-        for number in signals { install(number) }
-        registerAtExit()
     }
 
     /// Uninstalls the handlers (putting back the previous ones); call after `endwin` on a normal exit.
