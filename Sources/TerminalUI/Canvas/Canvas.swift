@@ -43,7 +43,7 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
-    /// Changes the style of the cell at `point` (and of its wide-character partner), if inside.
+    /// Changes the style of the cell at `point`, if it is inside the canvas.
     public mutating func setStyle(_ style: Style, at point: Point) {
         guard bounds.contains(point) else { return }
         cells[index(point)].style = style
