@@ -1,0 +1,17 @@
+/// A terminal the `ProgramRunner` draws on and reads input from: `CursesTerminal` for a real
+/// terminal, `VirtualTerminal` for tests.
+public protocol TerminalDriver: Sendable {
+    /// The current size in cells.
+    var size: Size { get async }
+
+    /// Shows `canvas` (a full frame).
+    func present(_ canvas: Canvas) async
+
+    /// The next input event, or nil when none arrived within `timeout`. Returns promptly (nil or
+    /// throwing `CancellationError`) when the calling task is cancelled. Throws when input has
+    /// ended for good.
+    func nextKey(timeout: Duration) async throws -> Key?
+
+    /// Gives the terminal back to the shell in the state it was found in. Idempotent.
+    func restore() async
+}
