@@ -114,7 +114,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "GNAPClientTests", dependencies: ["GNAPClient", "GNAPServer", "GNAPStorage"]),
+        .testTarget(
+            name: "GNAPClientTests",
+            dependencies: [
+                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "TerminalUITestSupport"],

@@ -57,6 +57,8 @@ struct GrantLifecycleTests {
         #expect(grant.event(.codeEntered(by: alice)) == .refuse(.expired))
         #expect(grant.event(.continuationCall).errorCode == .invalidInteraction)
         #expect(grant.state.outcome == .expired)
+        // Once finalized as expired, a late approver is still told "expired", not "already decided".
+        #expect(grant.event(.codeEntered(by: alice)) == .refuse(.expired))
     }
 
     @Test func interactionBelongsToTheFirstApprover() {

@@ -51,6 +51,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
     private func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
         -> InteractionRefusal?
     {
+        if state.outcome == .expired { return .expired }
         guard state.status == .pending else { return .alreadyDecided }
         guard now < state.interactionExpiresAt else { return .expired }
         if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }

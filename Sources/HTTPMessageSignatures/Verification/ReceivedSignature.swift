@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// One signature found on a message: its label, what it covers, its parameters, and the signature bytes.
 public struct ReceivedSignature: Sendable, Hashable {
     public let label: String
@@ -10,5 +12,10 @@ public struct ReceivedSignature: Sendable, Hashable {
         self.components = components
         self.parameters = parameters
         self.signature = signature
+    }
+
+    /// Reads every signature of a message from its `Signature-Input` and `Signature` fields (RFC 9421 §4).
+    public static func all(in fields: HTTPFields) throws(SignatureFieldError) -> [ReceivedSignature] {
+        try SignatureFields.parse(fields)
     }
 }

@@ -1,0 +1,55 @@
+import GNAP
+import HTTPMessageSignatures
+
+/// A GNAP client instance (RFC 9635 §2, §5): requests grants and continues them, signing every call with its key.
+public struct GrantClient: Sendable {
+    public let client: SignedClient
+
+    public init<C: Clock & Sendable>(transport: any HTTPTransport, key: SigningKey, clock: C)
+    where C.Instant == WallInstant {
+        client = SignedClient(transport: transport, key: key, profile: .gnap, clock: clock)
+    }
+
+    /// The client's key as sent in `client.key` (RFC 9635 §7.1): public JWK, `httpsig` proof.
+    public func clientKey() throws(GNAPClientError) -> ClientKeyValue {
+        do {
+            return ClientKeyValue(proof: .httpsig, jwk: try client.key.publicJWK())
+        } catch {
+            throw .signing(error.description)
+        }
+    }
+
+    /// Sends a grant request to the grant endpoint.
+    public func request(_ request: GrantRequest, endpoint: String) async throws(GNAPClientError) -> GrantResponse {
+        try await client.send(.post, url: endpoint, json: request, as: GrantResponse.self)
+    }
+
+    /// Polls (RFC 9635 §5.2): a POST without content to the continuation URI with the continuation token.
+    public func poll(_ continuation: ContinueResponse) async throws(GNAPClientError) -> GrantResponse {
+        try await client.send(
+            .post, url: continuation.uri, json: NoContent?.none, token: continuation.accessToken.value,
+            as: GrantResponse.self)
+    }
+
+    /// Reads the AS's RS-facing discovery document (RFC 9767 §3.1) to learn the grant endpoint.
+    public static func discover(base: String, transport: any HTTPTransport) async throws(GNAPClientError)
+        -> DiscoveryInfo
+    {
+        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return try await PlainClient(transport: transport).get(trimmed + "/.well-known/gnap-as-rs", as: DiscoveryInfo.self)
+    }
+}
+
+/// The parts of the discovery document this client uses.
+public struct DiscoveryInfo: Sendable, Hashable, Codable {
+    public var grantRequestEndpoint: String
+    public var keyProofsSupported: [String]?
+    /// This AS's approver interaction API base (a gnapterm extension of the document).
+    public var interactionEndpoint: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case grantRequestEndpoint = "grant_request_endpoint"
+        case keyProofsSupported = "key_proofs_supported"
+        case interactionEndpoint = "gnapterm_interaction_endpoint"
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import GNAP
+import HTTPTypes
+
+/// Unsigned GET requests (discovery only).
+struct PlainClient: Sendable {
+    let transport: any HTTPTransport
+
+    func get<Response: Decodable>(_ url: String, as type: Response.Type) async throws(GNAPClientError) -> Response {
+        guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { throw .invalidURL(url) }
+        var request = HTTPRequest(method: .get, url: parsed)
+        request.headerFields[.accept] = "application/json"
+        let (response, bytes) = try await transport.send(request, body: [])
+        return try SignedClient.decode(response, bytes, as: type)
+    }
+}

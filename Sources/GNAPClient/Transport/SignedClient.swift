@@ -1,0 +1,72 @@
+import Foundation
+import GNAP
+import HTTPMessageSignatures
+import HTTPTypes
+
+/// Sends requests signed with one key under a signature profile, and decodes JSON answers (or RFC 9635 errors).
+public struct SignedClient: Sendable {
+    public let transport: any HTTPTransport
+    public let key: SigningKey
+    public let profile: SignatureProfile
+    public let digest: DigestAlgorithm
+    let clock: AnyWallClock
+
+    public init<C: Clock & Sendable>(
+        transport: any HTTPTransport, key: SigningKey, profile: SignatureProfile, digest: DigestAlgorithm = .sha256,
+        clock: C
+    ) where C.Instant == WallInstant {
+        self.transport = transport
+        self.key = key
+        self.profile = profile
+        self.digest = digest
+        self.clock = AnyWallClock(clock)
+    }
+
+    /// Signs and sends; `token` goes in `Authorization: GNAP …` (RFC 9635 §7.2) and is covered by the signature.
+    public func send<Response: Decodable>(
+        _ method: HTTPRequest.Method, url: String, json body: (some Encodable)?, token: String? = nil,
+        as type: Response.Type
+    ) async throws(GNAPClientError) -> Response {
+        guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { throw .invalidURL(url) }
+        var request = HTTPRequest(method: method, url: parsed)
+        var content: [UInt8] = []
+        if let body {
+            do {
+                content = try GNAPJSON.encode(body)
+            } catch {
+                throw .signing("cannot encode the request")
+            }
+            request.headerFields[.contentType] = "application/json"
+        }
+        request.headerFields[.accept] = "application/json"
+        if let token { request.headerFields[.authorization] = "GNAP \(token)" }
+        do {
+            try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
+        } catch {
+            throw .signing(String(describing: error))
+        }
+        let (response, bytes) = try await transport.send(request, body: content)
+        return try Self.decode(response, bytes, as: type)
+    }
+
+    static func decode<Response: Decodable>(_ response: HTTPResponse, _ bytes: [UInt8], as type: Response.Type)
+        throws(GNAPClientError) -> Response
+    {
+        if response.status.kind != .successful {
+            if let error = try? GNAPJSON.decode(GrantResponse.self, from: bytes).error {
+                throw .server(status: response.status.code, error: error)
+            }
+            throw .server(
+                status: response.status.code,
+                error: GNAPError(.requestDenied, "HTTP \(response.status.code) without a GNAP error"))
+        }
+        do {
+            return try GNAPJSON.decode(type, from: bytes)
+        } catch {
+            throw .malformedResponse("expected \(type) JSON")
+        }
+    }
+}
+
+/// An empty JSON body marker for calls without content.
+public struct NoContent: Encodable, Sendable {}

@@ -1,0 +1,64 @@
+import GNAP
+import HTTPTypes
+import Hummingbird
+
+/// Every route of the AS. The handlers are thin: read the signed request, call a service, encode the answer.
+enum Routes {
+    static func add(to router: Router<ASRequestContext>, services: ASServices) {
+        let limit = services.configuration.maximumBodySize
+        let grants = GrantService(services: services)
+        let continuation = ContinuationService(services: services)
+        let interaction = InteractionService(services: services)
+        let publicURL = services.publicURL
+
+        @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
+            try await SignedRequest.read(request, context: context, publicURL: publicURL, limit: limit)
+        }
+
+        router.get("/.well-known/gnap-as-rs") { _, _ in
+            JSONResponse.make(
+                value: DiscoveryDocument(
+                    grantRequestEndpoint: services.grantEndpoint, keyProofsSupported: ["httpsig"],
+                    interactionEndpoint: publicURL.base + "/interact/v1"))
+        }
+        router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
+
+        // RFC 9635 §2 / §3: the grant endpoint.
+        router.post("/gnap") { request, context in
+            JSONResponse.make(value: try await grants.create(try await read(request, context)))
+        }
+        // RFC 9635 §5: continuation, one URI per grant.
+        router.post("/gnap/continue/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            return JSONResponse.make(value: try await continuation.continueGrant(id: id, try await read(request, context)))
+        }
+
+        // The approver interaction API (Assets/openapi.yaml).
+        let api = router.group("/interact/v1")
+        api.post("/enroll") { request, context in
+            JSONResponse.make(status: .created, value: try await interaction.enroll(try await read(request, context)))
+        }
+        api.post("/code") { request, context in
+            JSONResponse.make(value: try await interaction.enterCode(try await read(request, context)))
+        }
+        api.get("/grants/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            return JSONResponse.make(value: try await interaction.review(grantID: id, try await read(request, context)))
+        }
+        api.post("/grants/{grant}/approve") { request, context in
+            let id = try context.parameters.require("grant")
+            return JSONResponse.make(value: try await interaction.approve(grantID: id, try await read(request, context)))
+        }
+        api.post("/grants/{grant}/deny") { request, context in
+            let id = try context.parameters.require("grant")
+            return JSONResponse.make(value: try await interaction.deny(grantID: id, try await read(request, context)))
+        }
+    }
+
+    /// The routes as (method, path) pairs, for the documentation check against Assets/openapi.yaml.
+    public static let documented: [(method: String, path: String)] = [
+        ("GET", "/.well-known/gnap-as-rs"), ("GET", "/device"), ("POST", "/gnap"), ("POST", "/gnap/continue/{grant}"),
+        ("POST", "/interact/v1/enroll"), ("POST", "/interact/v1/code"), ("GET", "/interact/v1/grants/{grant}"),
+        ("POST", "/interact/v1/grants/{grant}/approve"), ("POST", "/interact/v1/grants/{grant}/deny"),
+    ]
+}

@@ -1,0 +1,56 @@
+import GNAP
+
+/// How the AS runs. Every parameter has a documented default suitable for a loopback demo.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on.
+    public var host: String
+    /// Port to listen on; 0 picks a free port (the bound port is then used in every URL the AS hands out).
+    public var port: Int
+    /// The externally visible base URL (scheme and authority, no path), used for the URIs the AS returns and for
+    /// checking `@target-uri` in signatures. Nil means `http://host:port` with the bound port.
+    public var publicURL: String?
+    /// How long a user code (the interaction) stays usable (RFC 9635 §3.3.3: "several minutes").
+    public var interactionLifetime: Duration
+    /// The `wait` sent with every `continue` (RFC 9635 §3.1: SHOULD NOT be less than 5 seconds).
+    public var pollInterval: Int
+    /// Lifetime of issued access tokens (`expires_in`).
+    public var accessTokenLifetime: Duration
+    /// Lifetime of the bootstrap enrollment code created on first start.
+    public var bootstrapCodeLifetime: Duration
+    /// Largest request body accepted, in bytes.
+    public var maximumBodySize: Int
+    /// What grant requests may ask for.
+    public var requestPolicy: GrantRequestPolicy
+    /// Human descriptions of access-right types and references, shown to approvers.
+    public var catalog: AccessCatalog
+
+    /// - Parameters:
+    ///   - host: default `127.0.0.1`.
+    ///   - port: default 8080.
+    ///   - publicURL: default nil (derived from host and bound port).
+    ///   - interactionLifetime: default 10 minutes.
+    ///   - pollInterval: default 5 seconds.
+    ///   - accessTokenLifetime: default 1 hour.
+    ///   - bootstrapCodeLifetime: default 24 hours.
+    ///   - maximumBodySize: default 64 KiB.
+    ///   - requestPolicy: default ``GrantRequestPolicy/init(supportedStartModes:supportedSubjectFormats:allowsBearerTokens:maximumTokensPerRequest:maximumRightsPerToken:)``.
+    ///   - catalog: default ``AccessCatalog/demo``.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
+        interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
+        accessTokenLifetime: Duration = .seconds(3600), bootstrapCodeLifetime: Duration = .seconds(86_400),
+        maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
+        catalog: AccessCatalog = .demo
+    ) {
+        self.host = host
+        self.port = port
+        self.publicURL = publicURL
+        self.interactionLifetime = interactionLifetime
+        self.pollInterval = pollInterval
+        self.accessTokenLifetime = accessTokenLifetime
+        self.bootstrapCodeLifetime = bootstrapCodeLifetime
+        self.maximumBodySize = maximumBodySize
+        self.requestPolicy = requestPolicy
+        self.catalog = catalog
+    }
+}

@@ -1,0 +1,42 @@
+import GNAP
+import HTTPTypes
+import Hummingbird
+
+/// RFC 9767 §3.1 RS-facing discovery document.
+struct DiscoveryDocument: Codable, Sendable {
+    var grantRequestEndpoint: String
+    var keyProofsSupported: [String]
+    /// Extension field: where this AS's approver interaction API lives.
+    var interactionEndpoint: String
+
+    private enum CodingKeys: String, CodingKey {
+        case grantRequestEndpoint = "grant_request_endpoint"
+        case keyProofsSupported = "key_proofs_supported"
+        case interactionEndpoint = "gnapterm_interaction_endpoint"
+    }
+}
+
+enum DevicePage {
+    /// The `user_code_uri` page (RFC 9635 §4.1.3): it must not contain the code; it tells the person how to
+    /// enter it with the terminal approver.
+    static func html(base: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>gnapterm: enter your code</title></head>
+        <body>
+        <h1>Approve a device</h1>
+        <p>A device is showing you a code like <code>ABCD-EFGH</code>. Approve or deny it from a terminal:</p>
+        <pre>gnapterm approve --as \(base)</pre>
+        <p>Approve only if you started this on a device you control.</p>
+        </body></html>
+        """
+    }
+
+    static func response(base: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(
+            status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html(base: base))))
+    }
+}

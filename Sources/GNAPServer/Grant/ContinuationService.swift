@@ -1,0 +1,140 @@
+import GNAP
+import HTTPMessageSignatures
+
+/// The continuation endpoint (RFC 9635 §5): authenticates the continuation token and the key proof, then feeds the
+/// grant state machine one `continuationCall` inside a transaction and answers with what it decided.
+struct ContinuationService: Sendable {
+    let services: ASServices
+
+    func continueGrant(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
+        guard let token = signed.gnapToken else {
+            throw APIError(GNAPError(.invalidContinuation, "present the continuation token as 'Authorization: GNAP …'"))
+        }
+        let grant: GrantRecord
+        do {
+            guard let found = try await services.store.grant(id: id) else { throw APIError(Self.unknownGrant) }
+            grant = found
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the grant"))
+        }
+        // §5: the URI and the token together identify the grant; both must match.
+        guard Secrets.matches(token, storedHash: grant.continuationTokenHash) else { throw APIError(Self.unknownGrant) }
+        try verifyProof(signed, key: grant.clientKey)
+        try checkBody(signed.body)
+        let subject = try await subjectIdentifiers(for: grant)
+        let newContinuationToken = Secrets.token()
+        let tokenValues = grant.tokens.map { _ in Secrets.token() }
+        let clock = services.clock
+        let config = services.configuration
+        let uri = services.continuationURI(grantID: id)
+        do {
+            return try await services.store.updateGrant(id: id) { record in
+                // Re-check inside the transaction: a concurrent call may have rotated the token.
+                guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
+                    return GrantMutation(GrantResponse(error: Self.unknownGrant))
+                }
+                var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
+                let action = machine.event(.continuationCall)
+                record.lifecycle = machine.state
+                let now = clock.now
+                switch action {
+                case .respondPending(let wait):
+                    record.continuationTokenHash = Secrets.hash(newContinuationToken)
+                    return GrantMutation(
+                        GrantResponse(
+                            continue: ContinueResponse(
+                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
+                case .issueTokens(let selection):
+                    let issued = TokenIssuer(
+                        grant: record, selection: selection, values: tokenValues, now: now,
+                        lifetime: config.accessTokenLifetime)
+                    // §3.4: only identifiers in the formats the approver released.
+                    let released = subject.filter { selection.subjectFormats.contains($0.format) }
+                    return GrantMutation(
+                        GrantResponse(
+                            accessToken: issued.response,
+                            subject: released.isEmpty ? nil : SubjectResponse(subIDs: released)),
+                        issuedTokens: issued.records,
+                        audit: [
+                            AuditEvent(
+                                grantID: record.id, at: now, kind: "tokens.issued",
+                                detail: "\(issued.records.count) token(s) issued to the client")
+                        ])
+                case .respondError(let error):
+                    let audit: [AuditEvent] =
+                        record.lifecycle.status == .finalized && record.lifecycle.finalizedAt == now
+                        ? [
+                            AuditEvent(
+                                grantID: record.id, at: now, kind: "grant.finalized",
+                                detail: "client told: \(error.code.rawValue)")
+                        ] : []
+                    return GrantMutation(GrantResponse(error: error), audit: audit)
+                case .interactionBound, .approved, .denied, .refuse:
+                    return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
+                }
+            }.throwingError()
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not update the grant"))
+        }
+    }
+
+    static let unknownGrant = GNAPError(
+        .invalidContinuation, "no active grant request matches this continuation URI and token")
+
+    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) throws(APIError) {
+        guard let verificationKey = try? key.verificationKey() else {
+            throw APIError(GNAPError(.invalidClient, "the bound key is unusable"))
+        }
+        // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
+        let result = SignatureProfile.gnap.verify(
+            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
+            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
+        if case .failure(let rejection) = result {
+            throw APIError(GNAPError(.invalidClient, "signature check failed: \(rejection)"))
+        }
+    }
+
+    /// §5.2: polling has no content; §5.1 `interact_ref` needs a finish method, which this grant cannot have.
+    private func checkBody(_ body: [UInt8]) throws(APIError) {
+        guard !body.isEmpty else { return }
+        let object: [String: JSONValue]
+        do {
+            object = try GNAPJSON.decodeRequest([String: JSONValue].self, from: body)
+        } catch {
+            throw APIError(GNAPError(.invalidRequest, "continuation content must be a JSON object"))
+        }
+        if object["interact_ref"] != nil {
+            throw APIError(
+                GNAPError(.invalidInteraction, "this grant has no interaction finish method, so no interaction reference"))
+        }
+        if !object.isEmpty {
+            throw APIError(
+                GNAPError(.invalidRequest, "grant modification is not supported; poll with an empty body"))
+        }
+    }
+
+    /// The approving account's identifiers, looked up before the transaction (the approval names the account).
+    private func subjectIdentifiers(for grant: GrantRecord) async throws(APIError) -> [SubjectIdentifier] {
+        guard let approval = grant.lifecycle.approval, !approval.selection.subjectFormats.isEmpty else { return [] }
+        guard let account = try? await services.store.account(id: approval.approver.accountID) else { return [] }
+        var identifiers: [SubjectIdentifier] = [
+            .opaque(account.opaqueSubject),
+            .issuerSubject(issuer: services.publicURL.base, subject: account.opaqueSubject),
+        ]
+        if let email = account.email { identifiers.append(.email(email)) }
+        return identifiers
+    }
+}
+
+extension GrantResponse {
+    /// Turns an error-only response built inside a transaction into a thrown API error (after the transaction has
+    /// committed any state change, such as finalizing an expired grant).
+    func throwingError() throws(APIError) -> GrantResponse {
+        if let error, self.continue == nil, accessToken == nil { throw APIError(error) }
+        return self
+    }
+}

@@ -1,0 +1,117 @@
+import GNAP
+import HTTPMessageSignatures
+
+/// The grant endpoint (RFC 9635 §2, §3): validates, checks the key proof, creates a pending grant.
+struct GrantService: Sendable {
+    let services: ASServices
+
+    func create(_ signed: SignedRequest) async throws(APIError) -> GrantResponse {
+        let validated: ValidatedGrantRequest
+        do {
+            validated = try GrantRequestValidator(policy: services.configuration.requestPolicy).validate(body: signed.body)
+        } catch {
+            throw APIError(error)
+        }
+        let instance = try await resolveInstance(validated)
+        try verifyProof(signed, key: instance.key)
+        do {
+            return try await createGrant(validated, instance: instance, peer: signed.peer)
+        } catch let error as APIError {
+            throw error
+        } catch {
+            services.logger.error("grant creation failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not store the request"))
+        }
+    }
+
+    /// §2.3: a key by value gets (or reuses) a dynamic instance; a reference must name a known instance.
+    private func resolveInstance(_ validated: ValidatedGrantRequest) async throws(APIError) -> ClientInstanceRecord {
+        do {
+            if let reference = validated.clientReference {
+                guard let instance = try await services.store.clientInstance(id: reference) else {
+                    throw APIError(GNAPError(.invalidClient, "unknown client instance '\(reference)'"))
+                }
+                return instance
+            }
+            guard let key = validated.clientKey else {
+                throw APIError(GNAPError(.invalidClient, "the client key is missing"))
+            }
+            var display: ClientDisplay?
+            if case .value(let value) = validated.request.client { display = value.display }
+            if let existing = try await services.store.clientInstance(thumbprint: key.thumbprint),
+                existing.key == key, existing.display == display
+            {
+                return existing
+            }
+            let instance = ClientInstanceRecord(
+                id: Secrets.identifier(), key: key, display: display, createdAt: services.clock.now)
+            try await services.store.insertClientInstance(instance)
+            return instance
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the client"))
+        }
+    }
+
+    /// §7.3.1: the request must be signed by the key it presents, over the required components.
+    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) throws(APIError) {
+        let verificationKey: VerificationKey
+        do {
+            verificationKey = try key.verificationKey()
+        } catch {
+            throw APIError(GNAPError(.invalidClient, "the client key is unusable"))
+        }
+        let result = SignatureProfile.gnap.verify(
+            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
+            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
+        if case .failure(let rejection) = result {
+            throw APIError(GNAPError(.invalidClient, "signature check failed: \(rejection)"))
+        }
+    }
+
+    private func createGrant(_ validated: ValidatedGrantRequest, instance: ClientInstanceRecord, peer: String?)
+        async throws -> GrantResponse
+    {
+        let config = services.configuration
+        let wantsCode = validated.startModes.contains(StartMode.userCode)
+        let wantsCodeURI = validated.startModes.contains(StartMode.userCodeURI)
+        let pepper = try await services.userCodePepper()
+        let continuationToken = Secrets.token()
+        var lastError: (any Error)?
+        // A code collision (1 in 2^40 per live code) would violate the UNIQUE index; draw again.
+        for _ in 0..<3 {
+            let code = UserCode.generate()
+            let lifecycle = GrantLifecycle.start(
+                clock: services.clock, interactionLifetime: config.interactionLifetime, waitSeconds: config.pollInterval)
+            let grant = GrantRecord(
+                id: Secrets.identifier(), instanceID: instance.id, clientKey: instance.key,
+                clientDisplay: instance.display, request: validated.request, tokens: validated.tokens,
+                subjectFormats: validated.subjectFormats, startModes: validated.startModes, requestedFrom: peer,
+                lifecycle: lifecycle.state, continuationTokenHash: Secrets.hash(continuationToken),
+                userCodeHash: Secrets.hash(code, pepper: pepper))
+            let audit = AuditEvent(
+                grantID: grant.id, at: lifecycle.state.createdAt, kind: "grant.created",
+                detail: "client \(instance.id) (\(instance.key.thumbprint)) asked for "
+                    + "\(validated.tokens.count) token(s) from \(peer ?? "unknown address")")
+            do {
+                try await services.store.insertGrant(grant, audit: [audit])
+            } catch {
+                lastError = error
+                continue
+            }
+            services.logger.info("grant created", metadata: ["grant": "\(grant.id)"])
+            let expiresIn = Int(config.interactionLifetime.components.seconds)
+            return GrantResponse(
+                continue: ContinueResponse(
+                    uri: services.continuationURI(grantID: grant.id), wait: config.pollInterval,
+                    accessToken: TokenValue(value: continuationToken)),
+                interact: InteractResponse(
+                    userCode: wantsCode ? code.display : nil,
+                    userCodeURI: wantsCodeURI ? UserCodeURI(code: code.display, uri: services.userCodePage) : nil,
+                    expiresIn: expiresIn),
+                instanceID: instance.id)
+        }
+        throw lastError ?? APIError(GNAPError(.requestDenied, "could not allocate a user code"))
+    }
+}

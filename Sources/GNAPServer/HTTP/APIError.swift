@@ -1,0 +1,33 @@
+import GNAP
+import HTTPTypes
+import Hummingbird
+
+/// An error answered as RFC 9635 §3.6 JSON with an HTTP status.
+struct APIError: Error, HTTPResponseError {
+    let status: HTTPResponse.Status
+    let error: GNAPError
+
+    init(_ status: HTTPResponse.Status, _ error: GNAPError) {
+        self.status = status
+        self.error = error
+    }
+
+    /// The conventional status for an RFC 9635 error code.
+    init(_ error: GNAPError) {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case .invalidClient, .invalidContinuation, .invalidSignature, .unknownDevice: .unauthorized
+            case .userDenied, .requestDenied: .forbidden
+            case .tooFast, .tooManyAttempts: .tooManyRequests
+            case .userCodeUnknown, .notFound: .notFound
+            case .userCodeExpired: .gone
+            case .userCodeUsed, .alreadyDecided, .replayedRequest: .conflict
+            default: .badRequest
+            }
+        self.init(status, error)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONResponse.make(status: status, value: GrantResponse(error: error))
+    }
+}

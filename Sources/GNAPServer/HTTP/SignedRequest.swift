@@ -1,0 +1,37 @@
+import GNAP
+import HTTPTypes
+import Hummingbird
+
+/// A received request reduced to what signature checks and handlers need: the head as the client addressed it
+/// (scheme and authority of the public URL, so `@target-uri` matches what the client signed), the exact body bytes,
+/// and the peer.
+struct SignedRequest: Sendable {
+    var head: HTTPRequest
+    var body: [UInt8]
+    var peer: String?
+
+    static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limit: Int)
+        async throws(APIError) -> SignedRequest
+    {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch {
+            throw APIError(.contentTooLarge, GNAPError(.invalidRequest, "the request body exceeds \(limit) bytes"))
+        }
+        var head = request.head
+        let (scheme, authority) = publicURL.schemeAndAuthority
+        head.scheme = scheme
+        head.authority = authority
+        return SignedRequest(head: head, body: Array(buffer.readableBytesView), peer: context.peer)
+    }
+
+    /// The token of an `Authorization: GNAP <token>` header (RFC 9635 §7.2), if present.
+    var gnapToken: String? {
+        guard let value = head.headerFields[.authorization] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "gnap" else { return nil }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+}

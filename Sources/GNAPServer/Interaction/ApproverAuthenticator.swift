@@ -1,0 +1,79 @@
+import GNAP
+import HTTPMessageSignatures
+
+/// Authenticates approver API calls: an RFC 9421 signature (profile ``SignatureProfile/approverAPI``: tag, created,
+/// nonce, Content-Digest) by the key of an enrolled, unrevoked device of an enabled account, never seen before.
+struct ApproverAuthenticator: Sendable {
+    let services: ASServices
+
+    struct Approver: Sendable {
+        var device: ApproverDevice
+        var account: Account
+        var ref: ApproverRef { ApproverRef(accountID: account.id, deviceID: device.id) }
+    }
+
+    func authenticate(_ signed: SignedRequest) async throws(APIError) -> Approver {
+        let signatures: [ReceivedSignature]
+        do {
+            signatures = try ReceivedSignature.all(in: signed.head.headerFields)
+        } catch {
+            throw APIError(GNAPError(.invalidSignature, "malformed signature fields: \(error)"))
+        }
+        let profile = SignatureProfile.approverAPI
+        guard let candidate = signatures.first(where: { $0.parameters.tag == profile.tag }),
+            let deviceID = candidate.parameters.keyID
+        else {
+            throw APIError(GNAPError(.invalidSignature, "sign the request with your device key (tag \"\(profile.tag)\")"))
+        }
+        let approver = try await load(deviceID: deviceID)
+        let key: VerificationKey
+        do {
+            key = try VerificationKey(jwk: approver.device.jwk)
+        } catch {
+            throw APIError(GNAPError(.unknownDevice, "the enrolled device key is unusable"))
+        }
+        try await verify(signed, key: key, keyID: deviceID)
+        try? await services.store.touchDevice(id: deviceID, at: services.clock.now)
+        return approver
+    }
+
+    /// Verifies a request signed by a key given in the request itself (enrollment), with replay protection.
+    func verify(_ signed: SignedRequest, key: VerificationKey, keyID: String) async throws(APIError) {
+        let profile = SignatureProfile.approverAPI
+        let now = services.clock.now
+        switch profile.verify(signed.head, content: signed.body, key: key, keyID: keyID, now: now) {
+        case .failure(let rejection):
+            throw APIError(GNAPError(.invalidSignature, "signature check failed: \(rejection)"))
+        case .success(let verified):
+            let created = verified.parameters.created ?? now.unixSeconds
+            let expiresAt = WallInstant(unixSeconds: created + profile.maximumAge + 2 * profile.allowedClockSkew)
+            let outcome = await services.replayCache.check(
+                keyID: keyID, nonce: verified.parameters.nonce ?? "", expiresAt: expiresAt, now: now)
+            switch outcome {
+            case .fresh: return
+            case .replayed: throw APIError(GNAPError(.replayedRequest, "this signed request was already used"))
+            case .full:
+                throw APIError(.serviceUnavailable, GNAPError(.requestDenied, "too many requests in flight; retry"))
+            }
+        }
+    }
+
+    private func load(deviceID: String) async throws(APIError) -> Approver {
+        do {
+            guard let device = try await services.store.device(id: deviceID) else {
+                throw APIError(GNAPError(.unknownDevice, "this device is not enrolled at this AS"))
+            }
+            guard device.revokedAt == nil else {
+                throw APIError(GNAPError(.unknownDevice, "this device was revoked; enroll it again"))
+            }
+            guard let account = try await services.store.account(id: device.accountID), !account.disabled else {
+                throw APIError(.forbidden, GNAPError(.unknownDevice, "the account of this device is disabled"))
+            }
+            return Approver(device: device, account: account)
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the device"))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import GNAP
+
+/// Builds what an approver sees from a stored grant, with the AS's descriptions of each right.
+enum ReviewBuilder {
+    static func review(of grant: GrantRecord, catalog: AccessCatalog) -> InteractionReview {
+        let tokens = grant.tokens.enumerated().map { tokenIndex, token in
+            TokenReview(
+                label: token.label, flags: token.flags ?? [],
+                rights: token.access.enumerated().map { rightIndex, right in
+                    RightReview(id: "\(tokenIndex).\(rightIndex)", right: right, description: catalog.description(of: right))
+                })
+        }
+        let subject = grant.request.subject.map { request in
+            SubjectReview(subIDFormats: grant.subjectFormats, assertionFormats: request.assertionFormats ?? [])
+        }
+        return InteractionReview(
+            grantID: grant.id, status: grant.lifecycle.status,
+            client: ClientReview(
+                instanceID: grant.instanceID, display: grant.clientDisplay,
+                // Dynamic instances assert their own display information; nothing about them is vetted.
+                vetted: false, keyThumbprint: grant.clientKey.thumbprint, proofMethod: grant.clientKey.proof.method,
+                algorithm: grant.clientKey.algorithm.rawValue),
+            tokens: tokens, subject: subject, requestedAt: grant.lifecycle.createdAt,
+            requestedFrom: grant.requestedFrom, expiresAt: grant.lifecycle.interactionExpiresAt)
+    }
+
+    /// Turns right identifiers ("0.1") into a per-token selection; unknown identifiers are an error.
+    static func selection(_ request: ApprovalRequest, of grant: GrantRecord) throws(GNAPError) -> ApprovalSelection {
+        var rights = grant.tokens.map { _ in [Int]() }
+        for id in Set(request.rights) {
+            let parts = id.split(separator: ".").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 0, parts[0] < grant.tokens.count, parts[1] >= 0,
+                parts[1] < grant.tokens[parts[0]].access.count
+            else { throw GNAPError(.invalidRequest, "unknown right '\(id)'") }
+            rights[parts[0]].append(parts[1])
+        }
+        for format in request.subjectFormats where !grant.subjectFormats.contains(format) {
+            throw GNAPError(.invalidRequest, "subject format '\(format)' was not requested")
+        }
+        return ApprovalSelection(rights: rights.map { $0.sorted() }, subjectFormats: request.subjectFormats)
+    }
+}
