@@ -326,3 +326,24 @@ import Testing
         }
     }
 }
+
+extension ApproverUpdateTests {
+    @Test func aLongResultScrollsOnASmallTerminal() throws {
+        var state = try reviewing()
+        press([.resize(Size(width: 60, height: 18))], &state)
+        press([.character("a"), .enter], &state)
+        _ = app.update(&state, .decided(.success(DecisionResponse(grantID: "g-4711", status: .approved))))
+        func screen() -> String { VirtualTerminal.renderText(app.view(state, size: state.size)) }
+        #expect(screen().contains("▼"))
+        #expect(!screen().contains("▲"))
+        press([.pageDown, .pageDown], &state)
+        #expect(state.resultScroll > 0)
+        #expect(screen().contains("▲"))
+        #expect(!screen().contains("▼"))
+        #expect(screen().contains("Withheld"))
+        press([.character("k"), .home], &state)  // Home is not bound here: nothing happens
+        #expect(state.screen == .result)
+        press([.character("n")], &state)
+        #expect(state.screen == .codeEntry)
+    }
+}

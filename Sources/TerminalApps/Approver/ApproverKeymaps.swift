@@ -60,6 +60,10 @@ enum ApproverKeymaps {
     static let result = Map([
         .init([.enter, .character("n")], .newCode, help: "Enter another code", group: "Result"),
         .init([.character("h")], .showHistory, help: "Show the decision history", group: "Result"),
+        .init([.up, .character("k")], .previousItem, help: "Scroll up", group: "Result"),
+        .init([.down, .character("j")], .nextItem, help: "Scroll down", group: "Result"),
+        .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Result"),
+        .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Result"),
     ])
 
     static let history = Map([

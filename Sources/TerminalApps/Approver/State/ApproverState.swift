@@ -46,6 +46,8 @@ public struct ApproverState: Equatable, Sendable {
     public var review: ReviewState?
     public var denial: DenialState
     public var result: DecisionResult?
+    /// The first row shown of the result.
+    public var resultScroll: Int
     public var history: HistoryState
     /// Set by the quit command; the runner then stops.
     public var isQuitting: Bool
@@ -62,6 +64,7 @@ public struct ApproverState: Equatable, Sendable {
         review = nil
         denial = DenialState()
         result = nil
+        resultScroll = 0
         history = HistoryState()
         isQuitting = false
     }

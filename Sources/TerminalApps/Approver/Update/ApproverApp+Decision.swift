@@ -95,10 +95,17 @@ extension ApproverApp {
             state.result = DecisionResult(
                 outcome: .failed(failure), grantID: review.review.grantID, summary: summary, reason: reason)
         }
+        state.resultScroll = 0
         state.screen = .result
     }
 
     func updateResult(_ state: inout State, _ message: Message) -> [Effect] {
+        if let result = state.result,
+            let scroll = ResultScreen.document(result, size: state.size).scroll(state.resultScroll, after: message)
+        {
+            state.resultScroll = scroll
+            return []
+        }
         switch message {
         case .command(.newCode): startOver(&state)
         case .command(.showHistory): return showHistory(&state)

@@ -58,16 +58,11 @@ extension ApproverApp {
             state.screen = .history
             return []
         }
-        let screen = HistoryDetailScreen(record: record, timeZone: timeZone, size: state.size)
-        let page = max(1, screen.viewport.height - 1)
-        switch message {
-        case .command(.previousItem): state.history.detailScroll = screen.clamped(state.history.detailScroll - 1)
-        case .command(.nextItem): state.history.detailScroll = screen.clamped(state.history.detailScroll + 1)
-        case .command(.pageUp): state.history.detailScroll = screen.clamped(state.history.detailScroll - page)
-        case .command(.pageDown): state.history.detailScroll = screen.clamped(state.history.detailScroll + page)
-        case .scroll(let rows): state.history.detailScroll = screen.clamped(state.history.detailScroll + rows)
-        case .command(.back): state.screen = .history
-        default: break
+        let document = HistoryDetailScreen.document(record, timeZone: timeZone, size: state.size)
+        if let scroll = document.scroll(state.history.detailScroll, after: message) {
+            state.history.detailScroll = scroll
+        } else if message == .command(.back) {
+            state.screen = .history
         }
         return []
     }

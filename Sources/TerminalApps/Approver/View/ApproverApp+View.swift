@@ -38,14 +38,14 @@ extension ApproverApp {
         case .result:
             guard let result = state.result else { break }
             layout.drawChrome(title: ResultScreen.title(result), identity: identity, hints: hints, on: &canvas)
-            ResultScreen.draw(result, in: layout.content, on: &canvas)
+            ResultScreen.document(result, size: size).draw(scroll: state.resultScroll, on: &canvas)
         case .history:
             layout.drawChrome(title: "Decision history, newest first", identity: identity, hints: hints, on: &canvas)
             HistoryScreen.draw(state.history, timeZone: timeZone, size: size, on: &canvas)
         case .historyDetail:
             layout.drawChrome(title: "Decision", identity: identity, hints: hints, on: &canvas)
             if let record = state.history.selectedRecord {
-                HistoryDetailScreen(record: record, timeZone: timeZone, size: size)
+                HistoryDetailScreen.document(record, timeZone: timeZone, size: size)
                     .draw(scroll: state.history.detailScroll, on: &canvas)
             }
         }

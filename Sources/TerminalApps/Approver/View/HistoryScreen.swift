@@ -35,16 +35,10 @@ enum HistoryScreen {
 }
 
 /// One past decision with everything recorded.
-struct HistoryDetailScreen {
-    var rows: [DocumentRow]
-    var viewport: Rect
-
-    init(record: DecisionRecord, timeZone: TimeZone, size: Size) {
-        viewport = ScreenLayout(size: size).content.inset(top: 1)
-        rows = Document.rows(Self.lines(record, timeZone: timeZone), width: viewport.width)
+enum HistoryDetailScreen {
+    static func document(_ record: DecisionRecord, timeZone: TimeZone, size: Size) -> ScrollingDocument {
+        ScrollingDocument(lines(record, timeZone: timeZone), in: ScreenLayout(size: size).content.inset(top: 1))
     }
-
-    func clamped(_ scroll: Int) -> Int { min(max(0, scroll), max(0, rows.count - viewport.height)) }
 
     static func lines(_ record: DecisionRecord, timeZone: TimeZone) -> [DocumentLine] {
         let approved = record.decision == .approved
@@ -67,9 +61,5 @@ struct HistoryDetailScreen {
         lines.append(DocumentLine("Information about you released", style: .title))
         lines += ResultScreen.bullets(record.releasedSubject.map(SubjectFormatNames.title(of:)))
         return lines
-    }
-
-    func draw(scroll: Int, on canvas: inout Canvas) {
-        Document.draw(rows.dropFirst(clamped(scroll)), in: viewport, on: &canvas)
     }
 }

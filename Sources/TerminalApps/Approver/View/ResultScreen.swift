@@ -49,7 +49,7 @@ enum ResultScreen {
         texts.isEmpty ? [.bullet("nothing", style: .muted)] : texts.map { .bullet($0) }
     }
 
-    static func draw(_ result: DecisionResult, in rect: Rect, on canvas: inout Canvas) {
-        Document.draw(Document.rows(lines(result), width: rect.width), in: rect.inset(top: 1), on: &canvas)
+    static func document(_ result: DecisionResult, size: Size) -> ScrollingDocument {
+        ScrollingDocument(lines(result), in: ScreenLayout(size: size).content.inset(top: 1))
     }
 }
