@@ -347,3 +347,19 @@ extension ApproverUpdateTests {
         #expect(state.screen == .codeEntry)
     }
 }
+
+extension ApproverUpdateTests {
+    @Test func clickingTheCodeFieldFocusesIt() throws {
+        var state = ApproverState(now: Fixtures.now)
+        press([.escape], &state)
+        let lines = VirtualTerminal.renderText(app.view(state, size: state.size)).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let row = try #require(lines.firstIndex { $0.contains("XXXX-XXXX") })
+        let column = lines[row].distance(
+            from: lines[row].startIndex, to: try #require(lines[row].range(of: "XXXX-XXXX")).lowerBound)
+        press([.mouse(MouseEvent(position: Point(x: column, y: row - 1)))], &state)
+        #expect(!state.code.isTyping)
+        press([.mouse(MouseEvent(position: Point(x: column + 2, y: row)))], &state)
+        #expect(state.code.isTyping)
+    }
+}

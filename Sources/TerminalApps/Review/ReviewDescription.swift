@@ -42,8 +42,6 @@ struct ReviewDescription: Sendable {
 
     /// One requested right.
     struct Right: Sendable {
-        /// `RightReview.id`.
-        var id: String
         /// The type of an object, or the reference.
         var name: String
         /// The AS's description of the type or reference.
@@ -153,7 +151,7 @@ struct ReviewDescription: Sendable {
                 details.append(Field(label: key, value: object.additional[key]!.displayText))
             }
         }
-        return Right(id: review.id, name: name, description: review.description, details: details)
+        return Right(name: name, description: review.description, details: details)
     }
 
     /// "Expires in 09:41", or "Expired" once `now` reaches `expiresAt`.

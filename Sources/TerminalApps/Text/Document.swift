@@ -72,9 +72,6 @@ struct DocumentRow: Hashable, Sendable {
     var spans: [Span]
     var item: ReviewItem?
     var isHighlighted: Bool
-
-    /// The row's text without styles.
-    var text: String { spans.map(\.text).joined() }
 }
 
 /// Lays out and draws `DocumentLine`s.

@@ -29,7 +29,7 @@ extension ApproverApp {
         case .edit(let key):
             edit(&state.code, key)
         case .click(let point):
-            if codeFieldRect(size: state.size).contains(point) { state.code.isTyping = true }
+            if CodeEntryScreen.fieldRect(size: state.size).contains(point) { state.code.isTyping = true }
         default:
             break
         }

@@ -44,8 +44,3 @@ enum CodeEntryScreen {
         }
     }
 }
-
-extension ApproverApp {
-    /// Where the code field is drawn at `size` (for clicks).
-    func codeFieldRect(size: Size) -> Rect { CodeEntryScreen.fieldRect(size: size) }
-}
