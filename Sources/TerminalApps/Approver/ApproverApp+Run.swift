@@ -1,0 +1,30 @@
+import Foundation
+import GNAP
+import TerminalUI
+
+extension ApproverApp {
+    /// Runs the approver app full screen on the real terminal until the person quits, with the wall clock for the
+    /// countdowns. The terminal is restored however this ends (return, error, signal).
+    /// - Parameters:
+    ///   - backend: the AS's interaction API and the local history.
+    ///   - theme: colours; pass `Theme.resolve(name:environment:)` to honour `NO_COLOR`.
+    ///   - hint: a line shown under the code field (the demo says which code its device shows).
+    ///   - timeZone: the time zone of the times shown. Default: the system's.
+    public static func run(
+        backend: some ApproverBackend,
+        theme: Theme,
+        hint: String?,
+        timeZone: TimeZone = .current
+    ) async throws {
+        let app = ApproverApp(identity: backend.identityDescription, timeZone: timeZone)
+        let handler = ApproverEffectHandler(backend: backend)
+        let clock = WallClock()
+        try await CursesTerminal.run(options: CursesTerminal.Options(theme: theme)) { terminal in
+            let state = ApproverState(now: clock.now, size: await terminal.size, hint: hint)
+            let runner = ProgramRunner(
+                program: app, driver: terminal, clock: clock, configuration: ApproverApp.runnerConfiguration,
+                effectHandler: handler.handle)
+            _ = try await runner.run(state)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import GNAP
+
+extension ApproverFailure {
+    /// A sentence for the person, chosen by the AS error code when this app knows it (unknown, expired or used
+    /// code, request already decided, too many attempts), else the failure's own message.
+    public var displayMessage: String {
+        guard let code else { return message }
+        switch GNAPError.Code(rawValue: code) {
+        case .userCodeUnknown: return "No request has this code. Check the code shown on the device and try again."
+        case .userCodeExpired: return "This code has expired. Ask the device for a new code."
+        case .userCodeUsed: return "This code was already used. Ask the device for a new code."
+        case .userCodeMalformed: return "The server did not accept this code. Check it and try again."
+        case .alreadyDecided: return "This request was already decided (perhaps from another terminal)."
+        case .tooManyAttempts: return "Too many attempts. Wait a while before entering another code."
+        default: return message
+        }
+    }
+
+    /// The server's own words when `displayMessage` replaced them (they may say more, e.g. attempts left).
+    public var serverDetail: String? {
+        let own = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !own.isEmpty, own != displayMessage else { return nil }
+        return own
+    }
+}

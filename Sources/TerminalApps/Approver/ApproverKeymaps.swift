@@ -1,0 +1,131 @@
+import TerminalUI
+
+/// The key tables of the approver app: one per screen, merged with a global one. Dispatch, the status bar hints
+/// and the help overlay all come from these tables.
+enum ApproverKeymaps {
+    typealias Map = Keymap<ApproverCommand>
+
+    /// The keys of every screen. While typing, `?` and `q` are text, so only F1 and Ctrl-C remain.
+    static func global(typing: Bool) -> Map {
+        Map([
+            .init(
+                typing ? [.function(1)] : [.character("?"), .function(1)], .help, help: "Show the keys", group: "Global"
+            ),
+            .init(typing ? [.ctrl("c")] : [.character("q"), .ctrl("c")], .quit, help: "Quit", group: "Global"),
+        ])
+    }
+
+    static let codeTyping = Map([
+        .init([.enter], .submitCode, help: "Look up the code", group: "Code"),
+        .init([.escape], .leaveField, help: "Stop typing (then q quits)", group: "Code"),
+    ])
+
+    static let codeIdle = Map([
+        .init([.enter, .tab, .character("i")], .editCode, help: "Type a code", group: "Code"),
+        .init([.character("h")], .showHistory, help: "Show the decision history", group: "Code"),
+    ])
+
+    static let loading = Map([])
+
+    static let review = Map([
+        .init([.up, .character("k")], .previousItem, help: "Previous item (scrolls at the top)", group: "Review"),
+        .init([.down, .character("j")], .nextItem, help: "Next item (scrolls at the bottom)", group: "Review"),
+        .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Review"),
+        .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Review"),
+        .init([.home, .character("g")], .top, help: "Go to the top", group: "Review"),
+        .init([.end, .character("G")], .bottom, help: "Go to the bottom", group: "Review"),
+        .init([.space], .toggle, help: "Include or exclude the selected item", group: "Review"),
+        .init(
+            [.tab, .backTab], .switchFocus, help: "Move the focus between the list and the buttons", group: "Review"),
+        .init([.left], .focusApprove, help: "Focus the Approve button", group: "Review"),
+        .init([.right], .focusDeny, help: "Focus the Deny button", group: "Review"),
+        .init([.enter], .activate, help: "Toggle the item, or press the focused button", group: "Review"),
+        .init([.character("a")], .approve, help: "Approve the included items (asks to confirm)", group: "Decision"),
+        .init([.character("d")], .deny, help: "Deny the request (asks for a reason)", group: "Decision"),
+        .init([.escape], .leaveReview, help: "Leave without deciding", group: "Decision"),
+    ])
+
+    static let confirm = Map([
+        .init([.enter, .character("y")], .confirm, help: "Approve: release what is listed", group: "Confirm"),
+        .init([.escape, .character("n")], .back, help: "Back to the review", group: "Confirm"),
+    ])
+
+    static let deny = Map([
+        .init([.up], .previousReason, help: "Previous reason", group: "Deny"),
+        .init([.down], .nextReason, help: "Next reason", group: "Deny"),
+        .init([.enter], .submitDenial, help: "Deny with this reason", group: "Deny"),
+        .init([.escape], .back, help: "Back to the review", group: "Deny"),
+    ])
+
+    static let result = Map([
+        .init([.enter, .character("n")], .newCode, help: "Enter another code", group: "Result"),
+        .init([.character("h")], .showHistory, help: "Show the decision history", group: "Result"),
+        .init([.up, .character("k")], .previousItem, help: "Scroll up", group: "Result"),
+        .init([.down, .character("j")], .nextItem, help: "Scroll down", group: "Result"),
+        .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Result"),
+        .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Result"),
+    ])
+
+    static let history = Map([
+        .init([.up, .character("k")], .previousItem, help: "Previous decision", group: "History"),
+        .init([.down, .character("j")], .nextItem, help: "Next decision", group: "History"),
+        .init([.pageUp], .pageUp, help: "Page up", group: "History"),
+        .init([.pageDown], .pageDown, help: "Page down", group: "History"),
+        .init([.enter], .openDetail, help: "Show the decision", group: "History"),
+        .init([.escape], .back, help: "Back to code entry", group: "History"),
+    ])
+
+    static let historyDetail = Map([
+        .init([.up, .character("k")], .previousItem, help: "Scroll up", group: "Decision"),
+        .init([.down, .character("j")], .nextItem, help: "Scroll down", group: "Decision"),
+        .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Decision"),
+        .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Decision"),
+        .init([.escape], .back, help: "Back to the list", group: "Decision"),
+    ])
+
+    /// True when keys go to a text field on this state.
+    static func isTyping(_ state: ApproverState) -> Bool {
+        switch state.screen {
+        case .codeEntry: state.code.isTyping
+        case .deny: true
+        default: false
+        }
+    }
+
+    /// The screen's table merged with the global one.
+    static func keymap(for state: ApproverState) -> Map {
+        let screen: Map
+        switch state.screen {
+        case .codeEntry: screen = state.code.isTyping ? codeTyping : codeIdle
+        case .loading: screen = loading
+        case .review: screen = review
+        case .confirmApproval: screen = confirm
+        case .deny: screen = deny
+        case .result: screen = result
+        case .history: screen = history
+        case .historyDetail: screen = historyDetail
+        }
+        return screen.merged(with: global(typing: isTyping(state)))
+    }
+
+    /// The status bar hints of the state's screen.
+    static func hints(for state: ApproverState) -> [StatusBar.Hint] {
+        let commands: [(ApproverCommand, String)]
+        switch state.screen {
+        case .codeEntry where state.code.isTyping:
+            commands = [(.submitCode, "look up"), (.leaveField, "leave field"), (.help, "help"), (.quit, "quit")]
+        case .codeEntry:
+            commands = [(.editCode, "type code"), (.showHistory, "history"), (.help, "help"), (.quit, "quit")]
+        case .loading: commands = [(.help, "help"), (.quit, "quit")]
+        case .review:
+            commands = [(.toggle, "toggle"), (.approve, "approve"), (.deny, "deny"), (.help, "help"), (.quit, "quit")]
+        case .confirmApproval: commands = [(.confirm, "approve"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .deny:
+            commands = [(.previousReason, "reason"), (.submitDenial, "deny"), (.back, "back"), (.help, "help")]
+        case .result: commands = [(.newCode, "new code"), (.showHistory, "history"), (.help, "help"), (.quit, "quit")]
+        case .history: commands = [(.openDetail, "details"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .historyDetail: commands = [(.nextItem, "scroll"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        }
+        return keymap(for: state).hints(commands)
+    }
+}

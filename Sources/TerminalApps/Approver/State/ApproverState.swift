@@ -1,0 +1,71 @@
+import GNAP
+import TerminalUI
+
+/// Everything the approver app shows. Pure data: `ApproverApp.update` changes it, `ApproverApp.view` draws it.
+public struct ApproverState: Equatable, Sendable {
+    /// What the approver is doing.
+    public enum Screen: Hashable, Sendable {
+        /// Typing a user code.
+        case codeEntry
+        /// Waiting for the AS.
+        case loading(Activity)
+        /// Reviewing a request.
+        case review
+        /// The modal that lists what an approval releases and withholds.
+        case confirmApproval
+        /// The modal that asks for the reason of a denial.
+        case deny
+        /// The outcome of a decision.
+        case result
+        /// The local decision history.
+        case history
+        /// One decision of the history.
+        case historyDetail
+    }
+
+    /// What the app waits for on the loading screen.
+    public enum Activity: Hashable, Sendable {
+        case lookingUp(UserCode)
+        case approving(ApprovalRequest)
+        case denying(reason: String)
+    }
+
+    public var screen: Screen
+    /// The key help is shown over the screen.
+    public var showsHelp: Bool
+    /// The current time, moved by ticks; countdowns are computed from it.
+    public var now: WallInstant
+    /// The time of the first tick's origin: ticks set `now` to `clockStart` plus the elapsed time.
+    public var clockStart: WallInstant
+    /// The terminal size (for scrolling and mouse clicks).
+    public var size: Size
+    /// A line shown under the code field (the demo says which code its device shows).
+    public var hint: String?
+    public var code: CodeEntryState
+    /// The request under review, kept until the next code.
+    public var review: ReviewState?
+    public var denial: DenialState
+    public var result: DecisionResult?
+    /// The first row shown of the result.
+    public var resultScroll: Int
+    public var history: HistoryState
+    /// Set by the quit command; the runner then stops.
+    public var isQuitting: Bool
+
+    /// The state at start: the code entry screen, typing.
+    public init(now: WallInstant, size: Size = Size(width: 80, height: 24), hint: String? = nil) {
+        screen = .codeEntry
+        showsHelp = false
+        self.now = now
+        clockStart = now
+        self.size = size
+        self.hint = hint
+        code = CodeEntryState()
+        review = nil
+        denial = DenialState()
+        result = nil
+        resultScroll = 0
+        history = HistoryState()
+        isQuitting = false
+    }
+}

@@ -1,0 +1,46 @@
+import TerminalUI
+
+/// The code entry screen: the field, what went wrong, the hint.
+enum CodeEntryScreen {
+    static let label = "User code  "
+    static let fieldWidth = 11
+
+    /// Where the code field is drawn.
+    static func fieldRect(size: Size) -> Rect {
+        let content = ScreenLayout(size: size).content
+        let total = DisplayWidth.of(label) + fieldWidth
+        let x = content.minX + max(0, (content.width - total) / 2) + DisplayWidth.of(label)
+        return Rect(x: x, y: content.minY + 4, width: fieldWidth, height: 1).intersection(content)
+    }
+
+    static func draw(_ state: ApproverState, on canvas: inout Canvas) {
+        let content = ScreenLayout(size: state.size).content
+        canvas.draw(Paragraph("Type the code shown on the device that is asking for access."), in: content.row(1))
+        canvas.draw(
+            Label("Letters and digits; case, spaces and dashes do not matter.", style: .muted), in: content.row(2))
+        let field = fieldRect(size: state.size)
+        let labelWidth = DisplayWidth.of(label)
+        canvas.draw(
+            Label(label), in: Rect(x: field.minX - labelWidth, y: field.minY, width: labelWidth, height: 1))
+        canvas.draw(
+            TextField(state: state.code.field, placeholder: "XXXX-XXXX", isFocused: state.code.isTyping), in: field)
+        var y = content.minY + 6
+        if let error = state.code.error {
+            let paragraph = Paragraph(error, style: .danger)
+            let height = paragraph.height(width: content.width)
+            canvas.draw(paragraph, in: Rect(x: content.minX, y: y, width: content.width, height: height))
+            y += height
+        }
+        if let detail = state.code.errorDetail {
+            let paragraph = Paragraph("The server said: " + detail, style: .muted)
+            let height = paragraph.height(width: content.width)
+            canvas.draw(paragraph, in: Rect(x: content.minX, y: y, width: content.width, height: height))
+        }
+        if let hint = state.hint {
+            let paragraph = Paragraph(hint, style: .accent)
+            let height = paragraph.height(width: content.width)
+            canvas.draw(
+                paragraph, in: Rect(x: content.minX, y: content.minY + 10, width: content.width, height: height))
+        }
+    }
+}

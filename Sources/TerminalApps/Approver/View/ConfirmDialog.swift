@@ -1,0 +1,46 @@
+import TerminalUI
+
+/// The modal that lists exactly what an approval releases and what it withholds.
+struct ConfirmDialog {
+    var modal: Modal
+    var rows: [DocumentRow]
+    var body: Rect
+    var buttons: ButtonBar
+    var buttonRow: Rect
+
+    static let buttonTitles = ["Approve (y)", "Back (n)"]
+
+    init(summary: ApprovalSummary, size: Size) {
+        let bounds = Rect(size: size)
+        let width = min(72, size.width - 2)
+        rows = Document.rows(Self.lines(summary), width: width - 4)
+        buttons = ButtonBar(Self.buttonTitles, focusedIndex: nil, spacing: 6)
+        modal = Modal(
+            title: "Confirm approval", message: String(repeating: "\n", count: max(0, rows.count - 1)),
+            buttons: buttons, preferredWidth: width)
+        let dialog = modal.dialogRect(in: bounds)
+        body = dialog.inset(top: 2, left: 2, bottom: 4, right: 2)
+        buttonRow = modal.buttonRect(in: bounds)
+    }
+
+    static func lines(_ summary: ApprovalSummary) -> [DocumentLine] {
+        var lines = [DocumentLine("The device will receive:", style: .title)]
+        lines += summary.granted.map { .bullet($0.displaySummary, style: .success) }
+        lines += summary.releasedSubjectFormats.map { .bullet(SubjectFormatNames.title(of: $0), style: .success) }
+        lines.append(DocumentLine("Withheld:", style: .title))
+        lines += summary.withheld.map { .bullet($0.displaySummary) }
+        lines += summary.withheldSubjectFormats.map { .bullet(SubjectFormatNames.title(of: $0)) }
+        if summary.withheld.isEmpty && summary.withheldSubjectFormats.isEmpty {
+            lines.append(.bullet("nothing", style: .muted))
+        }
+        return lines
+    }
+
+    func draw(on canvas: inout Canvas) {
+        canvas.draw(modal, in: canvas.bounds)
+        Document.draw(rows, in: body, on: &canvas)
+        if rows.count > body.height, body.height > 0 {
+            canvas.draw(Label("… more (enlarge the terminal)", style: .warning), in: body.row(body.height - 1))
+        }
+    }
+}

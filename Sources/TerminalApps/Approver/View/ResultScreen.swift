@@ -1,0 +1,55 @@
+import TerminalUI
+
+/// The outcome of a decision.
+enum ResultScreen {
+    static func title(_ result: DecisionResult) -> String {
+        switch result.outcome {
+        case .approved: "Approved"
+        case .denied: "Denied"
+        case .failed: "Decision not recorded"
+        }
+    }
+
+    static func lines(_ result: DecisionResult) -> [DocumentLine] {
+        var lines: [DocumentLine] = []
+        switch result.outcome {
+        case .approved:
+            lines.append(DocumentLine("✓ Approved", style: Style.success.bolded))
+            lines.append(DocumentLine("The device can now fetch its access token."))
+            lines.append(.field("Grant", result.grantID, indent: 0))
+            lines.append(.blank)
+            lines.append(DocumentLine("Granted", style: .title))
+            lines += bullets(result.summary.granted.map(\.displaySummary))
+            if !result.summary.releasedSubjectFormats.isEmpty {
+                lines.append(DocumentLine("Information about you released", style: .title))
+                lines += bullets(result.summary.releasedSubjectFormats.map(SubjectFormatNames.title(of:)))
+            }
+            lines.append(DocumentLine("Withheld", style: .title))
+            lines += bullets(
+                result.summary.withheld.map(\.displaySummary)
+                    + result.summary.withheldSubjectFormats.map(SubjectFormatNames.title(of:)))
+        case .denied:
+            lines.append(DocumentLine("✗ Denied", style: Style.danger.bolded))
+            lines.append(DocumentLine("The device will be told that you denied the request."))
+            lines.append(.field("Grant", result.grantID, indent: 0))
+            lines.append(.field("Reason", result.reason ?? "", indent: 0))
+        case .failed(let failure):
+            lines.append(DocumentLine("✗ Your decision was not recorded", style: Style.danger.bolded))
+            lines.append(DocumentLine(failure.displayMessage, style: .danger))
+            if let detail = failure.serverDetail {
+                lines.append(DocumentLine("The server said: " + detail, style: .muted))
+            }
+            lines.append(.field("Grant", result.grantID, indent: 0))
+            lines.append(DocumentLine("Enter a new code to start again.", style: .muted))
+        }
+        return lines
+    }
+
+    static func bullets(_ texts: [String]) -> [DocumentLine] {
+        texts.isEmpty ? [.bullet("nothing", style: .muted)] : texts.map { .bullet($0) }
+    }
+
+    static func document(_ result: DecisionResult, size: Size) -> ScrollingDocument {
+        ScrollingDocument(lines(result), in: ScreenLayout(size: size).content.inset(top: 1))
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import GNAP
+import TerminalUI
+
+/// The approver flow as line prompts, for screen readers and scripts: no full-screen drawing, no escape sequences.
+/// It reads lines from `readLine` and writes with `write` (the executable passes stdin and stdout); everything
+/// written is sanitized, so a client cannot smuggle terminal controls in its name.
+///
+/// The flow: `User code: ` (three tries for a well-formed code), the review as text, then `approve`,
+/// `approve 1,3` (only those rights) or `deny`, each confirmed with `yes`. End of input at any prompt cancels
+/// without sending a decision.
+public struct PlainApprover<Backend: ApproverBackend> {
+    public var backend: Backend
+    public var timeZone: TimeZone
+    public var now: () -> WallInstant
+    public var readLine: () async -> String?
+    public var write: (String) -> Void
+
+    /// How many malformed codes are accepted before giving up.
+    public static var codeAttempts: Int { 3 }
+    public static var decisionPrompt: String { #"Type "approve", "approve 1,3" (only those rights) or "deny": "# }
+    public static var confirmPrompt: String { #"Type "yes" to confirm: "# }
+
+    /// Creates the flow; `now` is read when the review is printed (for its countdown).
+    public init(
+        backend: Backend,
+        timeZone: TimeZone = .current,
+        now: @escaping () -> WallInstant = { WallClock().now },
+        readLine: @escaping () async -> String?,
+        write: @escaping (String) -> Void
+    ) {
+        self.backend = backend
+        self.timeZone = timeZone
+        self.now = now
+        self.readLine = readLine
+        self.write = write
+    }
+
+    /// What the person chose.
+    private enum Decision {
+        case approve(ApprovalRequest)
+        case deny(String)
+    }
+
+    /// Runs the flow; returns 0 when a decision was taken, 1 on a failure or when cancelled.
+    public func run() async -> Int32 {
+        say("gnapterm approve — \(backend.identityDescription)")
+        guard let code = await readCode() else { return 1 }
+        say("Looking up \(code.display)…")
+        let review: InteractionReview
+        do {
+            review = try await backend.enterCode(code)
+        } catch {
+            return fail(error)
+        }
+        say("")
+        for line in Self.reviewText(review, timeZone: timeZone, now: now()) { say(line) }
+        guard let decision = await readDecision(for: review) else { return cancelled() }
+        do {
+            switch decision {
+            case .approve(let request):
+                let response = try await backend.approve(review, request: request)
+                let summary = ApprovalSummary(review: review, request: request)
+                say(
+                    "Approved. Grant \(response.grantID): \(summary.granted.count) of \(review.allRights.count) "
+                        + "rights granted.")
+            case .deny(let reason):
+                let response = try await backend.deny(review, reason: reason)
+                say("Denied. Grant \(response.grantID).")
+            }
+        } catch {
+            return fail(error)
+        }
+        return 0
+    }
+
+    private func readCode() async -> UserCode? {
+        for attempt in 1...Self.codeAttempts {
+            prompt("User code: ")
+            guard let line = await readLine() else {
+                _ = cancelled()
+                return nil
+            }
+            do throws(UserCodeError) {
+                return try UserCode(parsing: line.trimmingCharacters(in: .whitespacesAndNewlines))
+            } catch {
+                say("Not a valid code: \(error).")
+                if attempt == Self.codeAttempts { say("error: no valid code after \(attempt) tries.") }
+            }
+        }
+        return nil
+    }
+
+    private func readDecision(for review: InteractionReview) async -> Decision? {
+        while true {
+            prompt(Self.decisionPrompt)
+            guard let line = await readLine() else { return nil }
+            let answer = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if answer == "deny" {
+                guard let reason = await readReason() else { return nil }
+                say("The request will be denied with the reason: “\(reason)”.")
+                prompt(Self.confirmPrompt)
+                guard let confirmation = await readLine() else { return nil }
+                if isYes(confirmation) { return .deny(reason) }
+                say("Not confirmed; nothing was sent.")
+            } else if answer == "approve" || answer.hasPrefix("approve ") {
+                let selection = answer.dropFirst("approve".count)
+                guard let request = approvalRequest(review, selection: String(selection)) else { continue }
+                let summary = ApprovalSummary(review: review, request: request)
+                say("The device will receive:")
+                for text in summary.granted.map(\.displaySummary) { say("  - " + text) }
+                for format in summary.releasedSubjectFormats { say("  - " + SubjectFormatNames.title(of: format)) }
+                say("Withheld:")
+                let withheld =
+                    summary.withheld.map(\.displaySummary)
+                    + summary.withheldSubjectFormats.map(SubjectFormatNames.title(of:))
+                for text in withheld { say("  - " + text) }
+                if withheld.isEmpty { say("  - nothing") }
+                prompt(Self.confirmPrompt)
+                guard let confirmation = await readLine() else { return nil }
+                if isYes(confirmation) { return .approve(request) }
+                say("Not confirmed; nothing was sent.")
+            } else {
+                say(#"Please answer "approve", "approve" with right numbers (e.g. "approve 1,3"), or "deny"."#)
+            }
+        }
+    }
+
+    /// The request for "approve" followed by `selection` ("" for every right, "1,3" or "1 3" for those rights);
+    /// every subject format is released. Nil (after saying why) when the selection is not valid.
+    private func approvalRequest(_ review: InteractionReview, selection: String) -> ApprovalRequest? {
+        let rights = review.allRights
+        let words = selection.split { $0 == "," || $0 == " " }
+        var chosen: [Int] = []
+        for word in words {
+            guard let number = Int(word), (1...max(1, rights.count)).contains(number), !rights.isEmpty else {
+                say("There is no right “\(word)”; the rights are numbered 1 to \(rights.count).")
+                return nil
+            }
+            if !chosen.contains(number) { chosen.append(number) }
+        }
+        let ids = words.isEmpty ? rights.map(\.id) : chosen.sorted().map { rights[$0 - 1].id }
+        let request = ApprovalRequest(rights: ids, subjectFormats: review.subject?.subIDFormats ?? [])
+        if ApprovalSummary(review: review, request: request).releasesNothing {
+            say(#"That approves nothing; type "deny" to refuse the request."#)
+            return nil
+        }
+        return request
+    }
+
+    private func readReason() async -> String? {
+        while true {
+            prompt("Reason: ")
+            guard let line = await readLine() else { return nil }
+            let reason = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !reason.isEmpty { return reason }
+            say("A reason is required.")
+        }
+    }
+
+    private func isYes(_ line: String) -> Bool {
+        line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "yes"
+    }
+
+    private func cancelled() -> Int32 {
+        say("")
+        say("Cancelled; no decision was sent.")
+        return 1
+    }
+
+    private func fail(_ failure: ApproverFailure) -> Int32 {
+        say("error: " + failure.displayMessage + (failure.serverDetail.map { " (The server said: \($0))" } ?? ""))
+        return 1
+    }
+
+    private func say(_ line: String) {
+        write(TextSanitizer.sanitize(line) + "\n")
+    }
+
+    private func prompt(_ text: String) {
+        write(TextSanitizer.sanitize(text))
+    }
+
+    /// The review as lines of text: the same information as the review screen, rights numbered from 1.
+    static func reviewText(_ review: InteractionReview, timeZone: TimeZone, now: WallInstant) -> [String] {
+        let description = ReviewDescription(review, timeZone: timeZone)
+        var lines = [ReviewDescription.heading + ".", "", ReviewDescription.clientHeading]
+        lines.append("  " + description.vettingLine)
+        for field in description.clientFields {
+            lines.append("  \(field.label): \(field.value)" + (field.provenance.tag.map { " " + $0 } ?? ""))
+        }
+        lines.append("  " + description.requestedLine)
+        lines.append("  " + ReviewDescription.expiryText(expiresAt: review.expiresAt, now: now))
+        lines += ["", ReviewDescription.rightsHeading]
+        if description.rights.isEmpty { lines.append("  (no access rights requested)") }
+        for (index, right) in description.rights.enumerated() {
+            if let heading = right.tokenHeading { lines.append("  " + heading) }
+            lines.append("  \(index + 1). " + right.title)
+            for field in right.details { lines.append("       \(field.label): \(field.value)") }
+        }
+        if !description.subjectFormats.isEmpty || description.assertionNote != nil {
+            lines += ["", ReviewDescription.subjectHeading]
+            lines += description.subjectFormats.map { "  - " + $0 }
+            if let note = description.assertionNote { lines.append("  " + note) }
+        }
+        lines += ["", ReviewDescription.antiPhishing]
+        return lines
+    }
+}

@@ -1,0 +1,62 @@
+import GNAP
+
+/// What a decision releases and withholds: the rights and subject formats of a review, split by an
+/// `ApprovalRequest` (or everything withheld, for a denial).
+public struct ApprovalSummary: Hashable, Sendable {
+    /// Rights granted, in request order.
+    public var granted: [RightReview]
+    /// Rights withheld, in request order.
+    public var withheld: [RightReview]
+    /// Subject identifier formats released.
+    public var releasedSubjectFormats: [String]
+    /// Subject identifier formats withheld.
+    public var withheldSubjectFormats: [String]
+
+    /// The split of `review` by `request`; rights and formats not named in the request are withheld.
+    public init(review: InteractionReview, request: ApprovalRequest) {
+        let rights = Set(request.rights)
+        let formats = Set(request.subjectFormats)
+        let requestedFormats = review.subject?.subIDFormats ?? []
+        granted = review.allRights.filter { rights.contains($0.id) }
+        withheld = review.allRights.filter { !rights.contains($0.id) }
+        releasedSubjectFormats = requestedFormats.filter { formats.contains($0) }
+        withheldSubjectFormats = requestedFormats.filter { !formats.contains($0) }
+    }
+
+    /// Everything of `review` withheld (a denial).
+    public init(denying review: InteractionReview) {
+        self.init(review: review, request: ApprovalRequest(rights: [], subjectFormats: []))
+    }
+
+    /// True when nothing at all is released.
+    public var releasesNothing: Bool { granted.isEmpty && releasedSubjectFormats.isEmpty }
+}
+
+extension DecisionRecord {
+    /// The history record of approving `review` with `request`, with the same renderings the screens show.
+    public init(
+        approving review: InteractionReview,
+        with request: ApprovalRequest,
+        id: String,
+        decidedAt: WallInstant,
+        server: String
+    ) {
+        let summary = ApprovalSummary(review: review, request: request)
+        self.init(
+            id: id, decidedAt: decidedAt, server: server, grantID: review.grantID,
+            clientName: review.client.display?.name ?? "(no name given)", clientURI: review.client.display?.uri,
+            keyThumbprint: review.client.keyThumbprint, decision: .approved,
+            grantedRights: summary.granted.map(\.displaySummary),
+            withheldRights: summary.withheld.map(\.displaySummary),
+            releasedSubject: summary.releasedSubjectFormats, reason: nil)
+    }
+
+    /// The history record of denying `review` for `reason`.
+    public init(denying review: InteractionReview, reason: String, id: String, decidedAt: WallInstant, server: String) {
+        self.init(
+            id: id, decidedAt: decidedAt, server: server, grantID: review.grantID,
+            clientName: review.client.display?.name ?? "(no name given)", clientURI: review.client.display?.uri,
+            keyThumbprint: review.client.keyThumbprint, decision: .denied, grantedRights: [],
+            withheldRights: review.allRights.map(\.displaySummary), releasedSubject: [], reason: reason)
+    }
+}

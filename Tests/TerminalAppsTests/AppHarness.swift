@@ -1,0 +1,35 @@
+import GNAP
+import TerminalApps
+import TerminalUI
+import TerminalUITestSupport
+
+/// Runs the real `ApproverApp` on a `VirtualTerminal` with a manual clock and a fake backend; the script ends
+/// with Ctrl-C, so the last frame is the screen after the last scripted step.
+struct AppHarness {
+    var backend = FakeBackend()
+    var size = Size(width: 80, height: 24)
+    var hint: String?
+    var clock = TerminalUITestSupport.ManualClock()
+
+    @discardableResult
+    func run(_ steps: [VirtualTerminal.Step]) async throws -> (state: ApproverState, terminal: VirtualTerminal) {
+        let terminal = VirtualTerminal(size: size, script: steps + [.key(.ctrl("c"))])
+        let app = ApproverApp(identity: backend.identityDescription, timeZone: Fixtures.utc)
+        let handler = ApproverEffectHandler(backend: backend)
+        let runner = ProgramRunner(
+            program: app, driver: terminal, clock: clock, configuration: ApproverApp.runnerConfiguration,
+            effectHandler: handler.handle)
+        let state = try await runner.run(ApproverState(now: Fixtures.now, size: size, hint: hint))
+        return (state, terminal)
+    }
+
+    /// The steps that enter `code` and wait for the review.
+    static func enter(_ code: String = "abcd-efgh") -> [VirtualTerminal.Step] {
+        [.type(code), .key(.enter), .waitFor("Access requested")]
+    }
+}
+
+extension VirtualTerminal {
+    /// The last frame with style markers.
+    var styledScreen: String { lastFrame.map(VirtualTerminal.renderStyledText) ?? "" }
+}
