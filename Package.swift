@@ -81,12 +81,13 @@ let package = Package(
         // The approver and device apps: screens, effects, plain-text mode.
         .target(
             name: "TerminalApps",
-            dependencies: ["GNAP", "GNAPClient", "TerminalUI"]
+            dependencies: ["GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures"]
         ),
         .executableTarget(
             name: "gnapterm",
             dependencies: [
                 "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
+                "HTTPMessageSignatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

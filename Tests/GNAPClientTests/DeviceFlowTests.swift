@@ -21,7 +21,9 @@ struct DeviceFlowTests {
         }
     }
 
-    func startDevice(_ server: LiveServer, key: SigningKey = .generateEd25519(keyID: "device"), subject: SubjectRequest? = nil)
+    func startDevice(
+        _ server: LiveServer, key: SigningKey = .generateEd25519(keyID: "device"), subject: SubjectRequest? = nil
+    )
         async throws -> (Task<DeviceFlow<ManualClock>.Outcome, any Error>, Events, String)
     {
         let flow = DeviceFlow(client: server.grantClient(key: key), clock: server.clock)
@@ -38,7 +40,8 @@ struct DeviceFlowTests {
         let server = try await LiveServer.start()
         defer { Task { await server.stop() } }
         let approver = try await server.enrolledApprover(username: "alice")
-        let (device, _, code) = try await startDevice(server, subject: SubjectRequest(subIDFormats: ["opaque", "email"]))
+        let (device, _, code) = try await startDevice(
+            server, subject: SubjectRequest(subIDFormats: ["opaque", "email"]))
         let review = try await approver.enterCode(try UserCode(parsing: code.lowercased()))
         #expect(review.client.display?.name == "Living-room TV")
         #expect(review.client.vetted == false)
@@ -55,7 +58,10 @@ struct DeviceFlowTests {
             return
         }
         let token = try #require(response.accessToken?.tokens.first)
-        #expect(token.access == [AccessTokenRequest.photosAndDolphins.access[0], AccessTokenRequest.photosAndDolphins.access[2]])
+        #expect(
+            token.access == [
+                AccessTokenRequest.photosAndDolphins.access[0], AccessTokenRequest.photosAndDolphins.access[2],
+            ])
         #expect(token.expiresIn == 3600)
         // Only the released format, for the approving account; the withheld opaque identifier is absent.
         #expect(response.subject?.subIDs == [.email("alice@example.com")])
@@ -160,7 +166,8 @@ struct DeviceFlowTests {
         let approverKeyed = try await first.enrolledApprover()
         let code = try #require(response.interact?.userCode)
         let review = try await approverKeyed.enterCode(try UserCode(parsing: code))
-        _ = try await approverKeyed.approve(grantID: review.grantID, ApprovalRequest(rights: ["0.1"], subjectFormats: []))
+        _ = try await approverKeyed.approve(
+            grantID: review.grantID, ApprovalRequest(rights: ["0.1"], subjectFormats: []))
         await first.stop()
 
         let second = try await LiveServer.start(store: try ASDatabase.open(directory: directory), clock: clock)
@@ -169,7 +176,8 @@ struct DeviceFlowTests {
         clock.advance(by: .seconds(5))
         var continuation = try #require(response.continue)
         continuation.uri = continuation.uri.replacingOccurrences(of: first.base, with: second.base)
-        let granted = try await GrantClient(transport: second.transport, key: client.client.key, clock: clock).poll(continuation)
+        let granted = try await GrantClient(transport: second.transport, key: client.client.key, clock: clock).poll(
+            continuation)
         #expect(granted.accessToken?.tokens.first?.access == [.reference("dolphin-metadata")])
     }
 }

@@ -88,7 +88,8 @@ struct LiveServer {
 
 extension AccessTokenRequest {
     static let photosAndDolphins = AccessTokenRequest(access: [
-        .object(AccessRightObject(type: "photo-api", actions: ["read", "write"], locations: ["https://photos.example"])),
+        .object(
+            AccessRightObject(type: "photo-api", actions: ["read", "write"], locations: ["https://photos.example"])),
         .reference("dolphin-metadata"),
         .object(AccessRightObject(type: "calendar", actions: ["read"])),
     ])

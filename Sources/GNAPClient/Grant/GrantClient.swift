@@ -36,7 +36,8 @@ public struct GrantClient: Sendable {
         -> DiscoveryInfo
     {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
-        return try await PlainClient(transport: transport).get(trimmed + "/.well-known/gnap-as-rs", as: DiscoveryInfo.self)
+        return try await PlainClient(transport: transport).get(
+            trimmed + "/.well-known/gnap-as-rs", as: DiscoveryInfo.self)
     }
 }
 

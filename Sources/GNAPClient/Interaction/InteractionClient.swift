@@ -33,15 +33,18 @@ public struct InteractionClient: Sendable {
     }
 
     public func review(grantID: String) async throws(GNAPClientError) -> InteractionReview {
-        try await client.send(.get, url: endpoint + "/grants/" + grantID, json: NoContent?.none, as: InteractionReview.self)
+        try await client.send(
+            .get, url: endpoint + "/grants/" + grantID, json: NoContent?.none, as: InteractionReview.self)
     }
 
     public func approve(grantID: String, _ request: ApprovalRequest) async throws(GNAPClientError) -> DecisionResponse {
-        try await client.send(.post, url: endpoint + "/grants/\(grantID)/approve", json: request, as: DecisionResponse.self)
+        try await client.send(
+            .post, url: endpoint + "/grants/\(grantID)/approve", json: request, as: DecisionResponse.self)
     }
 
     public func deny(grantID: String, reason: String) async throws(GNAPClientError) -> DecisionResponse {
         try await client.send(
-            .post, url: endpoint + "/grants/\(grantID)/deny", json: DenialRequest(reason: reason), as: DecisionResponse.self)
+            .post, url: endpoint + "/grants/\(grantID)/deny", json: DenialRequest(reason: reason),
+            as: DecisionResponse.self)
     }
 }

@@ -35,7 +35,10 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
             }
             let status = HTTPResponse.Status(code: Int(response.status.code))
-            return (HTTPResponse(status: status, headerFields: fields), collected.readBytes(length: collected.readableBytes) ?? [])
+            return (
+                HTTPResponse(status: status, headerFields: fields),
+                collected.readBytes(length: collected.readableBytes) ?? []
+            )
         } catch {
             throw .transport(String(describing: error))
         }

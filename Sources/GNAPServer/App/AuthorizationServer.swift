@@ -20,7 +20,9 @@ public struct AuthorizationServer: Sendable {
         logger: Logger = Logger(label: "gnapterm.as")
     ) where C.Instant == WallInstant {
         self.configuration = configuration
-        let explicit = configuration.publicURL ?? (configuration.port == 0 ? nil : "http://\(configuration.host):\(configuration.port)")
+        let explicit =
+            configuration.publicURL
+            ?? (configuration.port == 0 ? nil : "http://\(configuration.host):\(configuration.port)")
         publicURL = PublicURL(explicit)
         services = ASServices(
             store: store, configuration: configuration, clock: AnyWallClock(clock), publicURL: publicURL,
@@ -36,7 +38,9 @@ public struct AuthorizationServer: Sendable {
     }
 
     /// The Hummingbird application. `onRunning` is called with the base URL once the listener is bound.
-    public func application(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(onRunning: @escaping @Sendable (String) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
         let publicURL = publicURL
         let host = configuration.host
         return Application(

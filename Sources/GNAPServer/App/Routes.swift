@@ -30,7 +30,8 @@ enum Routes {
         // RFC 9635 §5: continuation, one URI per grant.
         router.post("/gnap/continue/{grant}") { request, context in
             let id = try context.parameters.require("grant")
-            return JSONResponse.make(value: try await continuation.continueGrant(id: id, try await read(request, context)))
+            return JSONResponse.make(
+                value: try await continuation.continueGrant(id: id, try await read(request, context)))
         }
 
         // The approver interaction API (Assets/openapi.yaml).
@@ -47,7 +48,8 @@ enum Routes {
         }
         api.post("/grants/{grant}/approve") { request, context in
             let id = try context.parameters.require("grant")
-            return JSONResponse.make(value: try await interaction.approve(grantID: id, try await read(request, context)))
+            return JSONResponse.make(
+                value: try await interaction.approve(grantID: id, try await read(request, context)))
         }
         api.post("/grants/{grant}/deny") { request, context in
             let id = try context.parameters.require("grant")

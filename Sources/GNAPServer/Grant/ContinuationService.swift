@@ -109,7 +109,8 @@ struct ContinuationService: Sendable {
         }
         if object["interact_ref"] != nil {
             throw APIError(
-                GNAPError(.invalidInteraction, "this grant has no interaction finish method, so no interaction reference"))
+                GNAPError(
+                    .invalidInteraction, "this grant has no interaction finish method, so no interaction reference"))
         }
         if !object.isEmpty {
             throw APIError(

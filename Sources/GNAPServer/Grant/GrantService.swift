@@ -8,7 +8,8 @@ struct GrantService: Sendable {
     func create(_ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let validated: ValidatedGrantRequest
         do {
-            validated = try GrantRequestValidator(policy: services.configuration.requestPolicy).validate(body: signed.body)
+            validated = try GrantRequestValidator(policy: services.configuration.requestPolicy).validate(
+                body: signed.body)
         } catch {
             throw APIError(error)
         }
@@ -19,7 +20,8 @@ struct GrantService: Sendable {
         } catch let error as APIError {
             throw error
         } catch {
-            services.logger.error("grant creation failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            services.logger.error(
+                "grant creation failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not store the request"))
         }
     }
@@ -83,7 +85,8 @@ struct GrantService: Sendable {
         for _ in 0..<3 {
             let code = UserCode.generate()
             let lifecycle = GrantLifecycle.start(
-                clock: services.clock, interactionLifetime: config.interactionLifetime, waitSeconds: config.pollInterval)
+                clock: services.clock, interactionLifetime: config.interactionLifetime, waitSeconds: config.pollInterval
+            )
             let grant = GrantRecord(
                 id: Secrets.identifier(), instanceID: instance.id, clientKey: instance.key,
                 clientDisplay: instance.display, request: validated.request, tokens: validated.tokens,

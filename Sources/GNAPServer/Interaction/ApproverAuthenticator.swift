@@ -23,7 +23,8 @@ struct ApproverAuthenticator: Sendable {
         guard let candidate = signatures.first(where: { $0.parameters.tag == profile.tag }),
             let deviceID = candidate.parameters.keyID
         else {
-            throw APIError(GNAPError(.invalidSignature, "sign the request with your device key (tag \"\(profile.tag)\")"))
+            throw APIError(
+                GNAPError(.invalidSignature, "sign the request with your device key (tag \"\(profile.tag)\")"))
         }
         let approver = try await load(deviceID: deviceID)
         let key: VerificationKey

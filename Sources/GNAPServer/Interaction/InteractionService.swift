@@ -29,7 +29,8 @@ struct InteractionService: Sendable {
         let now = services.clock.now
         do {
             guard let code = try? EnrollmentCode(parsing: request.code),
-                let redeemed = try await services.store.redeemEnrollmentCode(hash: Secrets.hash(code.normalized), at: now),
+                let redeemed = try await services.store.redeemEnrollmentCode(
+                    hash: Secrets.hash(code.normalized), at: now),
                 let account = try await services.store.account(id: redeemed.accountID), !account.disabled
             else {
                 throw APIError(
@@ -46,7 +47,8 @@ struct InteractionService: Sendable {
             ])
             return EnrollmentResponse(
                 deviceID: device.id,
-                account: AccountSummary(username: account.username, displayName: account.displayName, role: account.role))
+                account: AccountSummary(
+                    username: account.username, displayName: account.displayName, role: account.role))
         } catch let error as APIError {
             throw error
         } catch StoreError.conflict {
@@ -116,7 +118,9 @@ struct InteractionService: Sendable {
         let ref = approver.ref
         let clock = services.clock
         let record = try await mutate(grantID: grantID) { record in
-            guard record.lifecycle.boundApprover == ref else { return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered)))) }
+            guard record.lifecycle.boundApprover == ref else {
+                return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
+            }
             let selection = try ReviewBuilder.selection(request, of: record)
             var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
             let action = machine.event(.approve(by: ref, selection: selection))
@@ -127,10 +131,15 @@ struct InteractionService: Sendable {
             }
             let detail =
                 "approved \(granted.count) right(s): \(granted.joined(separator: "; "))"
-                + (selection.subjectFormats.isEmpty ? "" : "; released \(selection.subjectFormats.joined(separator: ", "))")
+                + (selection.subjectFormats.isEmpty
+                    ? "" : "; released \(selection.subjectFormats.joined(separator: ", "))")
             return GrantMutation(
                 .success(record),
-                audit: [AuditEvent(grantID: record.id, at: clock.now, kind: "grant.approved", detail: detail, accountID: ref.accountID)])
+                audit: [
+                    AuditEvent(
+                        grantID: record.id, at: clock.now, kind: "grant.approved", detail: detail,
+                        accountID: ref.accountID)
+                ])
         }
         return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
     }
@@ -150,7 +159,9 @@ struct InteractionService: Sendable {
         let ref = approver.ref
         let clock = services.clock
         let record = try await mutate(grantID: grantID) { record in
-            guard record.lifecycle.boundApprover == ref else { return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered)))) }
+            guard record.lifecycle.boundApprover == ref else {
+                return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
+            }
             var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
             let action = machine.event(.deny(by: ref, reason: reason))
             guard action == .denied else { return GrantMutation(.failure(RefusedStep(action: action))) }
@@ -158,7 +169,9 @@ struct InteractionService: Sendable {
             return GrantMutation(
                 .success(record),
                 audit: [
-                    AuditEvent(grantID: record.id, at: clock.now, kind: "grant.denied", detail: "denied: \(reason)", accountID: ref.accountID)
+                    AuditEvent(
+                        grantID: record.id, at: clock.now, kind: "grant.denied", detail: "denied: \(reason)",
+                        accountID: ref.accountID)
                 ])
         }
         return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
@@ -169,7 +182,8 @@ struct InteractionService: Sendable {
     private func grant(userCode: UserCode) async throws(APIError) -> GrantRecord {
         do {
             let pepper = try await services.userCodePepper()
-            guard let grant = try await services.store.grant(userCodeHash: Secrets.hash(userCode, pepper: pepper)) else {
+            guard let grant = try await services.store.grant(userCodeHash: Secrets.hash(userCode, pepper: pepper))
+            else {
                 throw APIError(GNAPError(.userCodeUnknown, "no request has the code \(userCode.display)"))
             }
             return grant
@@ -182,7 +196,8 @@ struct InteractionService: Sendable {
 
     /// Runs a state-machine step in a transaction; a refused step leaves the grant unchanged and becomes an error.
     private func mutate(
-        grantID: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result<GrantRecord, RefusedStep>>
+        grantID: String,
+        _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result<GrantRecord, RefusedStep>>
     ) async throws(APIError) -> GrantRecord {
         let outcome: Result<GrantRecord, RefusedStep>
         do {

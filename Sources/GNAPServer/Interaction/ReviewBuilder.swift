@@ -7,7 +7,8 @@ enum ReviewBuilder {
             TokenReview(
                 label: token.label, flags: token.flags ?? [],
                 rights: token.access.enumerated().map { rightIndex, right in
-                    RightReview(id: "\(tokenIndex).\(rightIndex)", right: right, description: catalog.description(of: right))
+                    RightReview(
+                        id: "\(tokenIndex).\(rightIndex)", right: right, description: catalog.description(of: right))
                 })
         }
         let subject = grant.request.subject.map { request in

@@ -1,0 +1,80 @@
+import GNAP
+import GNAPClient
+
+/// The approver app's backend: the AS's interaction API over signed HTTP, plus the local decision history.
+public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where C.Instant == WallInstant {
+    public let client: InteractionClient
+    public let store: any ApproverStore
+    public let identity: ApproverIdentity
+    public let clock: C
+
+    public init(client: InteractionClient, store: any ApproverStore, identity: ApproverIdentity, clock: C) {
+        self.client = client
+        self.store = store
+        self.identity = identity
+        self.clock = clock
+    }
+
+    public var identityDescription: String { "\(identity.username) @ \(identity.server)" }
+
+    public func enterCode(_ code: UserCode) async throws(ApproverFailure) -> InteractionReview {
+        do {
+            return try await client.enterCode(code)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func approve(_ review: InteractionReview, request: ApprovalRequest) async throws(ApproverFailure)
+        -> DecisionResponse
+    {
+        let response: DecisionResponse
+        do {
+            response = try await client.approve(grantID: review.grantID, request)
+        } catch {
+            throw Self.failure(error)
+        }
+        try await record(
+            DecisionRecord(
+                approving: review, with: request, id: Secrets.identifier(), decidedAt: clock.now,
+                server: identity.server))
+        return response
+    }
+
+    public func deny(_ review: InteractionReview, reason: String) async throws(ApproverFailure) -> DecisionResponse {
+        let response: DecisionResponse
+        do {
+            response = try await client.deny(grantID: review.grantID, reason: reason)
+        } catch {
+            throw Self.failure(error)
+        }
+        try await record(
+            DecisionRecord(
+                denying: review, reason: reason, id: Secrets.identifier(), decidedAt: clock.now,
+                server: identity.server))
+        return response
+    }
+
+    public func history(limit: Int) async throws(ApproverFailure) -> [DecisionRecord] {
+        do {
+            return try await store.decisions(limit: limit)
+        } catch {
+            throw ApproverFailure(code: nil, message: "cannot read the local history: \(error)")
+        }
+    }
+
+    private func record(_ decision: DecisionRecord) async throws(ApproverFailure) {
+        do {
+            try await store.recordDecision(decision)
+        } catch {
+            // The AS has the decision; only the local copy is missing. Say so rather than hide it.
+            throw ApproverFailure(
+                code: nil, message: "the decision was sent, but saving it to the local history failed: \(error)")
+        }
+    }
+
+    static func failure(_ error: GNAPClientError) -> ApproverFailure {
+        ApproverFailure(
+            code: error.gnapError?.code.rawValue, message: error.gnapError?.errorDescription ?? error.description)
+    }
+}

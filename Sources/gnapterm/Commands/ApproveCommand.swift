@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import GNAP
+import GNAPClient
+import GNAPStorage
+import TerminalApps
+import TerminalUI
+
+struct ApproveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve or deny a device's request: enter its code, review, decide.")
+
+    @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
+    var server: String
+
+    @Option(help: "Enroll this terminal first, with a one-time enrollment code from the AS.")
+    var enroll: String?
+
+    @Option(help: "Name of this terminal as shown to admins (with --enroll).")
+    var deviceName: String = ProcessInfo.processInfo.hostName
+
+    @Flag(help: "Line-by-line prompts instead of the full-screen app (screen readers, scripts).")
+    var plain = false
+
+    @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
+    var theme: String?
+
+    @OptionGroup var home: HomeOptions
+
+    func validate() throws {
+        if let theme, Theme.named(theme) == nil {
+            throw ValidationError(
+                "unknown theme '\(theme)'; choose one of \(Theme.all.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let backend: RemoteApproverBackend<WallClock>
+        do {
+            let store = try LocalDatabase.open(directory: home.directory)
+            let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
+            backend = try await setup.connect(server: server, enrollCode: enroll, deviceName: deviceName)
+        } catch {
+            StandardStreams.err("gnapterm approve: \(error)\n")
+            throw ExitCode(1)
+        }
+        if enroll != nil {
+            StandardStreams.err(
+                "Enrolled this terminal as \(backend.identity.username) at \(backend.identity.server).\n")
+        }
+        if plain {
+            let approver = PlainApprover(
+                backend: backend, readLine: { Swift.readLine(strippingNewline: true) },
+                write: { StandardStreams.out($0) })
+            let status = await approver.run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        try await ApproverApp.run(
+            backend: backend, theme: Theme.resolve(name: theme, environment: environment), hint: nil)
+    }
+}

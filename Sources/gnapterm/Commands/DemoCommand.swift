@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GNAP
+import GNAPClient
+import GNAPServer
+import GNAPStorage
+import Logging
+import ServiceLifecycle
+import TerminalApps
+import TerminalUI
+
+/// The self-contained demo: an AS on loopback with a throw-away data directory, a local approver enrolled with the
+/// bootstrap code, and a simulated headless device whose code the approver app shows. Quitting cleans up.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Run the whole flow in one process: an AS, a waiting device, and the approver.")
+
+    @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
+    var theme: String?
+
+    func run() async throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gnapterm-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        // The AS must stay silent: its log lines would scribble over the full-screen app.
+        let quiet = Logger(label: "gnapterm.demo") { _ in SwiftLogNoOpLogHandler() }
+        let clock = WallClock()
+        let store = try ASDatabase.open(directory: workspace.appendingPathComponent("as"))
+        guard let bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))
+        else { throw ValidationError("the demo data directory was not empty") }
+
+        let server = AuthorizationServer(
+            store: store, configuration: ServerConfiguration(port: 0), clock: clock, logger: quiet)
+        let (bases, baseContinuation) = AsyncStream.makeStream(of: String.self)
+        let group = ServiceGroup(
+            services: [server.application { baseContinuation.yield($0) }], gracefulShutdownSignals: [], logger: quiet)
+        let serverTask = Task { try await group.run() }
+        defer { serverTask.cancel() }
+        var iterator = bases.makeAsyncIterator()
+        guard let base = await iterator.next() else { throw ExitCode(1) }
+
+        let local = try LocalDatabase.open(directory: workspace.appendingPathComponent("home"))
+        let transport = AsyncHTTPTransport()
+        let backend = try await ApproverSetup(transport: transport, store: local, clock: clock)
+            .connect(server: base, enrollCode: bootstrap.code.display, deviceName: "demo terminal")
+
+        let device = DemoDevice(base: base, transport: transport, clock: clock)
+        let code = try await device.start()
+
+        try await ApproverApp.run(
+            backend: backend, theme: Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment),
+            hint: "The demo device \"Living-room TV\" is showing code \(code). Type it above and press Enter.")
+
+        // A decision reaches the device at its next poll; without one there is nothing to wait for.
+        let decided = !(try await local.decisions(limit: 1)).isEmpty
+        StandardStreams.out(await device.finish(waitingUpTo: decided ? .seconds(8) : .zero) + "\n")
+        await group.triggerGracefulShutdown()
+        _ = try? await serverTask.value
+    }
+}

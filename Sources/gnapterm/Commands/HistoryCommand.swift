@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import GNAPStorage
+import TerminalApps
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Print the decisions taken at this terminal, newest first.")
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Option(help: "At most this many decisions.")
+    var limit: Int = 1000
+
+    @OptionGroup var home: HomeOptions
+
+    func run() async throws {
+        do {
+            let store = try LocalDatabase.open(directory: home.directory)
+            let decisions = try await store.decisions(limit: limit)
+            StandardStreams.out(
+                json ? try HistoryPrinter.json(decisions) : HistoryPrinter.text(decisions, timeZone: .current))
+        } catch {
+            StandardStreams.err("gnapterm history: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}

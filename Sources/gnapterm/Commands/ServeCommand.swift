@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import GNAP
+import GNAPServer
+import GNAPStorage
+import Logging
+import ServiceLifecycle
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the authorization server (state in SQLite under --data-dir).")
+
+    @Option(help: "Address to listen on, HOST:PORT.")
+    var listen: String = "127.0.0.1:8080"
+
+    @Option(help: "Directory for the AS database (created if missing).")
+    var dataDir: String
+
+    @Option(help: "Public base URL if clients reach the AS under another address (e.g. behind a proxy).")
+    var publicURL: String?
+
+    @Option(help: "Seconds clients must wait between polls (RFC 9635 'wait').")
+    var pollInterval: Int = 5
+
+    func validate() throws {
+        guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
+        do {
+            _ = try ListenAddress(parsing: listen)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() async throws {
+        let address = try ListenAddress(parsing: listen)
+        let directory = URL(fileURLWithPath: dataDir)
+        var logger = Logger(label: "gnapterm.as")
+        logger.logLevel = .info
+        let store = try ASDatabase.open(directory: directory)
+        let clock = WallClock()
+        let configuration = ServerConfiguration(
+            host: address.host, port: address.port, publicURL: publicURL, pollInterval: pollInterval)
+        if let bootstrap = try await Bootstrap.runIfNeeded(
+            store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
+        {
+            let file = try Bootstrap.writeCodeFile(bootstrap, directory: directory)
+            StandardStreams.out(
+                """
+                First start: created the account 'admin'.
+                Enroll its first approver terminal with this one-time code (valid until \(bootstrap.expiresAt.iso8601)):
+
+                    \(bootstrap.code.display)
+
+                (also written to \(file.path))
+
+                """)
+        }
+        let server = AuthorizationServer(store: store, configuration: configuration, clock: clock, logger: logger)
+        let application = server.application { base in
+            StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
+        }
+        let group = ServiceGroup(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}
