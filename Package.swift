@@ -111,8 +111,11 @@ let package = Package(
         .testTarget(
             name: "GNAPServerTests",
             dependencies: [
-                "GNAPServer", "GNAPStorage", "GNAP",
+                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -56,6 +56,11 @@ public struct SignatureProfile: Sendable, Hashable {
         _ request: HTTPRequest, content: [UInt8], key: VerificationKey, keyID expectedKeyID: String?,
         digestAlgorithms: Set<DigestAlgorithm> = Set(DigestAlgorithm.allCases), now: WallInstant
     ) -> Result<VerifiedSignature, SignatureRejection> {
+        // An unsigned request is first of all unsigned, whatever else is missing.
+        if request.headerFields[.signatureInput] == nil {
+            return .failure(
+                .signature([SignatureFailure(label: nil, reason: .noSignatures)], requireNonce: requireNonce))
+        }
         if !content.isEmpty {
             guard let digestField = request.headerFields[.contentDigest] else {
                 return .failure(.contentDigest("the request has content but no Content-Digest"))

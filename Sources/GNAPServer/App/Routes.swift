@@ -56,11 +56,4 @@ enum Routes {
             return JSONResponse.make(value: try await interaction.deny(grantID: id, try await read(request, context)))
         }
     }
-
-    /// The routes as (method, path) pairs, for the documentation check against Assets/openapi.yaml.
-    public static let documented: [(method: String, path: String)] = [
-        ("GET", "/.well-known/gnap-as-rs"), ("GET", "/device"), ("POST", "/gnap"), ("POST", "/gnap/continue/{grant}"),
-        ("POST", "/interact/v1/enroll"), ("POST", "/interact/v1/code"), ("GET", "/interact/v1/grants/{grant}"),
-        ("POST", "/interact/v1/grants/{grant}/approve"), ("POST", "/interact/v1/grants/{grant}/deny"),
-    ]
 }

@@ -1,0 +1,111 @@
+import Foundation
+import GNAP
+import GNAPServer
+import GNAPStorage
+import HTTPMessageSignatures
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+/// An AS behind Hummingbird's in-process router test client, with a manual clock and helpers to sign requests the
+/// way real clients and approver terminals do.
+struct ASHarness {
+    static let base = "http://as.test"
+    let store: ASDatabase
+    let clock = ManualClock()
+    let server: AuthorizationServer
+    let bootstrap: Bootstrap.Result
+
+    init(maximumBodySize: Int = 65_536) async throws {
+        store = try ASDatabase.inMemory()
+        bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        server = AuthorizationServer(
+            store: store,
+            configuration: ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize), clock: clock)
+    }
+
+    func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
+        let app = Application(router: server.router())
+        return try await app.test(.router) { client in try await body(Client(client: client, clock: clock)) }
+    }
+
+    struct Client: Sendable {
+        let client: any TestClientProtocol
+        let clock: ManualClock
+
+        struct Reply: Sendable {
+            var status: HTTPResponse.Status
+            var headers: HTTPFields
+            var body: [UInt8]
+            var error: GNAPError? { try? GNAPJSON.decode(GrantResponse.self, from: body).error }
+            func decode<T: Decodable>(_ type: T.Type) throws -> T { try GNAPJSON.decode(type, from: body) }
+        }
+
+        /// Sends `content` to `path`; signs it with `key` under `profile` unless `key` is nil. `signedURL` lets a
+        /// test sign for a different target than the one the request is sent to.
+        func send(
+            _ method: HTTPRequest.Method, _ path: String, content: [UInt8] = [], key: SigningKey? = nil,
+            profile: SignatureProfile = .gnap, token: String? = nil, signedURL: String? = nil,
+            tamper: (inout HTTPRequest, inout [UInt8]) -> Void = { _, _ in }
+        ) async throws -> Reply {
+            var request = HTTPRequest(method: method, url: URL(string: signedURL ?? (ASHarness.base + path))!)
+            if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
+            if let token { request.headerFields[.authorization] = "GNAP \(token)" }
+            if let key { try profile.sign(&request, content: content, key: key, now: clock.now) }
+            var body = content
+            tamper(&request, &body)
+            let response = try await client.execute(
+                uri: path, method: method, headers: request.headerFields,
+                body: body.isEmpty ? nil : ByteBuffer(bytes: body))
+            return Reply(
+                status: response.status, headers: response.headers, body: Array(response.body.readableBytesView))
+        }
+
+        func send(
+            _ method: HTTPRequest.Method, _ path: String, json: some Encodable, key: SigningKey?,
+            profile: SignatureProfile = .gnap, token: String? = nil
+        ) async throws -> Reply {
+            try await send(method, path, content: try GNAPJSON.encode(json), key: key, profile: profile, token: token)
+        }
+    }
+}
+
+/// A client key and a grant request that uses it.
+struct TestClientInstance {
+    var key = SigningKey.generateEd25519()
+
+    init() { key.keyID = try! key.publicJWK().thumbprint() }
+
+    func request(
+        access: [AccessRight] = [
+            .reference("dolphin-metadata"), .object(AccessRightObject(type: "photo-api", actions: ["read"])),
+        ],
+        flags: [String]? = nil
+    ) throws -> GrantRequest {
+        GrantRequest(
+            accessToken: .single(AccessTokenRequest(access: access, flags: flags)),
+            subject: SubjectRequest(subIDFormats: ["opaque"]),
+            client: .value(
+                ClientInstanceValue(
+                    key: ClientKeyValue(proof: .httpsig, jwk: try key.publicJWK()), display: ClientDisplay(name: "TV"))),
+            interact: InteractRequest(start: ["user_code", "user_code_uri"]))
+    }
+}
+
+/// An enrolled approver device.
+struct TestApprover {
+    var key: SigningKey
+
+    static func enroll(_ client: ASHarness.Client, code: String) async throws -> TestApprover {
+        var key = SigningKey.generateEd25519()
+        key.keyID = try key.publicJWK().thumbprint()
+        let reply = try await client.send(
+            .post, "/interact/v1/enroll",
+            json: EnrollmentRequest(code: code, deviceName: "laptop", jwk: try key.publicJWK()), key: key,
+            profile: .approverAPI)
+        let enrollment = try reply.decode(EnrollmentResponse.self)
+        key.keyID = enrollment.deviceID
+        return TestApprover(key: key)
+    }
+}
