@@ -11,11 +11,22 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// Largest response body accepted.
     public var maximumResponseSize: Int
 
+    /// A process-wide client that fails fast: a refused or unreachable AS is reported after one attempt (the
+    /// callers, such as the continuation poller, decide about retries with their own backoff). Never shut down,
+    /// like `HTTPClient.shared`.
+    public static let failFastClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(5)
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// - Parameters:
-    ///   - client: default `HTTPClient.shared`.
+    ///   - client: default ``failFastClient``.
     ///   - timeout: default 30 seconds.
     ///   - maximumResponseSize: default 1 MiB.
-    public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), maximumResponseSize: Int = 1 << 20) {
+    public init(client: HTTPClient = AsyncHTTPTransport.failFastClient, timeout: TimeAmount = .seconds(30), maximumResponseSize: Int = 1 << 20) {
         self.client = client
         self.timeout = timeout
         self.maximumResponseSize = maximumResponseSize
@@ -40,7 +51,18 @@ public struct AsyncHTTPTransport: HTTPTransport {
                 collected.readBytes(length: collected.readableBytes) ?? []
             )
         } catch {
-            throw .transport(String(describing: error))
+            throw .transport(Self.describe(error, url: url))
         }
+    }
+
+    /// A short reason for a network failure; NIO's own descriptions are long and repetitive.
+    static func describe(_ error: any Error, url: String) -> String {
+        let text = String(describing: error)
+        if text.contains("Connection refused") { return "connection refused (\(url))" }
+        if text.contains("connectTimeout") || text.contains("Timeout") { return "timed out (\(url))" }
+        if let error = error as? HTTPClientError, error == .remoteConnectionClosed {
+            return "the connection was closed (\(url))"
+        }
+        return "\(text) (\(url))"
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A tmux server of its own (private socket) running one command in a 100x30 window, driven with send-keys and
+/// read with capture-pane: the real terminal, real ncurses.
+struct Tmux {
+    let socket = "gnapterm-e2e-\(UUID().uuidString.prefix(8))"
+    let session = "e2e"
+
+    init(command: String, width: Int = 100, height: Int = 30) throws {
+        try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", session, command])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+        let (status, output) = try SyncCommand.run(["tmux", "-L", socket] + arguments, environment: environment)
+        guard status == 0 else { throw E2EError("tmux \(arguments.joined(separator: " ")): \(output)") }
+        return output
+    }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+    /// Types text literally (no key-name interpretation).
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+
+    /// Waits until the screen shows `text`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        var last = ""
+        while ContinuousClock.now < deadline {
+            last = (try? screen()) ?? last
+            if last.contains(text) { return last }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw E2EError("screen never showed \"\(text)\"; last screen:\n\(last)")
+    }
+
+    func kill() { _ = try? run(["kill-server"]) }
+}
