@@ -178,7 +178,8 @@ extension EndToEnd {
                 try Binary.temporaryDirectory("bad").path,
             ])
             #expect(try await noServer.exitStatus() == 1)
-            #expect(noServer.stderr.hasPrefix("gnapterm device: cannot reach the authorization server: connection refused"))
+            #expect(
+                noServer.stderr.hasPrefix("gnapterm device: cannot reach the authorization server: connection refused"))
             let badAccess = try RunningProcess([
                 "device", "--as", "http://127.0.0.1:1", "--access", "{", "--home",
                 try Binary.temporaryDirectory("bad").path,

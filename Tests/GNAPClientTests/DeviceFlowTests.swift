@@ -118,15 +118,11 @@ struct DeviceFlowTests {
         let first = try #require(response.continue)
         #expect(first.wait == 5)
         #expect(first.uri.hasPrefix(server.base + "/gnap/continue/"))
-        do {
-            _ = try await client.poll(first)
-            Issue.record("an immediate poll must be too_fast")
-        } catch {
-            #expect(error.gnapError?.code == .tooFast)
-        }
-        server.clock.advance(by: .seconds(5))
-        let second = try #require(try await client.poll(first).continue)
-        #expect(second.accessToken != first.accessToken)
+        // Too fast: the AS says so, rotates the token and tells how long to wait (RFC 9635 §3.6).
+        let early = try await client.poll(first)
+        #expect(early.error?.code == .tooFast)
+        let rotated = try #require(early.continue)
+        #expect(rotated.accessToken != first.accessToken && rotated.wait == 5)
         server.clock.advance(by: .seconds(5))
         do {
             _ = try await client.poll(first)
@@ -134,6 +130,9 @@ struct DeviceFlowTests {
         } catch {
             #expect(error.gnapError?.code == .invalidContinuation)
         }
+        let second = try #require(try await client.poll(rotated).continue)
+        #expect(second.accessToken != rotated.accessToken)
+        server.clock.advance(by: .seconds(5))
         #expect(try await client.poll(second).continue != nil)
     }
 

@@ -44,7 +44,7 @@ struct ContinuationEndpointTests {
         }
     }
 
-    @Test func tooFastHasStatus429AndKeepsTheToken() async throws {
+    @Test func tooFastHasStatus429AndRotatesTheToken() async throws {
         let harness = try await ASHarness()
         let instance = TestClientInstance()
         try await harness.run { client in
@@ -52,8 +52,13 @@ struct ContinuationEndpointTests {
             let path = String(continuation.uri.dropFirst(ASHarness.base.count))
             let early = try await client.send(.post, path, key: instance.key, token: continuation.accessToken.value)
             #expect(early.status == .tooManyRequests && early.error?.code == .tooFast)
+            // The grant is pending, so the error carries `continue` with a rotated token (RFC 9635 §3.6).
+            let next = try #require(try early.decode(GrantResponse.self).continue)
+            #expect(next.accessToken != continuation.accessToken && next.wait == 5)
             harness.clock.advance(by: .seconds(5))
-            let onTime = try await client.send(.post, path, key: instance.key, token: continuation.accessToken.value)
+            let stale = try await client.send(.post, path, key: instance.key, token: continuation.accessToken.value)
+            #expect(stale.error?.code == .invalidContinuation)
+            let onTime = try await client.send(.post, path, key: instance.key, token: next.accessToken.value)
             #expect(onTime.status == .ok)
         }
     }

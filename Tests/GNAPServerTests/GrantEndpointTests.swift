@@ -144,3 +144,26 @@ struct GrantEndpointTests {
         }
     }
 }
+
+@Suite("Replay protection on the client API")
+struct ClientReplayTests {
+    /// RFC 9635 §7.3.1: when a nonce is present the verifier must make sure it is unique.
+    @Test func aCapturedGrantRequestCannotBeReplayed() async throws {
+        let harness = try await ASHarness()
+        let instance = TestClientInstance()
+        try await harness.run { client in
+            let body = try GNAPJSON.encode(try instance.request())
+            var captured: HTTPRequest?
+            let first = try await client.send(.post, "/gnap", content: body, key: instance.key) { request, _ in
+                captured = request
+            }
+            #expect(first.status == .ok)
+            let replay = try await client.client.execute(
+                uri: "/gnap", method: .post, headers: captured!.headerFields, body: .init(bytes: body))
+            #expect(replay.status == .conflict)
+            let error = try GNAPJSON.decode(GrantResponse.self, from: Array(replay.body.readableBytesView)).error
+            #expect(error?.code == .invalidClient)
+            #expect(error?.errorDescription?.contains("nonce reused") == true)
+        }
+    }
+}

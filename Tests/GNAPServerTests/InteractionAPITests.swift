@@ -102,6 +102,51 @@ struct InteractionAPITests {
         }
     }
 
+    @Test func anApprovalThatReleasesNothingIsRefused() async throws {
+        let harness = try await ASHarness()
+        try await harness.run { client in
+            let alice = try await TestApprover.enroll(client, code: harness.bootstrap.code.display)
+            let instance = TestClientInstance()
+            var request = try instance.request()
+            request.subject = SubjectRequest(subIDFormats: ["email"])
+            let code = try #require(
+                try await client.send(.post, "/gnap", json: request, key: instance.key).decode(GrantResponse.self)
+                    .interact?.userCode)
+            let review = try await client.send(
+                .post, "/interact/v1/code", json: CodeEntryRequest(userCode: code), key: alice.key,
+                profile: .approverAPI
+            ).decode(InteractionReview.self)
+            // The bootstrap admin has no e-mail address, so releasing "email" alone releases nothing.
+            let reply = try await client.send(
+                .post, "/interact/v1/grants/\(review.grantID)/approve",
+                json: ApprovalRequest(rights: [], subjectFormats: ["email"]), key: alice.key, profile: .approverAPI)
+            #expect(reply.status == .badRequest)
+            #expect(reply.error?.errorDescription?.contains("deny the request instead") == true)
+        }
+    }
+
+    @Test func reEnrollingAKeyDoesNotSpendACode() async throws {
+        let harness = try await ASHarness()
+        try await harness.run { client in
+            let alice = try await TestApprover.enroll(client, code: harness.bootstrap.code.display)
+            var sameKey = alice.key
+            sameKey.keyID = try sameKey.publicJWK().thumbprint()
+            let code = EnrollmentCode.generate()
+            let account = try #require(try await harness.store.account(username: "admin"))
+            try await harness.store.insertEnrollmentCode(
+                EnrollmentCodeRecord(
+                    codeHash: Secrets.hash(code.normalized), accountID: account.id, createdAt: harness.clock.now,
+                    expiresAt: harness.clock.now.advanced(by: .seconds(60))))
+            let again = try await client.send(
+                .post, "/interact/v1/enroll",
+                json: EnrollmentRequest(code: code.display, deviceName: "again", jwk: try sameKey.publicJWK()),
+                key: sameKey, profile: .approverAPI)
+            #expect(again.status == .conflict && again.error?.code == .enrollmentRefused)
+            // The code is still good for another key.
+            _ = try await TestApprover.enroll(client, code: code.display)
+        }
+    }
+
     @Test func decisionsAreValidated() async throws {
         let harness = try await ASHarness()
         try await harness.run { client in

@@ -15,17 +15,21 @@ struct GrantLifecycleTests {
     @Test func pollingHonoursWait() {
         var grant = start()
         clock.advance(by: .seconds(2))
-        guard case .respondError(let early) = grant.event(.continuationCall) else {
+        guard case .respondTooFast(let early, waitSeconds: 5) = grant.event(.continuationCall) else {
             Issue.record("a call before wait must be refused")
             return
         }
         #expect(early.code == .tooFast)
+        #expect(early.errorDescription == "wait 5 seconds between calls (3 s left)")
+        // Being too fast restarts the wait.
         clock.advance(by: .seconds(3))
+        #expect(grant.event(.continuationCall).errorCode == .tooFast)
+        clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
         // The next window starts from this answer.
         clock.advance(by: .seconds(4))
         #expect(grant.event(.continuationCall).errorCode == .tooFast)
-        clock.advance(by: .seconds(1))
+        clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
     }
 
@@ -93,7 +97,9 @@ struct GrantLifecycleTests {
 
 extension GrantAction {
     var errorCode: GNAPError.Code? {
-        if case .respondError(let error) = self { return error.code }
-        return nil
+        switch self {
+        case .respondError(let error), .respondTooFast(let error, _): error.code
+        default: nil
+        }
     }
 }

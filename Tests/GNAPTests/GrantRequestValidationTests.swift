@@ -63,6 +63,11 @@ struct GrantRequestValidationTests {
             .invalidRequest,
             Self.body(accessToken: #"[{"label": "a", "access": ["x"]}, {"label": "a", "access": ["y"]}]"#),
             mentioning: "used twice")
+        // A bad element inside the array is reported where it is, not as "the array has the wrong type".
+        expectError(
+            .invalidRequest,
+            Self.body(accessToken: #"[{"label": "a", "access": ["x"]}, {"label": "b", "access": [7]}]"#),
+            mentioning: "'access_token[1].access[0]'")
     }
 
     @Test func subjectFormatsAreFilteredToSupportedOnes() throws {
@@ -100,7 +105,7 @@ struct GrantRequestValidationTests {
         expectError(
             .invalidFlag, Self.body(accessToken: #"{"access": ["x"], "flags": ["shiny"]}"#), mentioning: "shiny")
         expectError(
-            .invalidFlag, Self.body(accessToken: #"{"access": ["x"], "flags": ["durable", "durable"]}"#),
+            .invalidFlag, Self.body(accessToken: #"{"access": ["x"], "flags": ["bearer", "bearer"]}"#),
             mentioning: "repeated")
     }
 

@@ -14,8 +14,8 @@ struct UserCodeTests {
     }
 
     @Test func rejectsWithReadableReasons() {
-        #expect(throws: UserCodeError.wrongLength(7)) { try UserCode(parsing: "ABC-DEFG") }
-        #expect(throws: UserCodeError.wrongLength(9)) { try UserCode(parsing: "ABCDE-FGHJ") }
+        #expect(throws: UserCodeError.wrongLength(7, expected: 8)) { try UserCode(parsing: "ABC-DEFG") }
+        #expect(throws: UserCodeError.wrongLength(9, expected: 8)) { try UserCode(parsing: "ABCDE-FGHJ") }
         #expect(throws: UserCodeError.invalidCharacter("U")) { try UserCode(parsing: "ABCD-EFGU") }
         #expect(throws: UserCodeError.invalidCharacter("é")) { try UserCode(parsing: "ABCD-EFGé") }
         #expect(throws: UserCodeError.invalidCharacter("!")) { try UserCode(parsing: "ABCD-EFG!") }
@@ -33,6 +33,15 @@ struct UserCodeTests {
         #expect(UserCode.alphabet.count == 32)
         #expect(
             !UserCode.alphabet.contains("I") && !UserCode.alphabet.contains("O") && !UserCode.alphabet.contains("U"))
+    }
+
+    @Test func enrollmentCodesAreTypedWithTheSameTolerance() throws {
+        let code = EnrollmentCode.generate()
+        #expect(code.display.count == 14)
+        #expect(try EnrollmentCode(parsing: code.normalized.lowercased()) == code)
+        #expect(try EnrollmentCode(parsing: "abcd_efgh\u{2013}jkmn") == EnrollmentCode(parsing: "ABCD-EFGH-JKMN"))
+        #expect(throws: UserCodeError.wrongLength(8, expected: 12)) { try EnrollmentCode(parsing: "ABCD-EFGH") }
+        #expect(UserCodeError.wrongLength(8, expected: 12).description == "a code has 12 characters; this has 8")
     }
 
     @Test func formatsAsYouType() {

@@ -15,12 +15,8 @@ public struct EnrollmentCode: Sendable, Hashable, CustomStringConvertible {
     private init(trusted: String) { normalized = trusted }
 
     public init(parsing input: String) throws(UserCodeError) {
-        var symbols: [Character] = []
-        for character in input where character != "-" && character != " " {
-            guard let mapped = UserCode.normalize(character) else { throw .invalidCharacter(character) }
-            symbols.append(mapped)
-        }
-        guard symbols.count == Self.length else { throw .wrongLength(symbols.count) }
+        let symbols = try UserCode.symbols(in: input)
+        guard symbols.count == Self.length else { throw .wrongLength(symbols.count, expected: Self.length) }
         normalized = String(symbols)
     }
 

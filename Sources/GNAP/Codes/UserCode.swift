@@ -24,17 +24,24 @@ public struct UserCode: Sendable, Hashable, CustomStringConvertible {
     /// Parses what a person typed or pasted (RFC 9635 §3.3.3: case-insensitive): spaces, dashes and underscores
     /// are dropped, letters are upper-cased, and O→0, I/L→1 (look-alikes).
     public init(parsing input: String) throws(UserCodeError) {
-        var characters: [Character] = []
+        let symbols = try Self.symbols(in: input)
+        guard symbols.count == Self.length else { throw .wrongLength(symbols.count, expected: Self.length) }
+        normalized = String(symbols)
+    }
+
+    /// The canonical symbols of typed text: separators (spaces, tabs, `-`, `_`, Unicode dashes) dropped, letters
+    /// upper-cased, look-alikes mapped. Shared by every code a person types (user and enrollment codes).
+    public static func symbols(in input: String) throws(UserCodeError) -> [Character] {
+        var symbols: [Character] = []
         for character in input {
             switch character {
             case " ", "-", "_", "\t", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": continue
             default: break
             }
-            guard let mapped = Self.normalize(character) else { throw .invalidCharacter(character) }
-            characters.append(mapped)
+            guard let mapped = normalize(character) else { throw .invalidCharacter(character) }
+            symbols.append(mapped)
         }
-        guard characters.count == Self.length else { throw .wrongLength(characters.count) }
-        normalized = String(characters)
+        return symbols
     }
 
     /// Maps one typed character to its canonical symbol, or nil when it cannot be part of a code.
@@ -69,13 +76,13 @@ public struct UserCode: Sendable, Hashable, CustomStringConvertible {
 /// Why typed text is not a user code. Messages are meant for the person typing.
 public enum UserCodeError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidCharacter(Character)
-    case wrongLength(Int)
+    case wrongLength(Int, expected: Int)
 
     public var description: String {
         switch self {
         case .invalidCharacter(let character):
             "'\(character)' cannot appear in a code (codes use letters and digits only, without U)"
-        case .wrongLength(let count): "a code has 8 characters; this has \(count)"
+        case .wrongLength(let count, let expected): "a code has \(expected) characters; this has \(count)"
         }
     }
 }

@@ -124,4 +124,5 @@ extension GNAPError.Code {
     public static let alreadyDecided = GNAPError.Code(rawValue: "already_decided")
     public static let notFound = GNAPError.Code(rawValue: "not_found")
     public static let replayedRequest = GNAPError.Code(rawValue: "replayed_request")
+    public static let accountDisabled = GNAPError.Code(rawValue: "account_disabled")
 }

@@ -69,9 +69,13 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         }
         if now.advanced(by: waitTolerance) < state.nextCallAllowedAt {
             let early = now.duration(to: state.nextCallAllowedAt)
-            return .respondError(
+            // §3.6: the grant is still pending, so the answer carries `continue` (with a rotated token) and the
+            // client may go on after waiting again.
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            return .respondTooFast(
                 GNAPError(
-                    .tooFast, "wait \(state.waitSeconds) seconds between calls (\(early.roundedUpSeconds) s left)"))
+                    .tooFast, "wait \(state.waitSeconds) seconds between calls (\(early.roundedUpSeconds) s left)"),
+                waitSeconds: state.waitSeconds)
         }
         switch state.status {
         case .approved:
@@ -125,6 +129,8 @@ public enum GrantAction: Sendable, Hashable {
     case issueTokens(ApprovalSelection)
     /// Answer with this error.
     case respondError(GNAPError)
+    /// Answer `too_fast`, rotate the continuation token and include `continue` with this `wait` (§3.6, §5).
+    case respondTooFast(GNAPError, waitSeconds: Int)
     /// Refuse the approver's action.
     case refuse(InteractionRefusal)
 }

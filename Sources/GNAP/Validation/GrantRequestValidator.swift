@@ -77,19 +77,23 @@ public struct GrantRequestValidator: Sendable {
     }
 
     private func validateFlags(_ flags: [String]?) throws(GNAPError) {
+        // §2.1.1: a flag given more than once is `invalid_flag`.
+        if let flags, Set(flags).count != flags.count {
+            throw GNAPError(.invalidFlag, "an access token flag is repeated")
+        }
         for flag in flags ?? [] {
             switch flag {
             case "bearer" where !policy.allowsBearerTokens:
                 throw GNAPError(
                     .invalidFlag, "this AS does not issue bearer tokens; tokens are bound to the client key")
-            case "bearer", "durable":
+            case "bearer":
                 continue
+            case "durable":
+                // §10.3: `durable` is a response flag; the AS decides it, the client cannot ask for it.
+                throw GNAPError(.invalidFlag, "'durable' is set by the AS and cannot be requested")
             default:
                 throw GNAPError(.invalidFlag, "unknown access token flag '\(flag)'")
             }
-        }
-        if let flags, Set(flags).count != flags.count {
-            throw GNAPError(.invalidFlag, "an access token flag is repeated")
         }
     }
 

@@ -29,11 +29,11 @@ public enum AccessTokenRequests: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let many = try? container.decode([AccessTokenRequest].self) {
-            self = .multiple(many)
+        // Decide by the JSON shape, so an error inside an array element is reported at that element.
+        if (try? decoder.unkeyedContainer()) != nil {
+            self = .multiple(try decoder.singleValueContainer().decode([AccessTokenRequest].self))
         } else {
-            self = .single(try container.decode(AccessTokenRequest.self))
+            self = .single(try decoder.singleValueContainer().decode(AccessTokenRequest.self))
         }
     }
 

@@ -59,11 +59,10 @@ public enum AccessTokenResponses: Sendable, Hashable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let many = try? container.decode([AccessTokenResponse].self) {
-            self = .multiple(many)
+        if (try? decoder.unkeyedContainer()) != nil {
+            self = .multiple(try decoder.singleValueContainer().decode([AccessTokenResponse].self))
         } else {
-            self = .single(try container.decode(AccessTokenResponse.self))
+            self = .single(try decoder.singleValueContainer().decode(AccessTokenResponse.self))
         }
     }
 

@@ -78,7 +78,9 @@ public struct ContinuationPoller<C: Clock & Sendable>: Sendable where C.Instant 
     private mutating func handle(_ error: GNAPError, continueResponse: ContinueResponse?, now: WallInstant) -> Action {
         switch error.code {
         case .tooFast:
-            // We were early (clock drift or a lost response): back off, doubling each time, with the same token.
+            // We were early (clock drift or a lost response): back off, doubling each time. A `continue` in the
+            // answer carries the rotated token to use next (§3.6).
+            if let continueResponse { current = continueResponse }
             tooFastCount += 1
             let wait = Duration.seconds(current.wait ?? Self.defaultWait) * (1 << min(tooFastCount, 4))
             nextCallAt = now.advanced(by: min(wait, Self.maximumBackoff))

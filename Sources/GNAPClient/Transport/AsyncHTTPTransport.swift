@@ -26,7 +26,10 @@ public struct AsyncHTTPTransport: HTTPTransport {
     ///   - client: default ``failFastClient``.
     ///   - timeout: default 30 seconds.
     ///   - maximumResponseSize: default 1 MiB.
-    public init(client: HTTPClient = AsyncHTTPTransport.failFastClient, timeout: TimeAmount = .seconds(30), maximumResponseSize: Int = 1 << 20) {
+    public init(
+        client: HTTPClient = AsyncHTTPTransport.failFastClient, timeout: TimeAmount = .seconds(30),
+        maximumResponseSize: Int = 1 << 20
+    ) {
         self.client = client
         self.timeout = timeout
         self.maximumResponseSize = maximumResponseSize

@@ -53,7 +53,12 @@ public struct SignedClient: Sendable {
         throws(GNAPClientError) -> Response
     {
         if response.status.kind != .successful {
-            if let error = try? GNAPJSON.decode(GrantResponse.self, from: bytes).error {
+            let grantResponse = try? GNAPJSON.decode(GrantResponse.self, from: bytes)
+            // RFC 9635 §3.6: an error for a pending grant may come with `continue`; the caller needs both.
+            if let grantResponse, grantResponse.continue != nil, let continuing = grantResponse as? Response {
+                return continuing
+            }
+            if let error = grantResponse?.error {
                 throw .server(status: response.status.code, error: error)
             }
             throw .server(

@@ -30,8 +30,8 @@ enum Routes {
         // RFC 9635 §5: continuation, one URI per grant.
         router.post("/gnap/continue/{grant}") { request, context in
             let id = try context.parameters.require("grant")
-            return JSONResponse.make(
-                value: try await continuation.continueGrant(id: id, try await read(request, context)))
+            let response = try await continuation.continueGrant(id: id, try await read(request, context))
+            return JSONResponse.make(status: response.status, value: response)
         }
 
         // The approver interaction API (Assets/openapi.yaml).

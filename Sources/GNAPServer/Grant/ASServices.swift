@@ -1,4 +1,5 @@
 import GNAP
+import HTTPMessageSignatures
 import Logging
 
 /// What every handler shares: the store, the configuration, the clock and the public URL.
@@ -13,6 +14,24 @@ struct ASServices: Sendable {
     var grantEndpoint: String { publicURL.base + "/gnap" }
     func continuationURI(grantID: String) -> String { publicURL.base + "/gnap/continue/" + grantID }
     var userCodePage: String { publicURL.base + "/device" }
+
+    /// Refuses a signature whose (key, nonce) pair was seen while it could still be accepted (RFC 9421 §7.2.2;
+    /// RFC 9635 §7.3.1: a nonce, when present, must be unique). `required` makes a missing nonce an error too.
+    func checkReplay(
+        keyID: String, _ verified: VerifiedSignature, profile: SignatureProfile, code: GNAPError.Code
+    ) async throws(APIError) {
+        guard let nonce = verified.parameters.nonce, !nonce.isEmpty else { return }
+        let now = clock.now
+        let created = verified.parameters.created ?? now.unixSeconds
+        let expiresAt = WallInstant(unixSeconds: created + profile.maximumAge + 2 * profile.allowedClockSkew)
+        switch await replayCache.check(keyID: keyID, nonce: nonce, expiresAt: expiresAt, now: now) {
+        case .fresh: return
+        case .replayed:
+            throw APIError(.conflict, GNAPError(code, "this signed request was already received (nonce reused)"))
+        case .full:
+            throw APIError(.serviceUnavailable, GNAPError(.requestDenied, "too many requests in flight; retry"))
+        }
+    }
 
     /// The keyed-hash pepper for user codes, created on first use and kept in the store.
     func userCodePepper() async throws -> [UInt8] {

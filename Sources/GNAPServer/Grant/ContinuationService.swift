@@ -1,5 +1,6 @@
 import GNAP
 import HTTPMessageSignatures
+import HTTPTypes
 
 /// The continuation endpoint (RFC 9635 §5): authenticates the continuation token and the key proof, then feeds the
 /// grant state machine one `continuationCall` inside a transaction and answers with what it decided.
@@ -21,7 +22,7 @@ struct ContinuationService: Sendable {
         }
         // §5: the URI and the token together identify the grant; both must match.
         guard Secrets.matches(token, storedHash: grant.continuationTokenHash) else { throw APIError(Self.unknownGrant) }
-        try verifyProof(signed, key: grant.clientKey)
+        try await verifyProof(signed, key: grant.clientKey)
         try checkBody(signed.body)
         let subject = try await subjectIdentifiers(for: grant)
         let newContinuationToken = Secrets.token()
@@ -52,6 +53,11 @@ struct ContinuationService: Sendable {
                         lifetime: config.accessTokenLifetime)
                     // §3.4: only identifiers in the formats the approver released.
                     let released = subject.filter { selection.subjectFormats.contains($0.format) }
+                    guard issued.response != nil || !released.isEmpty else {
+                        // Nothing left to release (e.g. the approver's e-mail was removed since): say so.
+                        return GrantMutation(
+                            GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")))
+                    }
                     return GrantMutation(
                         GrantResponse(
                             accessToken: issued.response,
@@ -62,6 +68,13 @@ struct ContinuationService: Sendable {
                                 grantID: record.id, at: now, kind: "tokens.issued",
                                 detail: "\(issued.records.count) token(s) issued to the client")
                         ])
+                case .respondTooFast(let error, let wait):
+                    record.continuationTokenHash = Secrets.hash(newContinuationToken)
+                    return GrantMutation(
+                        GrantResponse(
+                            continue: ContinueResponse(
+                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
+                            error: error))
                 case .respondError(let error):
                     let audit: [AuditEvent] =
                         record.lifecycle.status == .finalized && record.lifecycle.finalizedAt == now
@@ -85,7 +98,7 @@ struct ContinuationService: Sendable {
     static let unknownGrant = GNAPError(
         .invalidContinuation, "no active grant request matches this continuation URI and token")
 
-    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) throws(APIError) {
+    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
         guard let verificationKey = try? key.verificationKey() else {
             throw APIError(GNAPError(.invalidClient, "the bound key is unusable"))
         }
@@ -93,8 +106,13 @@ struct ContinuationService: Sendable {
         let result = SignatureProfile.gnap.verify(
             signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
             digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
-        if case .failure(let rejection) = result {
-            throw APIError(GNAPError(.invalidClient, "signature check failed: \(rejection)"))
+        switch result {
+        case .failure(let rejection):
+            throw APIError(
+                GNAPError(
+                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
+        case .success(let verified):
+            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
         }
     }
 
@@ -121,13 +139,14 @@ struct ContinuationService: Sendable {
     /// The approving account's identifiers, looked up before the transaction (the approval names the account).
     private func subjectIdentifiers(for grant: GrantRecord) async throws(APIError) -> [SubjectIdentifier] {
         guard let approval = grant.lifecycle.approval, !approval.selection.subjectFormats.isEmpty else { return [] }
-        guard let account = try? await services.store.account(id: approval.approver.accountID) else { return [] }
-        var identifiers: [SubjectIdentifier] = [
-            .opaque(account.opaqueSubject),
-            .issuerSubject(issuer: services.publicURL.base, subject: account.opaqueSubject),
-        ]
-        if let email = account.email { identifiers.append(.email(email)) }
-        return identifiers
+        let account: Account?
+        do {
+            account = try await services.store.account(id: approval.approver.accountID)
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the approver"))
+        }
+        guard let account else { return [] }
+        return SubjectRelease.identifiers(for: account, issuer: services.publicURL.base)
     }
 }
 
@@ -138,4 +157,7 @@ extension GrantResponse {
         if let error, self.continue == nil, accessToken == nil { throw APIError(error) }
         return self
     }
+
+    /// The HTTP status for a response that carries both an error and `continue` (e.g. `too_fast`).
+    var status: HTTPResponse.Status { error.map { APIError($0).status } ?? .ok }
 }

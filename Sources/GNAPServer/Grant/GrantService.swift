@@ -14,7 +14,7 @@ struct GrantService: Sendable {
             throw APIError(error)
         }
         let instance = try await resolveInstance(validated)
-        try verifyProof(signed, key: instance.key)
+        try await verifyProof(signed, key: instance.key)
         do {
             return try await createGrant(validated, instance: instance, peer: signed.peer)
         } catch let error as APIError {
@@ -57,7 +57,7 @@ struct GrantService: Sendable {
     }
 
     /// §7.3.1: the request must be signed by the key it presents, over the required components.
-    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) throws(APIError) {
+    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
         let verificationKey: VerificationKey
         do {
             verificationKey = try key.verificationKey()
@@ -67,8 +67,13 @@ struct GrantService: Sendable {
         let result = SignatureProfile.gnap.verify(
             signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
             digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
-        if case .failure(let rejection) = result {
-            throw APIError(GNAPError(.invalidClient, "signature check failed: \(rejection)"))
+        switch result {
+        case .failure(let rejection):
+            throw APIError(
+                GNAPError(
+                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
+        case .success(let verified):
+            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
         }
     }
 

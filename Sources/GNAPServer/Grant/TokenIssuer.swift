@@ -14,7 +14,7 @@ struct TokenIssuer {
             let access = approved.sorted().compactMap { $0 < request.access.count ? request.access[$0] : nil }
             guard !access.isEmpty else { continue }
             let value = values[index]
-            let flags = (request.flags ?? []).filter { $0 == "durable" || $0 == "bearer" }
+            let flags = (request.flags ?? []).filter { $0 == "bearer" }
             records.append(
                 AccessTokenRecord(
                     id: Secrets.identifier(), grantID: grant.id, tokenHash: Secrets.hash(value), label: request.label,

@@ -9,7 +9,12 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"
-        let bytes = (try? GNAPJSON.encode(value)) ?? Array(#"{"error":{"code":"request_denied"}}"#.utf8)
+        guard let bytes = try? GNAPJSON.encode(value) else {
+            let fallback = #"{"error":{"code":"request_denied","description":"internal error"}}"#
+            return Response(
+                status: .internalServerError, headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: fallback)))
+        }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -27,6 +27,9 @@ struct SignedRequest: Sendable {
         return SignedRequest(head: head, body: Array(buffer.readableBytesView), peer: context.peer)
     }
 
+    /// The `@target-uri` as the AS reconstructs it, quoted in signature errors to make mismatches obvious.
+    var targetURI: String { "\(head.scheme ?? "http")://\(head.authority ?? "")\(head.path ?? "")" }
+
     /// The token of an `Authorization: GNAP <token>` header (RFC 9635 §7.2), if present.
     var gnapToken: String? {
         guard let value = head.headerFields[.authorization] else { return nil }

@@ -46,16 +46,8 @@ struct ApproverAuthenticator: Sendable {
         case .failure(let rejection):
             throw APIError(GNAPError(.invalidSignature, "signature check failed: \(rejection)"))
         case .success(let verified):
-            let created = verified.parameters.created ?? now.unixSeconds
-            let expiresAt = WallInstant(unixSeconds: created + profile.maximumAge + 2 * profile.allowedClockSkew)
-            let outcome = await services.replayCache.check(
-                keyID: keyID, nonce: verified.parameters.nonce ?? "", expiresAt: expiresAt, now: now)
-            switch outcome {
-            case .fresh: return
-            case .replayed: throw APIError(GNAPError(.replayedRequest, "this signed request was already used"))
-            case .full:
-                throw APIError(.serviceUnavailable, GNAPError(.requestDenied, "too many requests in flight; retry"))
-            }
+            // The profile requires a nonce, so every accepted call is checked here.
+            try await services.checkReplay(keyID: keyID, verified, profile: profile, code: .replayedRequest)
         }
     }
 
@@ -68,7 +60,7 @@ struct ApproverAuthenticator: Sendable {
                 throw APIError(GNAPError(.unknownDevice, "this device was revoked; enroll it again"))
             }
             guard let account = try await services.store.account(id: device.accountID), !account.disabled else {
-                throw APIError(.forbidden, GNAPError(.unknownDevice, "the account of this device is disabled"))
+                throw APIError(.forbidden, GNAPError(.accountDisabled, "the account of this device is disabled"))
             }
             return Approver(device: device, account: account)
         } catch let error as APIError {

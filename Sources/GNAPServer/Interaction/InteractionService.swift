@@ -28,6 +28,10 @@ struct InteractionService: Sendable {
         try await authenticator.verify(signed, key: key, keyID: thumbprint)
         let now = services.clock.now
         do {
+            // Refuse an already-enrolled key before spending the one-time code on it.
+            if try await services.store.device(thumbprint: thumbprint) != nil {
+                throw APIError(.conflict, GNAPError(.enrollmentRefused, "this key is already enrolled"))
+            }
             guard let code = try? EnrollmentCode(parsing: request.code),
                 let redeemed = try await services.store.redeemEnrollmentCode(
                     hash: Secrets.hash(code.normalized), at: now),
@@ -97,9 +101,13 @@ struct InteractionService: Sendable {
 
     func review(grantID: String, _ signed: SignedRequest) async throws(APIError) -> InteractionReview {
         let approver = try await authenticator.authenticate(signed)
-        guard let grant = try? await services.store.grant(id: grantID),
-            grant.lifecycle.boundApprover == approver.ref
-        else {
+        let grant: GrantRecord?
+        do {
+            grant = try await services.store.grant(id: grantID)
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the request"))
+        }
+        guard let grant, grant.lifecycle.boundApprover == approver.ref else {
             throw APIError(GNAPError(.notFound, "no request with this id is bound to you"))
         }
         return ReviewBuilder.review(of: grant, catalog: services.configuration.catalog)
@@ -117,11 +125,16 @@ struct InteractionService: Sendable {
         }
         let ref = approver.ref
         let clock = services.clock
+        let releasable = Set(
+            SubjectRelease.identifiers(for: approver.account, issuer: services.publicURL.base).map(\.format))
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
             }
-            let selection = try ReviewBuilder.selection(request, of: record)
+            var selection = try ReviewBuilder.selection(request, of: record)
+            // A format this account has no value for (e.g. email without an address) releases nothing; an approval
+            // that would release nothing at all is refused by the state machine.
+            selection.subjectFormats = selection.subjectFormats.filter(releasable.contains)
             var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
             let action = machine.event(.approve(by: ref, selection: selection))
             guard action == .approved else { return GrantMutation(.failure(RefusedStep(action: action))) }
