@@ -14,6 +14,10 @@ struct Tmux {
     func run(_ arguments: [String]) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+        // ncursesw draws wide and non-ASCII characters only in a UTF-8 locale; CI machines may have none set.
+        if !(environment["LC_ALL"] ?? environment["LANG"] ?? "").uppercased().contains("UTF-8") {
+            environment["LC_ALL"] = "C.UTF-8"
+        }
         let (status, output) = try SyncCommand.run(["tmux", "-L", socket] + arguments, environment: environment)
         guard status == 0 else { throw E2EError("tmux \(arguments.joined(separator: " ")): \(output)") }
         return output

@@ -20,7 +20,7 @@ struct GrantLifecycleTests {
             return
         }
         #expect(early.code == .tooFast)
-        #expect(early.errorDescription == "wait 5 seconds between calls (3 s left)")
+        #expect(early.errorDescription == "called 3 s too early; wait 5 seconds before the next call")
         // Being too fast restarts the wait.
         clock.advance(by: .seconds(3))
         #expect(grant.event(.continuationCall).errorCode == .tooFast)

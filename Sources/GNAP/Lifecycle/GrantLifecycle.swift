@@ -74,7 +74,9 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
             return .respondTooFast(
                 GNAPError(
-                    .tooFast, "wait \(state.waitSeconds) seconds between calls (\(early.roundedUpSeconds) s left)"),
+                    .tooFast,
+                    "called \(early.roundedUpSeconds) s too early; wait \(state.waitSeconds) seconds before the next call"
+                ),
                 waitSeconds: state.waitSeconds)
         }
         switch state.status {

@@ -56,7 +56,12 @@ struct ContinuationService: Sendable {
                     guard issued.response != nil || !released.isEmpty else {
                         // Nothing left to release (e.g. the approver's e-mail was removed since): say so.
                         return GrantMutation(
-                            GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")))
+                            GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")),
+                            audit: [
+                                AuditEvent(
+                                    grantID: record.id, at: now, kind: "grant.finalized",
+                                    detail: "nothing left to release; client told: request_denied")
+                            ])
                     }
                     return GrantMutation(
                         GrantResponse(

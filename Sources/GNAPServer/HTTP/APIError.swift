@@ -17,7 +17,7 @@ struct APIError: Error, HTTPResponseError {
         let status: HTTPResponse.Status =
             switch error.code {
             case .invalidClient, .invalidContinuation, .invalidSignature, .unknownDevice: .unauthorized
-            case .userDenied, .requestDenied: .forbidden
+            case .userDenied, .requestDenied, .accountDisabled: .forbidden
             case .tooFast, .tooManyAttempts: .tooManyRequests
             case .userCodeUnknown, .notFound: .notFound
             case .userCodeExpired: .gone

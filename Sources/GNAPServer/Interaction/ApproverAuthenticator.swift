@@ -57,7 +57,7 @@ struct ApproverAuthenticator: Sendable {
                 throw APIError(GNAPError(.unknownDevice, "this device is not enrolled at this AS"))
             }
             guard device.revokedAt == nil else {
-                throw APIError(GNAPError(.unknownDevice, "this device was revoked; enroll it again"))
+                throw APIError(GNAPError(.unknownDevice, "this device was revoked; enroll again with a new key"))
             }
             guard let account = try await services.store.account(id: device.accountID), !account.disabled else {
                 throw APIError(.forbidden, GNAPError(.accountDisabled, "the account of this device is disabled"))

@@ -1,7 +1,9 @@
 import GNAP
 
 /// Remembers (key, nonce) pairs for as long as a signature carrying them could still be accepted, so a captured
-/// approver request cannot be replayed (RFC 9421 §7.2.2). Bounded: when full of unexpired entries it fails closed.
+/// request cannot be replayed (RFC 9421 §7.2.2): approver calls (nonce mandatory) and client calls that carry a
+/// nonce (RFC 9635 §7.3.1). Keys are device ids and client key thumbprints, which cannot collide in practice.
+/// Bounded: when full of unexpired entries it fails closed.
 actor ReplayCache {
     private var entries: [String: WallInstant] = [:]
     private let capacity: Int
