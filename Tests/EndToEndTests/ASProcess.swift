@@ -7,10 +7,11 @@ struct ASProcess {
     let dataDirectory: URL
     let bootstrapCode: String
 
-    static func start(pollInterval: Int = 1) async throws -> ASProcess {
+    static func start(pollInterval: Int = 1, codeLifetime: Int = 600) async throws -> ASProcess {
         let directory = try Binary.temporaryDirectory("as")
         let process = try RunningProcess([
             "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.path, "--poll-interval", "\(pollInterval)",
+            "--code-lifetime", "\(codeLifetime)",
         ])
         try await process.waitForOutput("listening on ")
         guard let line = process.stdoutLines.first(where: { $0.contains("listening on ") }),

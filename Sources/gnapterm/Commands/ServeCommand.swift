@@ -22,8 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds clients must wait between polls (RFC 9635 'wait').")
     var pollInterval: Int = 5
 
+    @Option(help: "Seconds a user code stays valid.")
+    var codeLifetime: Int = 600
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
+        guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
         do {
             _ = try ListenAddress(parsing: listen)
         } catch {
@@ -39,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try ASDatabase.open(directory: directory)
         let clock = WallClock()
         let configuration = ServerConfiguration(
-            host: address.host, port: address.port, publicURL: publicURL, pollInterval: pollInterval)
+            host: address.host, port: address.port, publicURL: publicURL,
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval)
         if let bootstrap = try await Bootstrap.runIfNeeded(
             store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
         {
