@@ -120,16 +120,16 @@ extension EndToEnd {
         }
 
         @Test func anExpiredCodeMakesTheDeviceExit4() async throws {
-        let server = try await ASProcess.start(pollInterval: 1, codeLifetime: 2)
-        defer { server.stop() }
-        let device = try await Device.start(server)
-        defer { device.process.stop() }
-        #expect(try await device.process.exitStatus() == 4)
-        #expect(device.process.stdoutLines.last == #"{"event":"expired"}"#)
-        #expect(device.process.stderr.contains("the code expired before anyone approved it"))
-    }
+            let server = try await ASProcess.start(pollInterval: 1, codeLifetime: 2)
+            defer { server.stop() }
+            let device = try await Device.start(server)
+            defer { device.process.stop() }
+            #expect(try await device.process.exitStatus() == 4)
+            #expect(device.process.stdoutLines.last == #"{"event":"expired"}"#)
+            #expect(device.process.stderr.contains("the code expired before anyone approved it"))
+        }
 
-    @Test func plainModeApprovesFromStandardInput() async throws {
+        @Test func plainModeApprovesFromStandardInput() async throws {
             let server = try await ASProcess.start()
             defer { server.stop() }
             let device = try await Device.start(server)
