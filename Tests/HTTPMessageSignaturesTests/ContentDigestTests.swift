@@ -25,3 +25,35 @@ struct ContentDigestTests {
         #expect(ContentDigest.verify(fieldValue: "md5=:AAAA:, " + value, body: body).isValid)
     }
 }
+
+@Suite("Want-*-Digest negotiation (RFC 9530 §4)")
+struct WantDigestTests {
+    @Test func choosesTheMostPreferredSupportedAlgorithm() {
+        // RFC 9530 §4 examples.
+        #expect(WantDigest.choose("sha-256=1, sha-512=3") == .sha512)
+        #expect(WantDigest.choose("sha-512=3, sha-256=10, unixsum=0") == .sha256)
+        #expect(WantDigest.choose("sha-256=0, sha-512=0") == nil)
+        #expect(WantDigest.choose("md5=10") == nil)
+        // Ties go to the caller's order.
+        #expect(WantDigest.choose("sha-256=5, sha-512=5") == .sha512)
+        #expect(WantDigest.choose("sha-256=5, sha-512=5", supported: [.sha256, .sha512]) == .sha256)
+    }
+
+    @Test func invalidPreferencesAreRejected() {
+        #expect(WantDigest.preferences("sha-256=11") == nil)
+        #expect(WantDigest.preferences("sha-256=-1") == nil)
+        #expect(WantDigest.preferences("sha-256=1.5") == nil)
+        #expect(WantDigest.preferences("sha-256") == nil)
+        #expect(WantDigest.preferences("sha-256=\"1\"") == nil)
+        #expect(WantDigest.choose("sha-256=1,,") == nil)
+        #expect(WantDigest.fieldValue([(.sha512, 3), (.sha256, 20)]) == "sha-512=3, sha-256=10")
+    }
+
+    @Test func reprDigestUsesTheSameComputation() {
+        let representation = Array(#"{"hello": "world"}"#.utf8) + [0x0A]
+        // RFC 9530 §3 example (Repr-Digest over the representation with its trailing newline).
+        #expect(
+            ReprDigest.fieldValue(for: representation, algorithms: [.sha512])
+                == "sha-512=:YMAam51Jz/jOATT6/zvHrLVgOYTGFy1d6GJiOHTohq4yP+pgk4vf2aCsyRZOtw8MjkM7iw7yZ/WkppmM44T3qg==:")
+    }
+}

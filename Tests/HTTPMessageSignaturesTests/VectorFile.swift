@@ -7,6 +7,8 @@ struct VectorFile: Decodable {
     struct Key: Decodable {
         var jwk: JWK?
         var base64: String?
+        var privatePem: String?
+        var publicPem: String?
     }
 
     struct Message: Decodable {

@@ -1,4 +1,5 @@
 import GNAP
+import HTTPMessageSignatures
 import Hummingbird
 import Logging
 import NIOCore
@@ -26,7 +27,7 @@ public struct AuthorizationServer: Sendable {
         publicURL = PublicURL(explicit)
         services = ASServices(
             store: store, configuration: configuration, clock: AnyWallClock(clock), publicURL: publicURL,
-            replayCache: ReplayCache(), logger: logger)
+            replayCache: InMemoryNonceCache(), logger: logger)
     }
 
     /// The router with every route, for in-process tests (`app.test(.router)`).

@@ -8,7 +8,7 @@ struct ASServices: Sendable {
     let configuration: ServerConfiguration
     let clock: AnyWallClock
     let publicURL: PublicURL
-    let replayCache: ReplayCache
+    let replayCache: any NonceReplayCache
     let logger: Logger
 
     var grantEndpoint: String { publicURL.base + "/gnap" }
@@ -23,8 +23,8 @@ struct ASServices: Sendable {
         guard let nonce = verified.parameters.nonce, !nonce.isEmpty else { return }
         let now = clock.now
         let created = verified.parameters.created ?? now.unixSeconds
-        let expiresAt = WallInstant(unixSeconds: created + profile.maximumAge + 2 * profile.allowedClockSkew)
-        switch await replayCache.check(keyID: keyID, nonce: nonce, expiresAt: expiresAt, now: now) {
+        let expiresAt = created + profile.maximumAge + 2 * profile.allowedClockSkew + 1
+        switch await replayCache.record(keyID: keyID, nonce: nonce, expiresAt: expiresAt, now: now.unixSeconds) {
         case .fresh: return
         case .replayed:
             throw APIError(.conflict, GNAPError(code, "this signed request was already received (nonce reused)"))

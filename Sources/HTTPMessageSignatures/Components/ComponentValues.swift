@@ -14,13 +14,13 @@ enum ComponentValues {
         let context: HTTPMessage
         if usesRequest {
             // §2.5 step 4: `req` on a request is an error; on a response, the related request is the context.
-            guard case .response(_, let request) = message else {
+            guard message.isResponse else {
                 throw .notApplicable(component: component.name, reason: "'req' is only valid on a response")
             }
-            guard let request else {
+            guard let related = message.relatedRequest else {
                 throw .notApplicable(component: component.name, reason: "the related request is not available")
             }
-            context = .request(request)
+            context = related
         } else {
             context = message
         }
@@ -40,12 +40,12 @@ enum ComponentValues {
             throw .invalidParameter(component: component.name, parameter: name)
         }
         if component.name == "@status" {
-            guard case .response(let response, _) = message, component.parameters["req"] == nil else {
+            guard let response = message.response, component.parameters["req"] == nil else {
                 throw .notApplicable(component: component.name, reason: "'@status' applies to responses only")
             }
             return String(response.status.code)
         }
-        guard case .request(let request) = message else {
+        guard !message.isResponse, let request = message.request else {
             throw .notApplicable(component: component.name, reason: "request components need a request")
         }
         let target = request.path ?? ""
@@ -122,8 +122,15 @@ enum ComponentValues {
             default: throw .invalidParameter(component: component.name, parameter: name)
             }
         }
+        // §2.1.4: `tr` takes the value from the trailers instead of the headers.
+        let fields: HTTPFields
         if component.hasFlag("tr") {
-            throw .unsupportedComponent("\(component.name);tr (trailers are not available to this library)")
+            guard let trailers = message.trailerFields else {
+                throw .notApplicable(component: component.name, reason: "the message has no trailers")
+            }
+            fields = trailers
+        } else {
+            fields = message.headerFields
         }
         let isByteSequence = component.hasFlag("bs")
         let key = component.parameters["key"]
@@ -131,7 +138,7 @@ enum ComponentValues {
             throw .invalidParameter(component: component.name, parameter: "bs")
         }
         guard let fieldName = HTTPField.Name(component.name) else { throw .missingField(component.name) }
-        let lines = message.headerFields[values: fieldName]
+        let lines = fields[values: fieldName]
         guard !lines.isEmpty else { throw .missingField(component.name) }
         if isByteSequence {
             // §2.1.3: each field line wrapped as a Byte Sequence, then combined.

@@ -4,6 +4,9 @@ import RawStructuredFieldValues
 
 /// `Content-Digest` (RFC 9530 §2): a Dictionary structured field of algorithm → Byte Sequence over the content
 /// bytes exactly as sent. Verification always hashes the raw received bytes, never a re-serialization.
+///
+/// `Repr-Digest` (§3) has the same syntax over the selected representation's bytes; ``ReprDigest`` is the same
+/// computation under the field's own name.
 public enum ContentDigest {
     /// The field value for `body` with each algorithm, in the given order, e.g. `sha-256=:X48E...:`.
     public static func fieldValue(for body: some Sequence<UInt8>, algorithms: [DigestAlgorithm] = [.sha256]) -> String {
@@ -52,6 +55,10 @@ public enum ContentDigest {
         return matched.isEmpty ? .noAcceptedAlgorithm : .valid(algorithms: matched)
     }
 }
+
+/// `Repr-Digest` (RFC 9530 §3): the digest of the selected representation data (the content before any content
+/// coding is applied). Pass the representation bytes; the syntax and algorithms are those of ``ContentDigest``.
+public typealias ReprDigest = ContentDigest
 
 /// Compares two byte strings in time that depends only on their lengths.
 public func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {

@@ -20,6 +20,9 @@ public enum SignatureFailureReason: Error, Sendable, Hashable, CustomStringConve
     case algorithmMismatch(declared: String, key: SignatureAlgorithm)
     case base(SignatureBaseError)
     case invalidSignature
+    case missingNonce
+    case replayedNonce
+    case replayCacheFull
 
     public var description: String {
         switch self {
@@ -36,6 +39,9 @@ public enum SignatureFailureReason: Error, Sendable, Hashable, CustomStringConve
             "the signature declares alg=\"\(declared)\" but the key is for \(key.rawValue)"
         case .base(let error): "cannot build the signature base: \(error)"
         case .invalidSignature: "the signature does not match the message"
+        case .missingNonce: "the signature has no 'nonce' parameter"
+        case .replayedNonce: "this signed request was already received (nonce reused)"
+        case .replayCacheFull: "too many recent signatures to check for replay; retry later"
         }
     }
 }
