@@ -43,11 +43,22 @@ public struct SignatureProfile: Sendable, Hashable {
         if !content.isEmpty {
             request.headerFields[.contentDigest] = ContentDigest.fieldValue(for: content, algorithms: [digest])
         }
-        let components = requiredComponents(
-            hasContent: !content.isEmpty, hasAuthorization: request.headerFields[.authorization] != nil)
+        try signPrepared(
+            &request, hasContent: !content.isEmpty, key: key, label: "sig1", tag: tag, extra: [], now: now, nonce: nonce
+        )
+    }
+
+    /// Signs a request whose Content-Digest (if any) is already in place.
+    func signPrepared(
+        _ request: inout HTTPRequest, hasContent: Bool, key: SigningKey, label: String, tag: String,
+        extra: [ComponentIdentifier], now: WallInstant, nonce: String
+    ) throws {
+        let components =
+            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields[.authorization] != nil)
+            + extra
         // §7.3.1: no `alg` parameter; `keyid` is the JWK's `kid`.
         let parameters = SignatureParameters(created: now.unixSeconds, nonce: nonce, keyID: key.keyID, tag: tag)
-        try MessageSigner.sign(&request, components: components, parameters: parameters, key: key)
+        try MessageSigner.sign(&request, label: label, components: components, parameters: parameters, key: key)
     }
 
     /// Verifies a request against one expected key. Returns the verified signature or a description of exactly
@@ -78,11 +89,24 @@ public struct SignatureProfile: Sendable, Hashable {
                 return .failure(.contentDigest("Content-Digest \(algorithm.rawValue) does not match the content"))
             }
         }
+        return verifySignature(
+            request, hasContent: !content.isEmpty, key: key, keyID: expectedKeyID, tag: tag, extraComponents: [],
+            now: now)
+    }
+
+    /// The signature part of verification: the required components (plus `extraComponents`), `tag`, `created`
+    /// within the age window, no `alg`, `keyid` naming the expected key, and the nonce rule of this profile.
+    func verifySignature(
+        _ request: HTTPRequest, hasContent: Bool, key: VerificationKey, keyID expectedKeyID: String?, tag: String,
+        extraComponents: [ComponentIdentifier], now: WallInstant
+    ) -> Result<VerifiedSignature, SignatureRejection> {
+        let required =
+            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields[.authorization] != nil)
+            + extraComponents
         let policy = VerificationPolicy(
-            requiredComponents: requiredComponents(
-                hasContent: !content.isEmpty, hasAuthorization: request.headerFields[.authorization] != nil),
-            requiredTag: tag, requireCreated: true, maximumAge: maximumAge, allowedClockSkew: allowedClockSkew,
-            now: now.unixSeconds)
+            requiredComponents: required, requiredTag: tag, requireCreated: true, maximumAge: maximumAge,
+            allowedClockSkew: allowedClockSkew, now: now.unixSeconds)
+        let requireNonce = self.requireNonce
         let result = MessageVerifier.verify(.request(request), policy: policy) { signature in
             // §7.3.1: the explicit `alg` parameter MUST NOT be used; `keyid` must name the expected key.
             if signature.parameters.algorithm != nil { return nil }
