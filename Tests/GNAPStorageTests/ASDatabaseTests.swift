@@ -18,6 +18,7 @@ struct ASDatabaseTests {
             #expect(
                 try database.appliedMigrations() == [
                     "2026-11-26-accounts-and-devices", "2026-11-26-audit-log", "2026-11-26-grants-and-tokens",
+                    "2026-11-27-token-management",
                 ])
             try await database.insertClientInstance(instance)
             try await database.insertGrant(
@@ -49,7 +50,7 @@ struct ASDatabaseTests {
         #expect(try await database.grant(id: grant.id)?.continuationTokenHash == grant.continuationTokenHash)
         let token = AccessTokenRecord(
             id: "t1", grantID: grant.id, tokenHash: "th", label: nil, access: [.reference("dolphin-metadata")],
-            flags: [], boundKeyThumbprint: instance.key.thumbprint, issuedAt: clock.now, expiresAt: nil)
+            flags: [], boundKey: instance.key, issuedAt: clock.now, expiresAt: nil)
         let result = try await database.updateGrant(id: grant.id) { record in
             record.continuationTokenHash = "rotated"
             return GrantMutation(

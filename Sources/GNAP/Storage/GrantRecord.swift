@@ -41,34 +41,47 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     }
 }
 
-/// An issued access token. The value itself is never stored.
+/// An issued access token. Neither its value nor its management token is stored, only their hashes.
 public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public var id: String
     public var grantID: String
     public var tokenHash: String
+    /// Hash of the token management access token (RFC 9635 §3.2.1 `manage.access_token`).
+    public var managementTokenHash: String?
     public var label: String?
     public var access: [AccessRight]
     public var flags: [String]
-    /// Thumbprint of the key the token is bound to (RFC 9635 §7.2); nil only for bearer tokens.
-    public var boundKeyThumbprint: String?
+    /// The key the token is bound to (RFC 9635 §7.2): the client's key or its most recent rotation; nil only for
+    /// bearer tokens.
+    public var boundKey: ClientKeyBinding?
     public var issuedAt: WallInstant
     public var expiresAt: WallInstant?
     public var revokedAt: WallInstant?
 
+    public var boundKeyThumbprint: String? { boundKey?.thumbprint }
+    public var isBearer: Bool { flags.contains("bearer") }
+
     public init(
-        id: String, grantID: String, tokenHash: String, label: String?, access: [AccessRight], flags: [String],
-        boundKeyThumbprint: String?, issuedAt: WallInstant, expiresAt: WallInstant?, revokedAt: WallInstant? = nil
+        id: String, grantID: String, tokenHash: String, managementTokenHash: String? = nil, label: String?,
+        access: [AccessRight], flags: [String], boundKey: ClientKeyBinding?, issuedAt: WallInstant,
+        expiresAt: WallInstant?, revokedAt: WallInstant? = nil
     ) {
         self.id = id
         self.grantID = grantID
         self.tokenHash = tokenHash
+        self.managementTokenHash = managementTokenHash
         self.label = label
         self.access = access
         self.flags = flags
-        self.boundKeyThumbprint = boundKeyThumbprint
+        self.boundKey = boundKey
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+    }
+
+    /// Whether the token can be used at `now`.
+    public func isActive(at now: WallInstant) -> Bool {
+        revokedAt == nil && (expiresAt.map { now < $0 } ?? true)
     }
 }
 

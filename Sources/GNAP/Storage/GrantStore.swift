@@ -12,12 +12,21 @@ public protocol GrantStore: Sendable {
 
     // MARK: Tokens
     func accessToken(hash: String) async throws -> AccessTokenRecord?
+    func accessToken(id: String) async throws -> AccessTokenRecord?
     func accessTokens(grantID: String) async throws -> [AccessTokenRecord]
+    /// Reads, mutates and writes one access token in a single transaction (with any audit events).
+    func updateAccessToken<Result: Sendable>(
+        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result
 
     // MARK: Client instances
     func insertClientInstance(_ instance: ClientInstanceRecord) async throws
     func clientInstance(id: String) async throws -> ClientInstanceRecord?
     func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord?
+    /// Binds a client instance to a new key in one transaction: the instance, its unfinished grants (their
+    /// continuation) and the tokens still bound to the old key all move to the new key ("or its most recent
+    /// rotation", RFC 9635 §7.2).
+    func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws
 
     // MARK: Accounts and devices
     func insertAccount(_ account: Account) async throws

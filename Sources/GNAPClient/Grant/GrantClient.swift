@@ -31,6 +31,51 @@ public struct GrantClient: Sendable {
             as: GrantResponse.self)
     }
 
+    /// Rotates an access token's value (RFC 9635 §6.1), or binds it to `newKey` at the same time (§6.1.1). Returns
+    /// the rotated token, with its (possibly new) management URI and token.
+    public func rotateToken(_ manage: TokenManagement, newKey: SigningKey? = nil) async throws(GNAPClientError)
+        -> AccessTokenResponse
+    {
+        let response: GrantResponse
+        if let newKey {
+            let key: ClientKeyValue
+            do {
+                key = ClientKeyValue(proof: .httpsig, jwk: try newKey.publicJWK())
+            } catch {
+                throw .signing(error.description)
+            }
+            response = try await client.sendRotation(
+                .post, url: manage.uri, json: ["key": key], token: manage.accessToken.value, newKey: newKey,
+                as: GrantResponse.self)
+        } else {
+            response = try await client.send(
+                .post, url: manage.uri, json: NoContent?.none, token: manage.accessToken.value, as: GrantResponse.self)
+        }
+        guard case .single(let token) = response.accessToken else {
+            throw .malformedResponse("the rotation response has no single access_token")
+        }
+        return token
+    }
+
+    /// Revokes an access token (RFC 9635 §6.2).
+    public func revokeToken(_ manage: TokenManagement) async throws(GNAPClientError) {
+        try await client.sendExpectingNoContent(.delete, url: manage.uri, token: manage.accessToken.value)
+    }
+
+    /// Moves this client instance to `newKey` (gnapterm extension, `POST /gnap/instances/{id}/key`); afterwards
+    /// sign with `newKey` for its grants and tokens.
+    public func rotateInstanceKey(instanceID: String, base: String, newKey: SigningKey) async throws(GNAPClientError) {
+        let key: ClientKeyValue
+        do {
+            key = ClientKeyValue(proof: .httpsig, jwk: try newKey.publicJWK())
+        } catch {
+            throw .signing(error.description)
+        }
+        _ = try await client.sendRotation(
+            .post, url: base + "/gnap/instances/\(instanceID)/key", json: ["key": key], newKey: newKey,
+            as: [String: String].self)
+    }
+
     /// Reads the AS's RS-facing discovery document (RFC 9767 §3.1) to learn the grant endpoint.
     public static func discover(base: String, transport: any HTTPTransport) async throws(GNAPClientError)
         -> DiscoveryInfo

@@ -27,6 +27,33 @@ public struct SignedClient: Sendable {
         _ method: HTTPRequest.Method, url: String, json body: (some Encodable)?, token: String? = nil,
         as type: Response.Type
     ) async throws(GNAPClientError) -> Response {
+        let (response, bytes) = try await exchange(method, url: url, json: body, token: token, rotatingTo: nil)
+        return try Self.decode(response, bytes, as: type)
+    }
+
+    /// Like ``send(_:url:json:token:as:)`` for a key rotation (RFC 9635 §7.3.1.1): signed by this client's key and
+    /// then by `newKey` with `tag="gnap-rotate"`.
+    public func sendRotation<Response: Decodable>(
+        _ method: HTTPRequest.Method, url: String, json body: some Encodable, token: String? = nil,
+        newKey: SigningKey, as type: Response.Type
+    ) async throws(GNAPClientError) -> Response {
+        let (response, bytes) = try await exchange(method, url: url, json: body, token: token, rotatingTo: newKey)
+        return try Self.decode(response, bytes, as: type)
+    }
+
+    /// Signs and sends a request whose success answer has no content (e.g. `204` for token revocation, §6.2).
+    public func sendExpectingNoContent(
+        _ method: HTTPRequest.Method, url: String, token: String? = nil
+    ) async throws(GNAPClientError) {
+        let (response, bytes) = try await exchange(
+            method, url: url, json: NoContent?.none, token: token, rotatingTo: nil)
+        if response.status.kind != .successful { _ = try Self.decode(response, bytes, as: NoContent.self) }
+    }
+
+    private func exchange(
+        _ method: HTTPRequest.Method, url: String, json body: (some Encodable)?, token: String?,
+        rotatingTo newKey: SigningKey?
+    ) async throws(GNAPClientError) -> (HTTPResponse, [UInt8]) {
         guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { throw .invalidURL(url) }
         var request = HTTPRequest(method: method, url: parsed)
         var content: [UInt8] = []
@@ -41,12 +68,16 @@ public struct SignedClient: Sendable {
         request.headerFields[.accept] = "application/json"
         if let token { request.headerFields[.authorization] = "GNAP \(token)" }
         do {
-            try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
+            if let newKey {
+                try profile.signRotation(
+                    &request, content: content, oldKey: key, newKey: newKey, digest: digest, now: clock.now)
+            } else {
+                try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
+            }
         } catch {
             throw .signing(String(describing: error))
         }
-        let (response, bytes) = try await transport.send(request, body: content)
-        return try Self.decode(response, bytes, as: type)
+        return try await transport.send(request, body: content)
     }
 
     static func decode<Response: Decodable>(_ response: HTTPResponse, _ bytes: [UInt8], as type: Response.Type)
@@ -74,4 +105,4 @@ public struct SignedClient: Sendable {
 }
 
 /// An empty JSON body marker for calls without content.
-public struct NoContent: Encodable, Sendable {}
+public struct NoContent: Codable, Sendable {}

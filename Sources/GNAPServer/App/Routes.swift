@@ -9,6 +9,8 @@ enum Routes {
         let grants = GrantService(services: services)
         let continuation = ContinuationService(services: services)
         let interaction = InteractionService(services: services)
+        let tokens = TokenManagementService(services: services)
+        let instanceKeys = ClientKeyRotationService(services: services)
         let publicURL = services.publicURL
 
         @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
@@ -32,6 +34,23 @@ enum Routes {
             let id = try context.parameters.require("grant")
             let response = try await continuation.continueGrant(id: id, try await read(request, context))
             return JSONResponse.make(status: response.status, value: response)
+        }
+
+        // RFC 9635 §6: token management (rotate, rotate with a new key, revoke).
+        router.post("/gnap/token/{token}") { request, context in
+            let id = try context.parameters.require("token")
+            return JSONResponse.make(value: try await tokens.rotate(tokenID: id, try await read(request, context)))
+        }
+        router.delete("/gnap/token/{token}") { request, context in
+            let id = try context.parameters.require("token")
+            try await tokens.revoke(tokenID: id, try await read(request, context))
+            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+        }
+        // gnapterm extension: rotate a client instance's key (RFC 9635 §7.3.1.1 signatures).
+        router.post("/gnap/instances/{instance}/key") { request, context in
+            let id = try context.parameters.require("instance")
+            return JSONResponse.make(
+                value: try await instanceKeys.rotate(instanceID: id, try await read(request, context)))
         }
 
         // The approver interaction API (Assets/openapi.yaml).

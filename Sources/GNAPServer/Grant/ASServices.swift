@@ -14,6 +14,7 @@ struct ASServices: Sendable {
     var grantEndpoint: String { publicURL.base + "/gnap" }
     func continuationURI(grantID: String) -> String { publicURL.base + "/gnap/continue/" + grantID }
     var userCodePage: String { publicURL.base + "/device" }
+    func tokenManagementURI(tokenID: String) -> String { publicURL.base + "/gnap/token/" + tokenID }
 
     /// Refuses a signature whose (key, nonce) pair was seen while it could still be accepted (RFC 9421 §7.2.2;
     /// RFC 9635 §7.3.1: a nonce, when present, must be unique). `required` makes a missing nonce an error too.

@@ -26,7 +26,8 @@ struct ContinuationService: Sendable {
         try checkBody(signed.body)
         let subject = try await subjectIdentifiers(for: grant)
         let newContinuationToken = Secrets.token()
-        let tokenValues = grant.tokens.map { _ in Secrets.token() }
+        let tokenSecrets = grant.tokens.map { _ in TokenIssuer.Secrets() }
+        let services = self.services
         let clock = services.clock
         let config = services.configuration
         let uri = services.continuationURI(grantID: id)
@@ -49,8 +50,8 @@ struct ContinuationService: Sendable {
                                 uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
                 case .issueTokens(let selection):
                     let issued = TokenIssuer(
-                        grant: record, selection: selection, values: tokenValues, now: now,
-                        lifetime: config.accessTokenLifetime)
+                        grant: record, selection: selection, secrets: tokenSecrets, now: now,
+                        lifetime: config.accessTokenLifetime, manageURI: services.tokenManagementURI(tokenID:))
                     // §3.4: only identifiers in the formats the approver released.
                     let released = subject.filter { selection.subjectFormats.contains($0.format) }
                     guard issued.response != nil || !released.isEmpty else {

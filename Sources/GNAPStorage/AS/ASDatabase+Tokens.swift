@@ -20,25 +20,62 @@ extension ASDatabase {
     static func insert(_ token: AccessTokenRecord, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO access_tokens (id, grant_id, token_hash, label, access, flags, bound_key_thumbprint,
-                    issued_at, expires_at, revoked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                token.id, token.grantID, token.tokenHash, token.label, try JSONColumn.encode(token.access),
-                try JSONColumn.encode(token.flags), token.boundKeyThumbprint, token.issuedAt.unixMilliseconds,
-                token.expiresAt?.unixMilliseconds, token.revokedAt?.unixMilliseconds,
-            ])
+                INSERT INTO access_tokens (id, grant_id, token_hash, management_token_hash, label, access, flags,
+                    bound_key_thumbprint, bound_key, issued_at, expires_at, revoked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: try tokenArguments(token))
+    }
+
+    static func tokenArguments(_ token: AccessTokenRecord) throws -> StatementArguments {
+        [
+            token.id, token.grantID, token.tokenHash, token.managementTokenHash, token.label,
+            try JSONColumn.encode(token.access), try JSONColumn.encode(token.flags), token.boundKeyThumbprint,
+            try token.boundKey.map { try JSONColumn.encode($0) }, token.issuedAt.unixMilliseconds,
+            token.expiresAt?.unixMilliseconds, token.revokedAt?.unixMilliseconds,
+        ]
     }
 
     static func token(from row: Row) throws -> AccessTokenRecord {
         AccessTokenRecord(
-            id: row["id"], grantID: row["grant_id"], tokenHash: row["token_hash"], label: row["label"],
+            id: row["id"], grantID: row["grant_id"], tokenHash: row["token_hash"],
+            managementTokenHash: row["management_token_hash"], label: row["label"],
             access: try JSONColumn.decode([AccessRight].self, row["access"], what: "token access"),
             flags: try JSONColumn.decode([String].self, row["flags"], what: "token flags"),
-            boundKeyThumbprint: row["bound_key_thumbprint"],
+            boundKey: try (row["bound_key"] as String?).map {
+                try JSONColumn.decode(ClientKeyBinding.self, $0, what: "token key")
+            },
             issuedAt: WallInstant(unixMilliseconds: row["issued_at"]), expiresAt: row.instant("expires_at"),
             revokedAt: row.instant("revoked_at"))
+    }
+
+    public func accessToken(id: String) async throws -> AccessTokenRecord? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ?", arguments: [id]).map(
+                Self.token(from:))
+        }
+    }
+
+    public func updateAccessToken<Result: Sendable>(
+        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result {
+        try await writer.write { db in
+            guard
+                var token = try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ?", arguments: [id])
+                    .map(Self.token(from:))
+            else { throw StoreError.notFound("access token \(id)") }
+            let mutation = try body(&token)
+            guard token.id == id else { throw StoreError.conflict("token id changed during update") }
+            try db.execute(
+                sql: """
+                    UPDATE access_tokens SET id = ?, grant_id = ?, token_hash = ?, management_token_hash = ?,
+                        label = ?, access = ?, flags = ?, bound_key_thumbprint = ?, bound_key = ?, issued_at = ?,
+                        expires_at = ?, revoked_at = ?
+                    WHERE id = ?
+                    """, arguments: try Self.tokenArguments(token) + [id])
+            for issued in mutation.issuedTokens { try Self.insert(issued, db) }
+            try Self.insert(mutation.audit, db)
+            return mutation.result
+        }
     }
 
     public func insertClientInstance(_ instance: ClientInstanceRecord) async throws {
@@ -65,6 +102,37 @@ extension ASDatabase {
                 db, sql: "SELECT * FROM client_instances WHERE key_thumbprint = ? ORDER BY created_at LIMIT 1",
                 arguments: [thumbprint]
             ).map(Self.clientInstance(from:))
+        }
+    }
+
+    public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
+        try await writer.write { db in
+            guard
+                let instance = try Row.fetchOne(db, sql: "SELECT * FROM client_instances WHERE id = ?", arguments: [id])
+                    .map(Self.clientInstance(from:))
+            else { throw StoreError.notFound("client instance \(id)") }
+            let oldThumbprint = instance.key.thumbprint
+            try db.execute(
+                sql: "UPDATE client_instances SET key = ?, key_thumbprint = ? WHERE id = ?",
+                arguments: [try JSONColumn.encode(key), key.thumbprint, id])
+            let grantIDs = try String.fetchAll(db, sql: "SELECT id FROM grants WHERE instance_id = ?", arguments: [id])
+            for grantID in grantIDs {
+                guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", grantID) else {
+                    continue
+                }
+                if grant.lifecycle.status != .finalized && grant.clientKey.thumbprint == oldThumbprint {
+                    grant.clientKey = key
+                    try db.execute(
+                        sql: "UPDATE grants SET record = ? WHERE id = ?",
+                        arguments: [try JSONColumn.encode(grant), grantID])
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE access_tokens SET bound_key = ?, bound_key_thumbprint = ?
+                        WHERE grant_id = ? AND bound_key_thumbprint = ?
+                        """, arguments: [try JSONColumn.encode(key), key.thumbprint, grantID, oldThumbprint])
+            }
+            try Self.insert(audit, db)
         }
     }
 

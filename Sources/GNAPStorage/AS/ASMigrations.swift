@@ -100,6 +100,15 @@ enum ASMigrations {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("2026-11-27-token-management") { db in
+            // RFC 9635 §6: tokens get a management token and keep their own bound key, which rotation can change.
+            try db.execute(
+                sql: """
+                    ALTER TABLE access_tokens ADD COLUMN management_token_hash TEXT;
+                    ALTER TABLE access_tokens ADD COLUMN bound_key TEXT;
+                    CREATE UNIQUE INDEX access_tokens_management ON access_tokens(management_token_hash);
+                    """)
+        }
         return migrator
     }
 }

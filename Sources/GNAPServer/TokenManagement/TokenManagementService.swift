@@ -1,0 +1,187 @@
+import GNAP
+import HTTPMessageSignatures
+
+/// The token management API (RFC 9635 §6): rotate an access token's value (§6.1), bind it to a new key while
+/// rotating (§6.1.1, with `gnap-rotate` signatures, §7.3.1.1), and revoke it (§6.2).
+struct TokenManagementService: Sendable {
+    let services: ASServices
+
+    /// The `key` member of a rotation request (§6.1.1).
+    struct RotationRequest: Decodable {
+        var key: ClientKeyValue
+    }
+
+    func rotate(tokenID: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
+        let token = try await authorize(tokenID: tokenID, signed, code: .invalidRotation)
+        let newKey: ClientKeyBinding?
+        if !signed.body.isEmpty {
+            newKey = try await verifyKeyRotation(token: token, signed)
+        } else {
+            try await verifyProof(token: token, signed)
+            newKey = nil
+        }
+        let value = Secrets.token()
+        let management = Secrets.token()
+        let now = services.clock.now
+        let lifetime = services.configuration.accessTokenLifetime
+        let manageURI = services.tokenManagementURI(tokenID: tokenID)
+        let presentedHash = Secrets.hash(signed.gnapToken ?? "")
+        // §3.2.1 `key`: present when the token is bound to a key other than the one the client presents for its
+        // grant, which is the case after binding a new key here.
+        let grantKey = try? await services.store.grant(id: token.grantID)?.clientKey
+        do {
+            return try await services.store.updateAccessToken(id: tokenID) { record in
+                // Re-check inside the transaction: a concurrent rotation may have replaced the management token.
+                guard record.managementTokenHash == presentedHash, record.revokedAt == nil else {
+                    return GrantMutation(GrantResponse(error: Self.unknownToken))
+                }
+                // §6.1: a new value with a new expiration; the old value stops working because only the new hash is
+                // kept. The management token is rotated too, so a captured one is short-lived.
+                record.tokenHash = Secrets.hash(value)
+                record.managementTokenHash = Secrets.hash(management)
+                record.expiresAt = now.advanced(by: lifetime)
+                if let newKey { record.boundKey = newKey }
+                let detail =
+                    newKey.map { "token \(tokenID) rotated and bound to key \($0.thumbprint)" }
+                    ?? "token \(tokenID) rotated"
+                var rotated = TokenIssuer.response(
+                    for: record, value: value, management: management, manageURI: manageURI, now: now)
+                if let bound = record.boundKey, bound.thumbprint != grantKey?.thumbprint {
+                    rotated.key = ClientKeyValue(proof: bound.proof, jwk: bound.jwk)
+                }
+                return GrantMutation(
+                    GrantResponse(accessToken: .single(rotated)),
+                    audit: [AuditEvent(grantID: record.grantID, at: now, kind: "token.rotated", detail: detail)])
+            }.throwingError()
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not rotate the token"))
+        }
+    }
+
+    /// §6.2: revocation answers 204 even for a token that already expired or was revoked.
+    func revoke(tokenID: String, _ signed: SignedRequest) async throws(APIError) {
+        let token = try await authorize(tokenID: tokenID, signed, code: .invalidRequest)
+        try await verifyProof(token: token, signed)
+        let now = services.clock.now
+        do {
+            try await services.store.updateAccessToken(id: tokenID) { record in
+                guard record.revokedAt == nil else { return GrantMutation(()) }
+                record.revokedAt = now
+                return GrantMutation(
+                    (),
+                    audit: [
+                        AuditEvent(
+                            grantID: record.grantID, at: now, kind: "token.revoked", detail: "revoked by the client")
+                    ])
+            }
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not revoke the token"))
+        }
+    }
+
+    static let unknownTokenDescription = "no active access token matches this management URI and management token"
+    static let unknownToken = GNAPError(.invalidRotation, unknownTokenDescription)
+
+    // MARK: Checks
+
+    /// The management token (§3.2.1) must match the token this URI names. `code` is the error code of the
+    /// operation (`invalid_rotation` for rotation, §6.1; revocation has none of its own).
+    private func authorize(tokenID: String, _ signed: SignedRequest, code: GNAPError.Code) async throws(APIError)
+        -> AccessTokenRecord
+    {
+        guard let presented = signed.gnapToken else {
+            throw APIError(.unauthorized, GNAPError(code, "present the management token as 'Authorization: GNAP …'"))
+        }
+        let token: AccessTokenRecord?
+        do {
+            token = try await services.store.accessToken(id: tokenID)
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the token"))
+        }
+        guard let token, let stored = token.managementTokenHash, Secrets.matches(presented, storedHash: stored) else {
+            throw APIError(.unauthorized, GNAPError(code, Self.unknownTokenDescription))
+        }
+        // A revoked token stays revoked (§6.2); revoking it again is still a success.
+        if token.revokedAt != nil && code == .invalidRotation {
+            throw APIError(.unauthorized, GNAPError(code, Self.unknownTokenDescription))
+        }
+        return token
+    }
+
+    private func boundKey(_ token: AccessTokenRecord) async throws(APIError) -> ClientKeyBinding {
+        if let key = token.boundKey { return key }
+        // A bearer token is managed by the client instance that got it (§6.2).
+        guard let grant = try? await services.store.grant(id: token.grantID) else {
+            throw APIError(.unauthorized, Self.unknownToken)
+        }
+        return grant.clientKey
+    }
+
+    private func verifyProof(token: AccessTokenRecord, _ signed: SignedRequest) async throws(APIError) {
+        let key = try await boundKey(token)
+        guard let verificationKey = try? key.verificationKey() else {
+            throw APIError(GNAPError(.invalidClient, "the bound key is unusable"))
+        }
+        switch SignatureProfile.gnap.verify(
+            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
+            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
+        {
+        case .failure(let rejection):
+            throw APIError(
+                GNAPError(
+                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
+        case .success(let verified):
+            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
+        }
+    }
+
+    /// §6.1.1: the new key by value, same proof method and parameters, proven together with the old key.
+    private func verifyKeyRotation(token: AccessTokenRecord, _ signed: SignedRequest) async throws(APIError)
+        -> ClientKeyBinding
+    {
+        guard token.boundKey != nil, !token.isBearer else {
+            throw APIError(GNAPError(.invalidRotation, "a bearer token has no key to rotate"))
+        }
+        let oldKey = try await boundKey(token)
+        let request: RotationRequest
+        do {
+            request = try GNAPJSON.decodeRequest(RotationRequest.self, from: signed.body)
+        } catch {
+            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the rotation request is malformed"))
+        }
+        let newKey: ClientKeyBinding
+        do {
+            newKey = try ClientKeyBinding(request.key)
+        } catch {
+            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the new key is unusable"))
+        }
+        guard newKey.proof == oldKey.proof, newKey.algorithm == oldKey.algorithm,
+            newKey.contentDigestAlgorithm == oldKey.contentDigestAlgorithm
+        else {
+            throw APIError(GNAPError(.invalidRotation, "the proof method and its parameters must stay the same"))
+        }
+        guard newKey.thumbprint != oldKey.thumbprint else {
+            throw APIError(GNAPError(.invalidRotation, "the new key is the current key"))
+        }
+        guard let oldVerification = try? oldKey.verificationKey(), let newVerification = try? newKey.verificationKey()
+        else { throw APIError(GNAPError(.invalidRotation, "a key is unusable")) }
+        switch SignatureProfile.gnap.verifyRotation(
+            signed.head, content: signed.body, oldKey: oldVerification, oldKeyID: oldKey.jwk.kid,
+            newKey: newVerification, newKeyID: newKey.jwk.kid, digestAlgorithms: [oldKey.contentDigestAlgorithm],
+            now: services.clock.now)
+        {
+        case .failure(let rejection):
+            // §6.1.1: a missing or wrong proof of either key is `invalid_rotation`.
+            throw APIError(
+                GNAPError(
+                    .invalidRotation,
+                    "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
+        case .success(let pair):
+            try await services.checkReplay(keyID: oldKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
+            try await services.checkReplay(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
+            return newKey
+        }
+    }
+}
