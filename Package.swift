@@ -142,6 +142,16 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm"]),
+        // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
+        .testTarget(
+            name: "InteropTests",
+            dependencies: [
+                "HTTPMessageSignatures",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["python"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Runs `python/hms_interop.py`, which drives the independent PyPI library http-message-signatures.
+enum PythonHelper {
+    enum Command: String, Sendable {
+        case verify
+        case sign
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("python")
+    static let script = directory.appendingPathComponent("hms_interop.py").path
+
+    /// The version pinned in `python/requirements.txt`, the one file CI installs from.
+    static func pinnedVersion() throws(InteropError) -> String {
+        let path = directory.appendingPathComponent("requirements.txt").path
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("http-message-signatures==") })
+        else { throw .unreadableFixture("no http-message-signatures== line in \(path)") }
+        return String(line.dropFirst("http-message-signatures==".count))
+    }
+
+    /// Checked once per test run: python3 exists and has exactly the pinned library version.
+    static let installedVersion: Result<String, InteropError> = Result { () throws(InteropError) -> String in
+        let pinned = try pinnedVersion()
+        let output = try python(["version"])
+        switch output.status {
+        case 0:
+            let found = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard found == pinned else { throw .wrongLibraryVersion(found: found, pinned: pinned) }
+            return found
+        case 3: throw .libraryMissing
+        default: throw .helperFailed(command: "version", status: output.status, standardError: output.standardError)
+        }
+    }
+
+    /// The helper's algorithms, read from the library's `algorithms` module.
+    static func supportedAlgorithms() throws(InteropError) -> [String] {
+        _ = try installedVersion.get()
+        let output = try python(["algorithms"])
+        guard output.status == 0 else {
+            throw .helperFailed(command: "algorithms", status: output.status, standardError: output.standardError)
+        }
+        return output.standardOutput.split(whereSeparator: \.isNewline).map(String.init)
+    }
+
+    /// Runs `command` on `testCase`. Exit status 0 (done) and 1 (the library rejected the signature) are results;
+    /// anything else means the case or the helper is broken and throws.
+    static func run(_ command: Command, _ testCase: InteropCase) throws -> ChildProcess.Output {
+        _ = try installedVersion.get()
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let casePath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("interop-case-\(UUID().uuidString).json")
+        try encoder.encode(testCase).write(to: casePath)
+        defer { try? FileManager.default.removeItem(at: casePath) }
+        let output = try python([command.rawValue, casePath.path])
+        guard output.status == 0 || output.status == 1 else {
+            throw InteropError.helperFailed(
+                command: command.rawValue, status: output.status, standardError: output.standardError)
+        }
+        return output
+    }
+
+    /// Decodes the JSON the helper printed on success.
+    static func decode<Value: Decodable>(_ type: Value.Type, from output: ChildProcess.Output) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(type, from: Data(output.standardOutput.utf8))
+        } catch {
+            throw InteropError.unreadableOutput(command: "\(type)", output: output.standardOutput)
+        }
+    }
+
+    private static func python(_ arguments: [String]) throws(InteropError) -> ChildProcess.Output {
+        do {
+            return try ChildProcess.run(
+                ["python3", script] + arguments, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw .pythonMissing(code: error.code)
+        }
+    }
+}
