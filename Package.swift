@@ -37,6 +37,15 @@ let package = Package(
                 .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
             ]
         ),
+        // `gnapterm httpsig`: HTTP/1.1 message text, key files and the base/sign/verify operations. No I/O.
+        .target(
+            name: "HTTPSigTool",
+            dependencies: [
+                "HTTPMessageSignatures",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+            ]
+        ),
         // RFC 9635 / RFC 9767 wire types, validation, user codes, state machines, store protocols. Pure.
         .target(
             name: "GNAP",
@@ -92,7 +101,7 @@ let package = Package(
             name: "gnapterm",
             dependencies: [
                 "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
-                "HTTPMessageSignatures",
+                "HTTPMessageSignatures", "HTTPSigTool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +111,12 @@ let package = Package(
             name: "HTTPMessageSignaturesTests",
             dependencies: ["HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HTTPSigToolTests",
+            dependencies: [
+                "HTTPSigTool", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "GNAPTests",

@@ -48,16 +48,24 @@ enum ComponentValues {
         guard !message.isResponse, let request = message.request else {
             throw .notApplicable(component: component.name, reason: "request components need a request")
         }
-        let target = request.path ?? ""
-        let (path, query) = splitTarget(target)
+        // §2.2.5: the request target as sent. An HTTP/1.1 CONNECT request carries its target in authority-form,
+        // which HTTP/2 and swift-http-types put in `:authority` with no `:path`.
+        let target = request.path ?? (request.method == .connect ? request.authority ?? "" : "")
+        let absoluteTarget = isAbsoluteForm(target)
+        // The path and query of the target URI (RFC 9110 §7.1), which @path and @query read: those of an
+        // absolute-form target (RFC 9112 §3.2.2), none for the authority and asterisk forms.
+        let uriPathAndQuery =
+            absoluteTarget ? originForm(ofAbsolute: target) : (request.path == nil || target == "*" ? "" : target)
+        let (path, query) = splitTarget(uriPathAndQuery)
         switch component.name {
         case "@method":
             return request.method.rawValue
         case "@target-uri":
+            if absoluteTarget { return target }
             guard let scheme = request.scheme, let authority = request.authority else {
                 throw .missingDerivedValue(component.name)
             }
-            return "\(scheme.lowercased())://\(normalizedAuthority(authority, scheme: scheme))\(target)"
+            return "\(scheme.lowercased())://\(normalizedAuthority(authority, scheme: scheme))\(uriPathAndQuery)"
         case "@authority":
             guard let authority = request.authority else { throw .missingDerivedValue(component.name) }
             return normalizedAuthority(authority, scheme: request.scheme)
@@ -80,6 +88,22 @@ enum ComponentValues {
         default:
             throw .unsupportedComponent(component.name)
         }
+    }
+
+    /// Whether a request target is in absolute-form (`scheme://authority/path?query`, RFC 9112 §3.2.2).
+    static func isAbsoluteForm(_ target: String) -> Bool {
+        guard let separator = target.range(of: "://"), separator.lowerBound > target.startIndex else { return false }
+        // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+        return target[..<separator.lowerBound].allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0))
+        }
+    }
+
+    /// The path and query of an absolute-form target, e.g. `/path?q` for `https://host/path?q`.
+    static func originForm(ofAbsolute target: String) -> String {
+        guard let separator = target.range(of: "://") else { return target }
+        let afterAuthority = target[separator.upperBound...].firstIndex { $0 == "/" || $0 == "?" }
+        return afterAuthority.map { String(target[$0...]) } ?? ""
     }
 
     static func splitTarget(_ target: String) -> (path: String, query: String?) {

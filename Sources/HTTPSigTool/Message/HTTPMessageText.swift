@@ -1,0 +1,41 @@
+/// One HTTP/1.1 message as text (RFC 9112 §2.1): a start line, field lines, an empty line, and the body.
+///
+/// The field lines are kept exactly as read (original case, order, obsolete line folding), so a message can be
+/// written back with only new field lines added. The body is the exact bytes after the empty line: nothing is
+/// decoded, so Content-Digest covers what was sent.
+public struct HTTPMessageText: Sendable, Hashable {
+    public var startLine: StartLine
+    /// The header field lines in their original order.
+    public var fields: [FieldLine]
+    /// Every byte after the empty line that ends the header section.
+    public var body: [UInt8]
+    /// The line ending of the start line; new lines are written with it.
+    public var lineEnding: LineEnding
+
+    public init(startLine: StartLine, fields: [FieldLine] = [], body: [UInt8] = [], lineEnding: LineEnding = .crlf) {
+        self.startLine = startLine
+        self.fields = fields
+        self.body = body
+        self.lineEnding = lineEnding
+    }
+
+    /// Whether this is a request (rather than a response).
+    public var isRequest: Bool {
+        if case .request = startLine { return true }
+        return false
+    }
+
+    /// The values of every field line with this name (compared case-insensitively), in order.
+    public func values(of name: String) -> [String] {
+        let lowered = name.lowercased()
+        return fields.filter { $0.name.lowercased() == lowered }.map(\.value)
+    }
+}
+
+/// How lines end: CRLF as on the wire (RFC 9112 §2.1), or a bare LF, which recipients may accept (§2.2).
+public enum LineEnding: String, Sendable, Hashable {
+    case crlf = "\r\n"
+    case lf = "\n"
+
+    var bytes: [UInt8] { Array(rawValue.utf8) }
+}
