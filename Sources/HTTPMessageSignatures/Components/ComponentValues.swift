@@ -7,8 +7,9 @@ enum ComponentValues {
     static let fieldParameters: Set<String> = ["sf", "key", "bs", "req", "tr"]
 
     static func value(
-        of component: ComponentIdentifier, in message: HTTPMessage, limits: SignatureLimits = .standard
+        of component: ComponentIdentifier, in message: HTTPMessage, parsing: inout StructuredParsing
     ) throws(ComponentError) -> String {
+        let limits = parsing.limits
         let usesRequest = component.hasFlag("req")
         if component.parameters["req"] != nil && !usesRequest {
             throw .invalidParameter(component: component.name, parameter: "req")
@@ -34,7 +35,7 @@ enum ComponentValues {
             }
             return value
         }
-        return try fieldValue(of: component, in: context, limits: limits)
+        return try fieldValue(of: component, in: context, parsing: &parsing)
     }
 
     // MARK: - Derived components (§2.2)
@@ -116,8 +117,9 @@ enum ComponentValues {
     // MARK: - HTTP fields (§2.1)
 
     private static func fieldValue(
-        of component: ComponentIdentifier, in message: HTTPMessage, limits: SignatureLimits
+        of component: ComponentIdentifier, in message: HTTPMessage, parsing: inout StructuredParsing
     ) throws(ComponentError) -> String {
+        let limits = parsing.limits
         for (name, value) in component.parameters {
             // `key` takes a String; `sf`, `bs`, `req` and `tr` are boolean flags (§6.5.2).
             switch (name, value) {
@@ -159,10 +161,10 @@ enum ComponentValues {
             guard case .string(let member) = key else {
                 throw .invalidParameter(component: component.name, parameter: "key")
             }
-            return try StrictSerialization.dictionaryMember(member, of: combined, field: component.name)
+            return try parsing.dictionaryMember(member, of: combined, field: component.name)
         }
         if component.hasFlag("sf") {
-            return try StrictSerialization.reserialize(combined, field: component.name)
+            return try parsing.reserialize(combined, field: component.name)
         }
         return combined
     }

@@ -10,20 +10,22 @@ public struct SignatureBase: Sendable, Hashable {
 
     public var bytes: [UInt8] { Array(text.utf8) }
 
-    /// Builds the base for `components` of `message` with `parameters`; `limits` bounds each component value.
+    /// Builds the base for `components` of `message` with `parameters`; `limits` bounds the component values and
+    /// the Structured Field parsing they need.
     public init(
         message: HTTPMessage, components: [ComponentIdentifier], parameters: SignatureParameters,
         limits: SignatureLimits = .standard
     ) throws(SignatureBaseError) {
         var lines: [String] = []
         var seen: Set<ComponentIdentifier> = []
+        var parsing = StructuredParsing(limits: limits)
         for component in components {
             // §2.5 step 2.0: the same identifier twice is an error.
             guard seen.insert(component).inserted else { throw .duplicateComponent(component.serialized) }
             if component.name == "@signature-params" { throw .component(.unsupportedComponent(component.name)) }
             let value: String
             do {
-                value = try ComponentValues.value(of: component, in: message, limits: limits)
+                value = try ComponentValues.value(of: component, in: message, parsing: &parsing)
             } catch {
                 throw .component(error)
             }

@@ -67,7 +67,16 @@ enum SignatureFields {
         guard length <= limits.maximumFieldLength else {
             throw .fieldTooLong(field: name.canonicalName, length: length, limit: limits.maximumFieldLength)
         }
-        var parser = StructuredFieldValueParser(Array(lines.joined(separator: ", ").utf8))
+        let bytes = Array(lines.joined(separator: ", ").utf8)
+        let (commas, semicolons) = StructuredFieldScan.separators(in: bytes)
+        guard commas < limits.maximumSignatures else {
+            throw .tooManySignatures(count: commas + 1, limit: limits.maximumSignatures)
+        }
+        guard commas + semicolons < limits.maximumStructuredFieldMembers else {
+            throw .tooManyMembers(
+                field: name.canonicalName, count: commas + semicolons + 1, limit: limits.maximumStructuredFieldMembers)
+        }
+        var parser = StructuredFieldValueParser(bytes)
         do {
             return try parser.parseDictionaryFieldValue()
         } catch {
@@ -82,7 +91,10 @@ public enum SignatureFieldError: Error, Sendable, Hashable, CustomStringConverti
     case missingSignature(String)
     /// The combined field value is longer than ``SignatureLimits/maximumFieldLength``; it was not parsed.
     case fieldTooLong(field: String, length: Int, limit: Int)
-    /// `Signature-Input` has more members than ``SignatureLimits/maximumSignatures``.
+    /// The field has more members and parameters than ``SignatureLimits/maximumStructuredFieldMembers``; it was not
+    /// parsed.
+    case tooManyMembers(field: String, count: Int, limit: Int)
+    /// `Signature-Input` (or `Signature`) has more members than ``SignatureLimits/maximumSignatures``.
     case tooManySignatures(count: Int, limit: Int)
     /// One signature covers more components than ``SignatureLimits/maximumComponents``.
     case tooManyComponents(label: String, count: Int, limit: Int)
@@ -92,6 +104,8 @@ public enum SignatureFieldError: Error, Sendable, Hashable, CustomStringConverti
         case .malformed(let detail): detail
         case .missingSignature(let label): "Signature-Input names '\(label)' but Signature has no such member"
         case .fieldTooLong(let field, let length, let limit): "\(field) is \(length) bytes long (limit \(limit))"
+        case .tooManyMembers(let field, let count, let limit):
+            "\(field) has \(count) structured members and parameters (limit \(limit))"
         case .tooManySignatures(let count, let limit): "the message carries \(count) signatures (limit \(limit))"
         case .tooManyComponents(let label, let count, let limit):
             "signature '\(label)' covers \(count) components (limit \(limit))"
