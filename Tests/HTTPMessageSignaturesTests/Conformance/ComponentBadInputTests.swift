@@ -49,11 +49,13 @@ struct ComponentBadInputTests {
         response.headerFields[.signature] = "sig1=:AA==:"
         #expect(
             Hostile.reason(Hostile.verify(.response(response, request: nil)))
-                == .base(.component(.notApplicable(component: "@method", reason: "the related request is not available"))))
+                == .base(
+                    .component(.notApplicable(component: "@method", reason: "the related request is not available"))))
         // `@status` belongs to responses only, and a request component needs a request.
         #expect(
             try reason(covering: #""@status""#)
-                == .base(.component(.notApplicable(component: "@status", reason: "'@status' applies to responses only"))))
+                == .base(
+                    .component(.notApplicable(component: "@status", reason: "'@status' applies to responses only"))))
         response.headerFields[.signatureInput] = #"sig1=("@method");created=1700000000"#
         #expect(
             Hostile.reason(Hostile.verify(.response(response, request: try Hostile.request())))
@@ -68,12 +70,14 @@ struct ComponentBadInputTests {
         #expect(
             try reason(covering: #""@query-param";name="nope""#)
                 == .base(.component(.missingDerivedValue("@query-param;name=\"nope\""))))
-        var repeated = try Hostile.request(input: #"sig1=("@query-param";name="a");created=1700000000"#, signature: "sig1=:AA==:")
+        var repeated = try Hostile.request(
+            input: #"sig1=("@query-param";name="a");created=1700000000"#, signature: "sig1=:AA==:")
         repeated.path = "/foo?a=1&a=2"
         #expect(
             Hostile.reason(Hostile.verify(.request(repeated)))
                 == .base(
-                    .component(.notApplicable(component: "@query-param", reason: "query parameter 'a' occurs more than once")))
+                    .component(
+                        .notApplicable(component: "@query-param", reason: "query parameter 'a' occurs more than once")))
         )
         #expect(
             try reason(covering: #""@method" "@method""#) == .base(.duplicateComponent(#""@method""#)))
@@ -120,7 +124,8 @@ struct ComponentBadInputTests {
         path.path = "/a\nb?x=%0A"
         #expect(path.path == "/a b?x=%0A")
         let query = try Hostile.signed(path, components: [.queryParam("x")])
-        #expect(Hostile.verify(.request(query)).verified?.base.text.hasPrefix("\"@query-param\";name=\"x\": %0A\n") == true)
+        #expect(
+            Hostile.verify(.request(query)).verified?.base.text.hasPrefix("\"@query-param\";name=\"x\": %0A\n") == true)
     }
 
     /// Signature parameters that cannot be serialized (a nonce with a line break or non-ASCII text) make signing
@@ -129,7 +134,8 @@ struct ComponentBadInputTests {
         for nonce in ["a\nb", "caf\u{e9}", "tab\there"] {
             #expect(throws: SignatureBaseError.invalidParameters) {
                 try Hostile.signed(
-                    try Hostile.request(), components: [.method], parameters: SignatureParameters(created: 1, nonce: nonce))
+                    try Hostile.request(), components: [.method],
+                    parameters: SignatureParameters(created: 1, nonce: nonce))
             }
         }
         var request = try Hostile.request()

@@ -10,9 +10,11 @@ struct DigestBadInputTests {
 
     @Test(arguments: [
         "", ",", "sha-256", "sha-256=", "sha-256=:", "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=",
-        "sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE", "sha-256=\"X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=\"",
+        "sha-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE",
+        "sha-256=\"X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=\"",
         "sha-256=1", "sha-256=?1", "sha-256=(:AA==:)", "sha-256=:not base64!:", "sha-256=:X48E9qOokqqrvdts$:",
-        "sha-256=:A:", "sha-256=:AAA==:", "SHA-256=:AA==:", "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=1", "sha-256 =:AA==:",
+        "sha-256=:A:", "sha-256=:AAA==:", "SHA-256=:AA==:",
+        "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=1", "sha-256 =:AA==:",
         "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:,",
     ])
     func malformedContentDigest(value: String) {
@@ -25,12 +27,16 @@ struct DigestBadInputTests {
         #expect(ContentDigest.verify(fieldValue: "sha-256=:AA==:", body: body) == .mismatch(.sha256))
         #expect(ContentDigest.verify(fieldValue: "sha-512=:\(sha256):", body: body) == .mismatch(.sha512))
         // A matching member does not excuse a mismatching one.
-        #expect(ContentDigest.verify(fieldValue: "sha-256=:\(sha256):, sha-512=:AA==:", body: body) == .mismatch(.sha512))
+        #expect(
+            ContentDigest.verify(fieldValue: "sha-256=:\(sha256):, sha-512=:AA==:", body: body) == .mismatch(.sha512))
         // Unknown and deprecated algorithms alone are not accepted.
         #expect(ContentDigest.verify(fieldValue: "md5=:Sd/dVLAcvNLSq16eXua5uQ==:", body: body) == .noAcceptedAlgorithm)
-        #expect(ContentDigest.verify(fieldValue: "sha-256=:\(sha256):", body: body, accepted: [.sha512]) == .noAcceptedAlgorithm)
+        #expect(
+            ContentDigest.verify(fieldValue: "sha-256=:\(sha256):", body: body, accepted: [.sha512])
+                == .noAcceptedAlgorithm)
         // Parameters on a member are allowed and ignored (RFC 9651 Dictionary members may carry them).
-        #expect(ContentDigest.verify(fieldValue: "sha-256=:\(sha256):;x=1", body: body) == .valid(algorithms: [.sha256]))
+        #expect(
+            ContentDigest.verify(fieldValue: "sha-256=:\(sha256):;x=1", body: body) == .valid(algorithms: [.sha256]))
     }
 
     @Test func hugeContentDigest() {
@@ -47,7 +53,10 @@ struct DigestBadInputTests {
     }
 
     @Test func malformedWantDigest() {
-        for value in ["sha-256", "sha-256=11", "sha-256=-1", "sha-256=1.5", "sha-256=\"1\"", "sha-256=(1)", "SHA-256=1", "sha-256=1,"] {
+        for value in [
+            "sha-256", "sha-256=11", "sha-256=-1", "sha-256=1.5", "sha-256=\"1\"", "sha-256=(1)", "SHA-256=1",
+            "sha-256=1,",
+        ] {
             #expect(WantDigest.preferences(value) == nil, "\(value)")
             #expect(WantDigest.choose(value) == nil, "\(value)")
         }

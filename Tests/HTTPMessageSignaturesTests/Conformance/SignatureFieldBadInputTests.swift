@@ -78,7 +78,8 @@ struct SignatureFieldBadInputTests {
         #expect(Hostile.reason(Hostile.verify(.request(inputOnly))) == .malformedFields(.missingSignature("sig1")))
         // A Signature member without an input is not a signature at all.
         let signatureOnly = try Hostile.request([("Signature", "sig1=:AA==:")])
-        #expect(Hostile.verify(.request(signatureOnly)) == .failed([SignatureFailure(label: nil, reason: .noSignatures)]))
+        #expect(
+            Hostile.verify(.request(signatureOnly)) == .failed([SignatureFailure(label: nil, reason: .noSignatures)]))
         // The label is only a name: a valid signature moved under another label still verifies as what it is, and
         // a signature swapped between two labels fails for both.
         let signed = try Hostile.signed(try Hostile.request(), components: [.method])

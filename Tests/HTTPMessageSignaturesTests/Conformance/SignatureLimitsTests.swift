@@ -32,7 +32,9 @@ struct SignatureLimitsTests {
         let huge = try Hostile.request(
             input: (0..<10_000).map { "s\($0)=()" }.joined(separator: ", "), signature: "s0=:AA==:")
         let hugeResult = Hostile.bounded { Hostile.verify(.request(huge)) }
-        guard case .malformedFields(.fieldTooLong(field: "signature-input", _, limit: 16_384)) = Hostile.reason(hugeResult)
+        guard
+            case .malformedFields(.fieldTooLong(field: "signature-input", _, limit: 16_384)) = Hostile.reason(
+                hugeResult)
         else {
             Issue.record("\(hugeResult)")
             return
@@ -50,7 +52,9 @@ struct SignatureLimitsTests {
         try MessageSigner.sign(
             &request, label: "s16", components: [.method], parameters: SignatureParameters(created: Hostile.now),
             key: Hostile.key)
-        #expect(Hostile.reason(Hostile.verify(.request(request))) == .malformedFields(.tooManySignatures(count: 17, limit: 16)))
+        #expect(
+            Hostile.reason(Hostile.verify(.request(request)))
+                == .malformedFields(.tooManySignatures(count: 17, limit: 16)))
         var raised = SignatureLimits()
         raised.maximumSignatures = 17
         #expect(Hostile.verify(.request(request), limits: raised).verified != nil)
@@ -77,7 +81,9 @@ struct SignatureLimitsTests {
         let within = try Hostile.signed(try Hostile.request(fields), components: Array(covered.prefix(64)))
         #expect(Hostile.verify(.request(within)).verified != nil)
         let over = try Hostile.signed(try Hostile.request(fields), components: covered)
-        #expect(Hostile.reason(Hostile.verify(.request(over))) == .malformedFields(.tooManyComponents(label: "sig1", count: 65, limit: 64)))
+        #expect(
+            Hostile.reason(Hostile.verify(.request(over)))
+                == .malformedFields(.tooManyComponents(label: "sig1", count: 65, limit: 64)))
     }
 
     // MARK: Parameters
@@ -92,7 +98,8 @@ struct SignatureLimitsTests {
         // A long but acceptable nonce is signed and verified like any other.
         let long = String(repeating: "n", count: 10_000)
         let signed = try Hostile.signed(
-            try Hostile.request(), components: [.method], parameters: SignatureParameters(created: Hostile.now, nonce: long))
+            try Hostile.request(), components: [.method],
+            parameters: SignatureParameters(created: Hostile.now, nonce: long))
         let verified = try #require(Hostile.bounded { Hostile.verify(.request(signed)) }.verified)
         #expect(verified.parameters.nonce == long)
     }
@@ -115,9 +122,12 @@ struct SignatureLimitsTests {
         // Many distinct parameters, and a component parameter repeated, also within bounded time.
         let distinct = (0..<1_000).map { ";p\($0)=1" }.joined()
         let many = try Hostile.request(input: "sig1=(\"@method\")\(distinct)", signature: "sig1=:AA==:")
-        #expect(Hostile.bounded { try? ReceivedSignature.all(in: many.headerFields) }?.first?.parameters.ordered.count == 1_000)
+        #expect(
+            Hostile.bounded { try? ReceivedSignature.all(in: many.headerFields) }?.first?.parameters.ordered.count
+                == 1_000)
         let flags = try Hostile.request(
-            input: "sig1=(\"x\"" + String(repeating: ";sf", count: 900) + ");created=1700000000", signature: "sig1=:AA==:",
+            input: "sig1=(\"x\"" + String(repeating: ";sf", count: 900) + ");created=1700000000",
+            signature: "sig1=:AA==:",
             fields: [("x", "a=1")])
         #expect(Hostile.reason(Hostile.bounded { Hostile.verify(.request(flags)) }) == .invalidSignature)
     }
@@ -129,7 +139,8 @@ struct SignatureLimitsTests {
         let request = try Hostile.request(input: #"sig1=("@method");created=1700000000"#, signature: signature)
         let result = Hostile.bounded { Hostile.verify(.request(request)) }
         #expect(
-            Hostile.reason(result) == .malformedFields(.fieldTooLong(field: "signature", length: 100_007, limit: 16_384)))
+            Hostile.reason(result)
+                == .malformedFields(.fieldTooLong(field: "signature", length: 100_007, limit: 16_384)))
     }
 
     @Test func veryLongCoveredField() throws {
@@ -149,7 +160,9 @@ struct SignatureLimitsTests {
             Hostile.reason(Hostile.verify(.request(twoLines)))
                 == .base(.component(.valueTooLong(component: "x-long", length: 18_002, limit: 16_384))))
         // Signing is held to the same limit, and an uncovered long field does not matter.
-        #expect(throws: SignatureBaseError.component(.valueTooLong(component: "x-long", length: 100_000, limit: 16_384))) {
+        #expect(
+            throws: SignatureBaseError.component(.valueTooLong(component: "x-long", length: 100_000, limit: 16_384))
+        ) {
             try Hostile.signed(try Hostile.request([("X-Long", long)]), components: [.field("x-long")])
         }
         let uncovered = try Hostile.signed(try Hostile.request([("X-Long", long)]), components: [.method])

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPMessageSignatures
 import HTTPTypes
@@ -108,5 +109,38 @@ struct VectorCaseTests {
             }
             #expect(run.outcome(of: signed, with: verificationKey) == .verified, "\(form)")
         }
+    }
+}
+
+extension VectorCaseTests {
+    /// Keys the RFCs give no material for (P-384: §3.3.5 defines ecdsa-p384-sha384, Appendix B has no key or vector)
+    /// are marked absent; that algorithm is checked by a round trip with a fresh key over the B.2 test request.
+    @Test("a key the file marks absent is replaced by a fresh one", arguments: try VectorCatalog.keyNames())
+    func absentKey(name: String) throws {
+        let vectors = try VectorCatalog.vectors()
+        let key = try #require(vectors.keys[name])
+        guard key.present == false else {
+            #expect(key.jwk != nil || key.base64 != nil, "\(name) has no material")
+            return
+        }
+        #expect(key.description?.contains("ecdsa-p384-sha384") == true)
+        let fresh = P384.Signing.PrivateKey()
+        let raw = fresh.publicKey.rawRepresentation
+        let jwk = JWK(
+            kty: "EC", crv: "P-384", x: Base64URL.encode(raw.prefix(48)), y: Base64URL.encode(raw.suffix(48)),
+            d: Base64URL.encode(fresh.rawRepresentation), kid: name)
+        let signingKey = try SigningKey(jwk: jwk, algorithm: .ecdsaP384SHA384)
+        var request = try vectors.httpRequest("test-request")
+        try MessageSigner.sign(
+            &request, label: "sig-p384", components: [.method, .path, .authority, .field("content-digest")],
+            parameters: SignatureParameters(created: VectorCatalog.now, keyID: name), key: signingKey)
+        let verificationKey = try VerificationKey(jwk: jwk.publicKey)
+        let result = MessageVerifier.verify(.request(request), policy: VectorCatalog.policy) { _ in verificationKey }
+        let verified = try #require(result.verified, "\(result)")
+        #expect(verified.signature.signature.count == 96)  // raw r‖s, 48 + 48 bytes (§3.3.5)
+        request.method = .put
+        #expect(
+            MessageVerifier.verify(.request(request), policy: VectorCatalog.policy) { _ in verificationKey }.verified
+                == nil)
     }
 }
