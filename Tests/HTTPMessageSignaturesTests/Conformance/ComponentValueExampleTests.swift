@@ -40,6 +40,36 @@ struct ComponentValueExampleTests {
         #expect(parsed.message.headerFields[HTTPField.Name("Expires")!] == nil)
     }
 
+    /// The request-target forms of §2.2.5 feed the other derived components consistently (RFC 9112 §3.2, §3.3): an
+    /// absolute-form target is the target URI, Host notwithstanding; authority- and asterisk-form targets have no path.
+    @Test func requestTargetFormsDriveTheOtherDerivedComponents() throws {
+        let absolute = try HTTP1MessageText("GET HTTPS://WWW.Example.com:443/p/q?a=1 HTTP/1.1\nHost: other.example")
+            .message
+        #expect(try Probe.value(of: #""@request-target""#, in: absolute) == "HTTPS://WWW.Example.com:443/p/q?a=1")
+        #expect(try Probe.value(of: #""@target-uri""#, in: absolute) == "https://www.example.com/p/q?a=1")
+        #expect(try Probe.value(of: #""@authority""#, in: absolute) == "www.example.com")
+        #expect(try Probe.value(of: #""@scheme""#, in: absolute) == "https")
+        #expect(try Probe.value(of: #""@path""#, in: absolute) == "/p/q")
+        #expect(try Probe.value(of: #""@query""#, in: absolute) == "?a=1")
+        #expect(try Probe.value(of: #""@query-param";name="a""#, in: absolute) == "1")
+
+        let connect = try HTTP1MessageText("CONNECT www.example.com:80 HTTP/1.1\nHost: www.example.com").message
+        #expect(try Probe.value(of: #""@authority""#, in: connect) == "www.example.com:80")
+        for name in ["@path", "@query"] {
+            #expect(throws: SignatureBaseError.component(.missingDerivedValue(name))) {
+                try Probe.value(of: "\"\(name)\"", in: connect)
+            }
+        }
+        #expect(throws: SignatureBaseError.component(.missingDerivedValue("@target-uri"))) {
+            try Probe.value(of: #""@target-uri""#, in: connect)
+        }
+
+        let asterisk = try HTTP1MessageText("OPTIONS * HTTP/1.1\nHost: www.example.com").message
+        #expect(try Probe.value(of: #""@target-uri""#, in: asterisk) == "https://www.example.com")
+        #expect(try Probe.value(of: #""@path""#, in: asterisk) == "/")
+        #expect(try Probe.value(of: #""@query""#, in: asterisk) == "?")
+    }
+
     /// Component identifiers read through the public API: as the covered components of a `Signature-Input` member.
     static func components(_ identifiers: [String]) throws -> [ComponentIdentifier] {
         var fields = HTTPFields()

@@ -13,7 +13,7 @@ struct VectorCaseTests {
         #expect(vectors.cases.count == 17)
         #expect(Set(vectors.cases.map(\.name)).count == vectors.cases.count)
         #expect(vectors.cases.contains { $0.targetMessageType == "response" })
-        // Every case can serve; the one that cannot is listed apart (see unverifiableExamplesAreSkipped).
+        // Every case can serve; the example that cannot is listed apart (VectorMessageTests.unverifiableExample).
         #expect(vectors.cases.allSatisfy { $0.verifiableWithPublishedKey })
     }
 
