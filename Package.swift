@@ -109,7 +109,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPMessageSignaturesTests",
-            dependencies: ["HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "HTTPMessageSignatures",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Conformance tests: recompute RFC 9530's legacy digests (md5, sha) and generate P-384 keys.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -3,23 +3,52 @@ import HTTPMessageSignatures
 import HTTPTypes
 
 /// The RFC 9421 / RFC 9530 / RFC 9635 vector file (a copy of the project's shared vectors, see Fixtures/README.md).
-struct VectorFile: Decodable {
-    struct Key: Decodable {
+struct VectorFile: Decodable, Sendable {
+    struct Key: Decodable, Sendable {
         var jwk: JWK?
         var base64: String?
         var privatePem: String?
         var publicPem: String?
+        var description: String?
+        /// False for keys the RFCs define no material for (P-384).
+        var present: Bool?
     }
 
-    struct Message: Decodable {
+    struct Message: Decodable, Sendable {
         var headers: [[String]]
         var body: String?
         var method: String?
         var requestTarget: String?
         var status: Int?
+        var note: String?
+        /// For the B.4 transformation examples: whether the B.4 signature must still verify.
+        var expectValid: Bool?
     }
 
-    struct Case: Decodable {
+    /// A signature parameter value as printed in a case's `params`.
+    enum ParameterValue: Decodable, Sendable, Hashable {
+        case integer(Int64)
+        case string(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let integer = try? container.decode(Int64.self) {
+                self = .integer(integer)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
+        }
+
+        /// The parameter as RFC 9651 serializes it after `;name=`.
+        var serialized: String {
+            switch self {
+            case .integer(let value): String(value)
+            case .string(let value): "\"\(value)\""
+            }
+        }
+    }
+
+    struct Case: Decodable, Sendable {
         var name: String
         var label: String
         var alg: String
@@ -27,6 +56,8 @@ struct VectorFile: Decodable {
         var targetMessageType: String
         var message: String
         var covered: [String]
+        var params: [String: ParameterValue]
+        var paramsSerialized: String
         var signatureParamsValue: String
         var signatureBase: String
         var signatureInput: String
@@ -34,19 +65,47 @@ struct VectorFile: Decodable {
         var signatureB64: String
         var deterministic: Bool
         var verifiableWithPublishedKey: Bool
+        var notes: String?
     }
 
-    struct DigestExample: Decodable {
+    struct UnverifiableExample: Decodable, Sendable {
+        var section: String
+        var label: String
+        var keyId: String
+        var notes: String
+    }
+
+    struct ComponentValueExample: Decodable, Sendable {
+        var section: String
+        var message: String
+        var expectedBaseLines: [String]
+        var note: String?
+    }
+
+    struct SerializationExample: Decodable, Sendable {
+        var section: String
+        var what: String
+        var value: String
+    }
+
+    struct DigestExample: Decodable, Sendable {
+        var source: String
         var field: String
         var alg: String
         var value: String
+        var fieldValue: String
         var bodyHex: String
+        var bodyDescription: String
         var reproducedHere: Bool
+        var note: String?
     }
 
     var keys: [String: Key]
     var messages: [String: Message]
     var cases: [Case]
+    var unverifiableExamples: [UnverifiableExample]
+    var componentValueExamples: [ComponentValueExample]
+    var serializationExamples: [SerializationExample]
     var contentDigest: [DigestExample]
 
     static func load() throws -> VectorFile {

@@ -7,6 +7,12 @@ public enum ComponentError: Error, Sendable, Hashable, CustomStringConvertible {
     case structuredFieldParse(String)
     case missingDictionaryKey(component: String, key: String)
     case notApplicable(component: String, reason: String)
+    /// The value is longer than ``SignatureLimits/maximumComponentValueLength`` bytes.
+    case valueTooLong(component: String, length: Int, limit: Int)
+    /// Parsing the field for `sf` or `key` would go over ``SignatureLimits/maximumStructuredFieldMembers`` (for this
+    /// field) or ``SignatureLimits/maximumStructuredMembersPerSignature`` (for all such fields of one signature);
+    /// `limit` says which.
+    case structuredFieldTooLarge(component: String, members: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +23,10 @@ public enum ComponentError: Error, Sendable, Hashable, CustomStringConvertible {
         case .structuredFieldParse(let name): "field '\(name)' is not a valid structured field"
         case .missingDictionaryKey(let component, let key): "field '\(component)' has no member '\(key)'"
         case .notApplicable(let component, let reason): "'\(component)' cannot be used here: \(reason)"
+        case .valueTooLong(let component, let length, let limit):
+            "the value of '\(component)' is \(length) bytes long (limit \(limit))"
+        case .structuredFieldTooLarge(let component, let members, let limit):
+            "parsing '\(component)' would take \(members) structured members and parameters (limit \(limit))"
         }
     }
 }

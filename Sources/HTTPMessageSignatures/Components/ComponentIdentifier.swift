@@ -60,3 +60,22 @@ public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { serialized }
 }
+
+extension ComponentIdentifier {
+    /// §2: the order of parameters must be preserved when processing an identifier, but "is not significant when
+    /// comparing two component identifiers for equality": `"foo";bar;baz` equals `"foo";baz;bar`, so the two cannot
+    /// both be covered by one signature (§2.5 step 2.0), and a required component matches in either order.
+    public static func == (lhs: ComponentIdentifier, rhs: ComponentIdentifier) -> Bool {
+        guard lhs.name == rhs.name, lhs.parameters.count == rhs.parameters.count else { return false }
+        return lhs.parameters.allSatisfy { name, value in rhs.parameters[name] == value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        // Parameter keys are unique within an identifier, so sorting by key gives one canonical order.
+        for (key, value) in parameters.sorted(by: { $0.0 < $1.0 }) {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
+    }
+}

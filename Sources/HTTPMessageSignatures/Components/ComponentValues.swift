@@ -6,7 +6,10 @@ import RawStructuredFieldValues
 enum ComponentValues {
     static let fieldParameters: Set<String> = ["sf", "key", "bs", "req", "tr"]
 
-    static func value(of component: ComponentIdentifier, in message: HTTPMessage) throws(ComponentError) -> String {
+    static func value(
+        of component: ComponentIdentifier, in message: HTTPMessage, parsing: inout StructuredParsing
+    ) throws(ComponentError) -> String {
+        let limits = parsing.limits
         let usesRequest = component.hasFlag("req")
         if component.parameters["req"] != nil && !usesRequest {
             throw .invalidParameter(component: component.name, parameter: "req")
@@ -25,9 +28,14 @@ enum ComponentValues {
             context = message
         }
         if component.isDerived {
-            return try derivedValue(of: component, in: context)
+            let value = try derivedValue(of: component, in: context)
+            guard value.utf8.count <= limits.maximumComponentValueLength else {
+                throw .valueTooLong(
+                    component: component.name, length: value.utf8.count, limit: limits.maximumComponentValueLength)
+            }
+            return value
         }
-        return try fieldValue(of: component, in: context)
+        return try fieldValue(of: component, in: context, parsing: &parsing)
     }
 
     // MARK: - Derived components (§2.2)
@@ -48,67 +56,40 @@ enum ComponentValues {
         guard !message.isResponse, let request = message.request else {
             throw .notApplicable(component: component.name, reason: "request components need a request")
         }
-        // §2.2.5: the request target as sent. An HTTP/1.1 CONNECT request carries its target in authority-form,
-        // which HTTP/2 and swift-http-types put in `:authority` with no `:path`.
-        let target = request.path ?? (request.method == .connect ? request.authority ?? "" : "")
-        let absoluteTarget = isAbsoluteForm(target)
-        // The path and query of the target URI (RFC 9110 §7.1), which @path and @query read: those of an
-        // absolute-form target (RFC 9112 §3.2.2), none for the authority and asterisk forms.
-        let uriPathAndQuery =
-            absoluteTarget ? originForm(ofAbsolute: target) : (request.path == nil || target == "*" ? "" : target)
-        let (path, query) = splitTarget(uriPathAndQuery)
+        let target = RequestTarget(request)
         switch component.name {
         case "@method":
             return request.method.rawValue
         case "@target-uri":
-            if absoluteTarget { return target }
-            guard let scheme = request.scheme, let authority = request.authority else {
+            guard let scheme = target.scheme, let authority = target.authority else {
                 throw .missingDerivedValue(component.name)
             }
-            return "\(scheme.lowercased())://\(normalizedAuthority(authority, scheme: scheme))\(uriPathAndQuery)"
+            return "\(scheme.lowercased())://\(normalizedAuthority(authority, scheme: scheme))\(target.pathAndQuery)"
         case "@authority":
-            guard let authority = request.authority else { throw .missingDerivedValue(component.name) }
-            return normalizedAuthority(authority, scheme: request.scheme)
+            guard let authority = target.authority else { throw .missingDerivedValue(component.name) }
+            return normalizedAuthority(authority, scheme: target.scheme)
         case "@scheme":
-            guard let scheme = request.scheme else { throw .missingDerivedValue(component.name) }
+            guard let scheme = target.scheme else { throw .missingDerivedValue(component.name) }
             return scheme.lowercased()
         case "@request-target":
-            return target
+            return target.raw
         case "@path":
+            guard let path = target.path else { throw .missingDerivedValue(component.name) }
             // §2.2.6: an empty path is "/".
             return path.isEmpty ? "/" : path
         case "@query":
+            guard target.path != nil else { throw .missingDerivedValue(component.name) }
             // §2.2.7: the query with its leading "?", or "?" alone when there is none.
-            return "?" + (query ?? "")
+            return "?" + (target.query ?? "")
         case "@query-param":
             guard let name = component.stringParameter("name") else {
                 throw .invalidParameter(component: component.name, parameter: "name")
             }
-            return try queryParameter(named: name, in: query ?? "", component: component.name)
+            guard target.path != nil else { throw .missingDerivedValue(component.name) }
+            return try queryParameter(named: name, in: target.query ?? "", component: component.name)
         default:
             throw .unsupportedComponent(component.name)
         }
-    }
-
-    /// Whether a request target is in absolute-form (`scheme://authority/path?query`, RFC 9112 §3.2.2).
-    static func isAbsoluteForm(_ target: String) -> Bool {
-        guard let separator = target.range(of: "://"), separator.lowerBound > target.startIndex else { return false }
-        // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
-        return target[..<separator.lowerBound].allSatisfy {
-            $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0))
-        }
-    }
-
-    /// The path and query of an absolute-form target, e.g. `/path?q` for `https://host/path?q`.
-    static func originForm(ofAbsolute target: String) -> String {
-        guard let separator = target.range(of: "://") else { return target }
-        let afterAuthority = target[separator.upperBound...].firstIndex { $0 == "/" || $0 == "?" }
-        return afterAuthority.map { String(target[$0...]) } ?? ""
-    }
-
-    static func splitTarget(_ target: String) -> (path: String, query: String?) {
-        guard let mark = target.firstIndex(of: "?") else { return (target, nil) }
-        return (String(target[..<mark]), String(target[target.index(after: mark)...]))
     }
 
     /// §2.2.3: lowercase host, default ports omitted.
@@ -135,9 +116,10 @@ enum ComponentValues {
 
     // MARK: - HTTP fields (§2.1)
 
-    private static func fieldValue(of component: ComponentIdentifier, in message: HTTPMessage) throws(ComponentError)
-        -> String
-    {
+    private static func fieldValue(
+        of component: ComponentIdentifier, in message: HTTPMessage, parsing: inout StructuredParsing
+    ) throws(ComponentError) -> String {
+        let limits = parsing.limits
         for (name, value) in component.parameters {
             // `key` takes a String; `sf`, `bs`, `req` and `tr` are boolean flags (§6.5.2).
             switch (name, value) {
@@ -164,6 +146,11 @@ enum ComponentValues {
         guard let fieldName = HTTPField.Name(component.name) else { throw .missingField(component.name) }
         let lines = fields[values: fieldName]
         guard !lines.isEmpty else { throw .missingField(component.name) }
+        // Checked before any Structured Field parsing (`sf`, `key`), whose cost grows faster than the length.
+        let length = lines.reduce(2 * (lines.count - 1)) { $0 + $1.utf8.count }
+        guard length <= limits.maximumComponentValueLength else {
+            throw .valueTooLong(component: component.name, length: length, limit: limits.maximumComponentValueLength)
+        }
         if isByteSequence {
             // §2.1.3: each field line wrapped as a Byte Sequence, then combined.
             return lines.map { ":\(Data($0.trimmingASCIIWhitespace.utf8).base64EncodedString()):" }
@@ -174,10 +161,10 @@ enum ComponentValues {
             guard case .string(let member) = key else {
                 throw .invalidParameter(component: component.name, parameter: "key")
             }
-            return try StrictSerialization.dictionaryMember(member, of: combined, field: component.name)
+            return try parsing.dictionaryMember(member, of: combined, field: component.name)
         }
         if component.hasFlag("sf") {
-            return try StrictSerialization.reserialize(combined, field: component.name)
+            return try parsing.reserialize(combined, field: component.name)
         }
         return combined
     }

@@ -33,11 +33,19 @@ public enum ContentDigest {
         }
     }
 
+    /// The longest `Content-Digest` or `Repr-Digest` value ``verify(fieldValue:body:accepted:maximumLength:)``
+    /// parses by default, in bytes: 4 096, room for every registered algorithm many times over. Parsing a Dictionary
+    /// costs time that grows with the square of its member count, so longer values are refused unparsed.
+    public static let defaultMaximumFieldLength = 4_096
+
     /// Verifies `fieldValue` against `body`. Unknown algorithms are ignored (RFC 9530 §2), but at least one member
-    /// must use an algorithm in `accepted`, and every member with a supported algorithm must match.
+    /// must use an algorithm in `accepted`, and every member with a supported algorithm must match. A value longer
+    /// than `maximumLength` bytes is ``Verification/malformed``.
     public static func verify(
-        fieldValue: String, body: some Sequence<UInt8>, accepted: Set<DigestAlgorithm> = Set(DigestAlgorithm.allCases)
+        fieldValue: String, body: some Sequence<UInt8>, accepted: Set<DigestAlgorithm> = Set(DigestAlgorithm.allCases),
+        maximumLength: Int = defaultMaximumFieldLength
     ) -> Verification {
+        guard fieldValue.utf8.count <= maximumLength else { return .malformed }
         var parser = StructuredFieldValueParser(Array(fieldValue.utf8))
         guard let dictionary = try? parser.parseDictionaryFieldValue(), dictionary.count > 0 else { return .malformed }
         let bytes = Array(body)
@@ -47,9 +55,9 @@ public enum ContentDigest {
                 return .malformed
             }
             guard let algorithm = DigestAlgorithm(rawValue: name) else { continue }
-            guard let received = Data(base64Encoded: encoded) else { return .malformed }
+            guard let received = StructuredByteSequence.decode(encoded) else { return .malformed }
             let expected = algorithm.digest(bytes)
-            guard constantTimeEquals(Array(received), expected) else { return .mismatch(algorithm) }
+            guard constantTimeEquals(received, expected) else { return .mismatch(algorithm) }
             if accepted.contains(algorithm) { matched.append(algorithm) }
         }
         return matched.isEmpty ? .noAcceptedAlgorithm : .valid(algorithms: matched)

@@ -3,8 +3,10 @@ import RawStructuredFieldValues
 /// `Want-Content-Digest` and `Want-Repr-Digest` (RFC 9530 §4): a Dictionary of algorithm → preference, an
 /// Integer from 0 (not acceptable) to 10 (most preferred).
 public enum WantDigest {
-    /// The preferences in field order. Members that are not integers in 0...10 make the field invalid (§4).
+    /// The preferences in field order. Members that are not integers in 0...10 make the field invalid (§4), and so
+    /// does a value longer than ``ContentDigest/defaultMaximumFieldLength`` bytes (refused unparsed, see there).
     public static func preferences(_ fieldValue: String) -> [(algorithm: String, preference: Int)]? {
+        guard fieldValue.utf8.count <= ContentDigest.defaultMaximumFieldLength else { return nil }
         var parser = StructuredFieldValueParser(Array(fieldValue.utf8))
         guard let dictionary = try? parser.parseDictionaryFieldValue() else { return nil }
         var result: [(String, Int)] = []

@@ -10,19 +10,22 @@ public struct SignatureBase: Sendable, Hashable {
 
     public var bytes: [UInt8] { Array(text.utf8) }
 
-    /// Builds the base for `components` of `message` with `parameters`.
+    /// Builds the base for `components` of `message` with `parameters`; `limits` bounds the component values and
+    /// the Structured Field parsing they need.
     public init(
-        message: HTTPMessage, components: [ComponentIdentifier], parameters: SignatureParameters
+        message: HTTPMessage, components: [ComponentIdentifier], parameters: SignatureParameters,
+        limits: SignatureLimits = .standard
     ) throws(SignatureBaseError) {
         var lines: [String] = []
         var seen: Set<ComponentIdentifier> = []
+        var parsing = StructuredParsing(limits: limits)
         for component in components {
             // §2.5 step 2.0: the same identifier twice is an error.
             guard seen.insert(component).inserted else { throw .duplicateComponent(component.serialized) }
             if component.name == "@signature-params" { throw .component(.unsupportedComponent(component.name)) }
             let value: String
             do {
-                value = try ComponentValues.value(of: component, in: message)
+                value = try ComponentValues.value(of: component, in: message, parsing: &parsing)
             } catch {
                 throw .component(error)
             }
@@ -31,12 +34,19 @@ public struct SignatureBase: Sendable, Hashable {
         let paramsValue = try Self.serializeSignatureParams(components: components, parameters: parameters)
         lines.append("\"@signature-params\": \(paramsValue)")
         let text = lines.joined(separator: "\n")
-        // §2.5 step 4: the base must be ASCII; a non-ASCII field value or an embedded newline could otherwise make
-        // two different messages share a base.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw .nonASCII }
-        guard !lines.dropLast().contains(where: { $0.contains("\n") || $0.contains("\r") }) else {
-            throw .nonASCII
+        // §2.5 step 4: the base must be ASCII. Its ABNF also admits only visible characters, SP and (inside field
+        // values) HTAB: an embedded line break could make two different messages share a base, and other control
+        // characters are never valid in a field value (RFC 9110 §5.5). Lines are joined with LF, so LF is allowed
+        // only as the separator.
+        var separators = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20...0x7E, 0x09: continue
+            case 0x0A: separators += 1
+            default: throw .nonASCII
+            }
         }
+        guard separators == lines.count - 1 else { throw .nonASCII }
         self.text = text
         self.signatureParamsValue = paramsValue
     }
@@ -60,6 +70,8 @@ public struct SignatureBase: Sendable, Hashable {
 public enum SignatureBaseError: Error, Sendable, Hashable, CustomStringConvertible {
     case component(ComponentError)
     case duplicateComponent(String)
+    /// A component value holds a character outside printable ASCII (a non-ASCII character, a line break or another
+    /// control character), §2.5 step 4.
     case nonASCII
     case invalidParameters
 
@@ -67,7 +79,7 @@ public enum SignatureBaseError: Error, Sendable, Hashable, CustomStringConvertib
         switch self {
         case .component(let error): error.description
         case .duplicateComponent(let name): "component \(name) is covered twice"
-        case .nonASCII: "the signature base would contain non-ASCII characters or line breaks"
+        case .nonASCII: "the signature base would contain non-ASCII characters, control characters or line breaks"
         case .invalidParameters: "the signature parameters cannot be serialized"
         }
     }

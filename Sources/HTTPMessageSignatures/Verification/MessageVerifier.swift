@@ -11,7 +11,7 @@ public enum MessageVerifier {
     ) -> VerificationResult {
         let signatures: [ReceivedSignature]
         do {
-            signatures = try SignatureFields.parse(message.headerFields)
+            signatures = try SignatureFields.parse(message.headerFields, limits: policy.limits)
         } catch {
             return .failed([SignatureFailure(label: nil, reason: .malformedFields(error))])
         }
@@ -58,7 +58,8 @@ public enum MessageVerifier {
         }
         let base: SignatureBase
         do {
-            base = try SignatureBase(message: message, components: candidate.components, parameters: parameters)
+            base = try SignatureBase(
+                message: message, components: candidate.components, parameters: parameters, limits: policy.limits)
         } catch {
             return .failure(.base(error))
         }

@@ -14,8 +14,11 @@ public struct ReceivedSignature: Sendable, Hashable {
         self.signature = signature
     }
 
-    /// Reads every signature of a message from its `Signature-Input` and `Signature` fields (RFC 9421 §4).
-    public static func all(in fields: HTTPFields) throws(SignatureFieldError) -> [ReceivedSignature] {
-        try SignatureFields.parse(fields)
+    /// Reads every signature of a message from its `Signature-Input` and `Signature` fields (RFC 9421 §4), within
+    /// `limits`.
+    public static func all(
+        in fields: HTTPFields, limits: SignatureLimits = .standard
+    ) throws(SignatureFieldError) -> [ReceivedSignature] {
+        try SignatureFields.parse(fields, limits: limits)
     }
 }

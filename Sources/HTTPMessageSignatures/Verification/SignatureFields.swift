@@ -1,16 +1,24 @@
-import Foundation
 import HTTPTypes
 import RawStructuredFieldValues
 
 /// Parsing of the `Signature-Input` and `Signature` Dictionary fields (RFC 9421 §4.1, §4.2), combined over all
 /// their field lines.
 enum SignatureFields {
-    static func parse(_ fields: HTTPFields) throws(SignatureFieldError) -> [ReceivedSignature] {
-        let inputs = try dictionary(fields, .signatureInput)
-        let signatures = try dictionary(fields, .signature)
+    static func parse(_ fields: HTTPFields, limits: SignatureLimits = .standard) throws(SignatureFieldError)
+        -> [ReceivedSignature]
+    {
+        let inputs = try dictionary(fields, .signatureInput, limits: limits)
+        let signatures = try dictionary(fields, .signature, limits: limits)
+        guard inputs.count <= limits.maximumSignatures else {
+            throw .tooManySignatures(count: inputs.count, limit: limits.maximumSignatures)
+        }
         var result: [ReceivedSignature] = []
         for (label, member) in inputs {
             guard case .innerList(let list) = member else { throw .malformed("Signature-Input member '\(label)'") }
+            guard list.bareInnerList.count <= limits.maximumComponents else {
+                throw .tooManyComponents(
+                    label: label, count: list.bareInnerList.count, limit: limits.maximumComponents)
+            }
             var components: [ComponentIdentifier] = []
             for item in list.bareInnerList {
                 guard case .string(let name) = item.rfc9651BareItem else {
@@ -25,12 +33,12 @@ enum SignatureFields {
             guard let signatureMember = signatures[label] else { throw .missingSignature(label) }
             guard case .item(let item) = signatureMember,
                 case .undecodedByteSequence(let encoded) = item.rfc9651BareItem,
-                let bytes = Data(base64Encoded: encoded)
+                let bytes = StructuredByteSequence.decode(encoded)
             else { throw .malformed("Signature member '\(label)' is not a byte sequence") }
             let parameters = SignatureParameters(ordered: list.rfc9651Parameters)
             try validate(parameters, label: label)
             result.append(
-                ReceivedSignature(label: label, components: components, parameters: parameters, signature: Array(bytes))
+                ReceivedSignature(label: label, components: components, parameters: parameters, signature: bytes)
             )
         }
         return result
@@ -49,12 +57,26 @@ enum SignatureFields {
         }
     }
 
-    private static func dictionary(_ fields: HTTPFields, _ name: HTTPField.Name) throws(SignatureFieldError)
-        -> OrderedMap<String, ItemOrInnerList>
-    {
+    private static func dictionary(
+        _ fields: HTTPFields, _ name: HTTPField.Name, limits: SignatureLimits
+    ) throws(SignatureFieldError) -> OrderedMap<String, ItemOrInnerList> {
         let lines = fields[values: name]
         guard !lines.isEmpty else { return OrderedMap() }
-        var parser = StructuredFieldValueParser(Array(lines.joined(separator: ", ").utf8))
+        // Checked before parsing: the cost of parsing a Dictionary grows with the square of its member count.
+        let length = lines.reduce(2 * (lines.count - 1)) { $0 + $1.utf8.count }
+        guard length <= limits.maximumFieldLength else {
+            throw .fieldTooLong(field: name.canonicalName, length: length, limit: limits.maximumFieldLength)
+        }
+        let bytes = Array(lines.joined(separator: ", ").utf8)
+        let (commas, semicolons) = StructuredFieldScan.separators(in: bytes)
+        guard commas < limits.maximumSignatures else {
+            throw .tooManySignatures(count: commas + 1, limit: limits.maximumSignatures)
+        }
+        guard commas + semicolons < limits.maximumStructuredFieldMembers else {
+            throw .tooManyMembers(
+                field: name.canonicalName, count: commas + semicolons + 1, limit: limits.maximumStructuredFieldMembers)
+        }
+        var parser = StructuredFieldValueParser(bytes)
         do {
             return try parser.parseDictionaryFieldValue()
         } catch {
@@ -67,11 +89,26 @@ enum SignatureFields {
 public enum SignatureFieldError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformed(String)
     case missingSignature(String)
+    /// The combined field value is longer than ``SignatureLimits/maximumFieldLength``; it was not parsed.
+    case fieldTooLong(field: String, length: Int, limit: Int)
+    /// The field has more members and parameters than ``SignatureLimits/maximumStructuredFieldMembers``; it was not
+    /// parsed.
+    case tooManyMembers(field: String, count: Int, limit: Int)
+    /// `Signature-Input` (or `Signature`) has more members than ``SignatureLimits/maximumSignatures``.
+    case tooManySignatures(count: Int, limit: Int)
+    /// One signature covers more components than ``SignatureLimits/maximumComponents``.
+    case tooManyComponents(label: String, count: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .malformed(let detail): detail
         case .missingSignature(let label): "Signature-Input names '\(label)' but Signature has no such member"
+        case .fieldTooLong(let field, let length, let limit): "\(field) is \(length) bytes long (limit \(limit))"
+        case .tooManyMembers(let field, let count, let limit):
+            "\(field) has \(count) structured members and parameters (limit \(limit))"
+        case .tooManySignatures(let count, let limit): "the message carries \(count) signatures (limit \(limit))"
+        case .tooManyComponents(let label, let count, let limit):
+            "signature '\(label)' covers \(count) components (limit \(limit))"
         }
     }
 }

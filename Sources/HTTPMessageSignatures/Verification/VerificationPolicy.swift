@@ -12,6 +12,8 @@ public struct VerificationPolicy: Sendable {
     public var allowedClockSkew: Int64
     /// The verifier's current Unix time.
     public var now: Int64
+    /// Bounds on the size of the signature fields and covered components of a received message.
+    public var limits: SignatureLimits
 
     /// - Parameters:
     ///   - requiredComponents: components that must be covered. Default: none.
@@ -20,9 +22,10 @@ public struct VerificationPolicy: Sendable {
     ///   - maximumAge: maximum age of `created` in seconds. Default: 300.
     ///   - allowedClockSkew: seconds of skew tolerated. Default: 30.
     ///   - now: the current Unix time.
+    ///   - limits: size limits on received signatures. Default: ``SignatureLimits/standard``.
     public init(
         requiredComponents: [ComponentIdentifier] = [], requiredTag: String? = nil, requireCreated: Bool = true,
-        maximumAge: Int64? = 300, allowedClockSkew: Int64 = 30, now: Int64
+        maximumAge: Int64? = 300, allowedClockSkew: Int64 = 30, now: Int64, limits: SignatureLimits = .standard
     ) {
         self.requiredComponents = requiredComponents
         self.requiredTag = requiredTag
@@ -30,5 +33,6 @@ public struct VerificationPolicy: Sendable {
         self.maximumAge = maximumAge
         self.allowedClockSkew = allowedClockSkew
         self.now = now
+        self.limits = limits
     }
 }
