@@ -22,7 +22,8 @@ struct ContinuationService: Sendable {
         }
         // §5: the URI and the token together identify the grant; both must match.
         guard Secrets.matches(token, storedHash: grant.continuationTokenHash) else { throw APIError(Self.unknownGrant) }
-        try await verifyProof(signed, key: grant.clientKey)
+        // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
+        try await ClientProof(services: services).verify(signed, key: grant.clientKey)
         try checkBody(signed.body)
         let subject = try await subjectIdentifiers(for: grant)
         let newContinuationToken = Secrets.token()
@@ -103,24 +104,6 @@ struct ContinuationService: Sendable {
 
     static let unknownGrant = GNAPError(
         .invalidContinuation, "no active grant request matches this continuation URI and token")
-
-    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
-        guard let verificationKey = try? key.verificationKey() else {
-            throw APIError(GNAPError(.invalidClient, "the bound key is unusable"))
-        }
-        // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
-        let result = SignatureProfile.gnap.verify(
-            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
-            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
-        switch result {
-        case .failure(let rejection):
-            throw APIError(
-                GNAPError(
-                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let verified):
-            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
-        }
-    }
 
     /// §5.2: polling has no content; §5.1 `interact_ref` needs a finish method, which this grant cannot have.
     private func checkBody(_ body: [UInt8]) throws(APIError) {

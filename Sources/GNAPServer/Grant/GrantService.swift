@@ -14,7 +14,8 @@ struct GrantService: Sendable {
             throw APIError(error)
         }
         let instance = try await resolveInstance(validated)
-        try await verifyProof(signed, key: instance.key)
+        // §7.3.1: the request must be signed by the key it presents, over the required components.
+        try await ClientProof(services: services).verify(signed, key: instance.key)
         do {
             return try await createGrant(validated, instance: instance, peer: signed.peer)
         } catch let error as APIError {
@@ -53,27 +54,6 @@ struct GrantService: Sendable {
             throw error
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the client"))
-        }
-    }
-
-    /// §7.3.1: the request must be signed by the key it presents, over the required components.
-    private func verifyProof(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
-        let verificationKey: VerificationKey
-        do {
-            verificationKey = try key.verificationKey()
-        } catch {
-            throw APIError(GNAPError(.invalidClient, "the client key is unusable"))
-        }
-        let result = SignatureProfile.gnap.verify(
-            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
-            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
-        switch result {
-        case .failure(let rejection):
-            throw APIError(
-                GNAPError(
-                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let verified):
-            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
         }
     }
 

@@ -26,44 +26,9 @@ struct ClientKeyRotationService: Sendable {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the instance"))
         }
         guard let instance else { throw APIError(GNAPError(.invalidClient, "unknown client instance")) }
-        let request: TokenManagementService.RotationRequest
-        do {
-            request = try GNAPJSON.decodeRequest(TokenManagementService.RotationRequest.self, from: signed.body)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the rotation request is malformed"))
-        }
-        let newKey: ClientKeyBinding
-        do {
-            newKey = try ClientKeyBinding(request.key)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the new key is unusable"))
-        }
         let oldKey = instance.key
-        guard newKey.proof == oldKey.proof, newKey.algorithm == oldKey.algorithm,
-            newKey.contentDigestAlgorithm == oldKey.contentDigestAlgorithm
-        else {
-            throw APIError(GNAPError(.invalidRotation, "the proof method and its parameters must stay the same"))
-        }
-        guard newKey.thumbprint != oldKey.thumbprint else {
-            throw APIError(GNAPError(.invalidRotation, "the new key is the current key"))
-        }
-        guard let oldVerification = try? oldKey.verificationKey(), let newVerification = try? newKey.verificationKey()
-        else { throw APIError(GNAPError(.invalidRotation, "a key is unusable")) }
+        let newKey = try await ClientProof(services: services).verifyRotation(signed, currentKey: oldKey)
         let now = services.clock.now
-        switch SignatureProfile.gnap.verifyRotation(
-            signed.head, content: signed.body, oldKey: oldVerification, oldKeyID: oldKey.jwk.kid,
-            newKey: newVerification, newKeyID: newKey.jwk.kid, digestAlgorithms: [oldKey.contentDigestAlgorithm],
-            now: now)
-        {
-        case .failure(let rejection):
-            throw APIError(
-                GNAPError(
-                    .invalidRotation,
-                    "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let pair):
-            try await services.checkReplay(keyID: oldKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
-            try await services.checkReplay(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
-        }
         // Only after both keys are proven: is the new key someone else's already?
         let existing: ClientInstanceRecord?
         do {

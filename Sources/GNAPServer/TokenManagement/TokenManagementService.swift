@@ -6,18 +6,13 @@ import HTTPMessageSignatures
 struct TokenManagementService: Sendable {
     let services: ASServices
 
-    /// The `key` member of a rotation request (§6.1.1).
-    struct RotationRequest: Decodable {
-        var key: ClientKeyValue
-    }
-
     func rotate(tokenID: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let token = try await authorize(tokenID: tokenID, signed, code: .invalidRotation)
         let newKey: ClientKeyBinding?
         if !signed.body.isEmpty {
             newKey = try await verifyKeyRotation(token: token, signed)
         } else {
-            try await verifyProof(token: token, signed)
+            try await ClientProof(services: services).verify(signed, key: try await boundKey(token))
             newKey = nil
         }
         let value = Secrets.token()
@@ -63,7 +58,7 @@ struct TokenManagementService: Sendable {
     /// §6.2: revocation answers 204 even for a token that already expired or was revoked.
     func revoke(tokenID: String, _ signed: SignedRequest) async throws(APIError) {
         let token = try await authorize(tokenID: tokenID, signed, code: .invalidRequest)
-        try await verifyProof(token: token, signed)
+        try await ClientProof(services: services).verify(signed, key: try await boundKey(token))
         let now = services.clock.now
         do {
             try await services.store.updateAccessToken(id: tokenID) { record in
@@ -119,24 +114,6 @@ struct TokenManagementService: Sendable {
         return grant.clientKey
     }
 
-    private func verifyProof(token: AccessTokenRecord, _ signed: SignedRequest) async throws(APIError) {
-        let key = try await boundKey(token)
-        guard let verificationKey = try? key.verificationKey() else {
-            throw APIError(GNAPError(.invalidClient, "the bound key is unusable"))
-        }
-        switch SignatureProfile.gnap.verify(
-            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
-            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
-        {
-        case .failure(let rejection):
-            throw APIError(
-                GNAPError(
-                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let verified):
-            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
-        }
-    }
-
     /// §6.1.1: the new key by value, same proof method and parameters, proven together with the old key.
     private func verifyKeyRotation(token: AccessTokenRecord, _ signed: SignedRequest) async throws(APIError)
         -> ClientKeyBinding
@@ -144,44 +121,6 @@ struct TokenManagementService: Sendable {
         guard token.boundKey != nil, !token.isBearer else {
             throw APIError(GNAPError(.invalidRotation, "a bearer token has no key to rotate"))
         }
-        let oldKey = try await boundKey(token)
-        let request: RotationRequest
-        do {
-            request = try GNAPJSON.decodeRequest(RotationRequest.self, from: signed.body)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the rotation request is malformed"))
-        }
-        let newKey: ClientKeyBinding
-        do {
-            newKey = try ClientKeyBinding(request.key)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the new key is unusable"))
-        }
-        guard newKey.proof == oldKey.proof, newKey.algorithm == oldKey.algorithm,
-            newKey.contentDigestAlgorithm == oldKey.contentDigestAlgorithm
-        else {
-            throw APIError(GNAPError(.invalidRotation, "the proof method and its parameters must stay the same"))
-        }
-        guard newKey.thumbprint != oldKey.thumbprint else {
-            throw APIError(GNAPError(.invalidRotation, "the new key is the current key"))
-        }
-        guard let oldVerification = try? oldKey.verificationKey(), let newVerification = try? newKey.verificationKey()
-        else { throw APIError(GNAPError(.invalidRotation, "a key is unusable")) }
-        switch SignatureProfile.gnap.verifyRotation(
-            signed.head, content: signed.body, oldKey: oldVerification, oldKeyID: oldKey.jwk.kid,
-            newKey: newVerification, newKeyID: newKey.jwk.kid, digestAlgorithms: [oldKey.contentDigestAlgorithm],
-            now: services.clock.now)
-        {
-        case .failure(let rejection):
-            // §6.1.1: a missing or wrong proof of either key is `invalid_rotation`.
-            throw APIError(
-                GNAPError(
-                    .invalidRotation,
-                    "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let pair):
-            try await services.checkReplay(keyID: oldKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
-            try await services.checkReplay(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
-            return newKey
-        }
+        return try await ClientProof(services: services).verifyRotation(signed, currentKey: try await boundKey(token))
     }
 }
