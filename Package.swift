@@ -99,7 +99,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HTTPMessageSignaturesTests",
-            dependencies: ["HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

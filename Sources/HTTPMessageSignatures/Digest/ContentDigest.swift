@@ -38,8 +38,9 @@ public enum ContentDigest {
     public static func verify(
         fieldValue: String, body: some Sequence<UInt8>, accepted: Set<DigestAlgorithm> = Set(DigestAlgorithm.allCases)
     ) -> Verification {
-        var parser = StructuredFieldValueParser(Array(fieldValue.utf8))
-        guard let dictionary = try? parser.parseDictionaryFieldValue(), dictionary.count > 0 else { return .malformed }
+        guard let dictionary = try? StructuredDictionary.parse(Array(fieldValue.utf8)), dictionary.count > 0 else {
+            return .malformed
+        }
         let bytes = Array(body)
         var matched: [DigestAlgorithm] = []
         for (name, member) in dictionary {

@@ -54,9 +54,8 @@ enum SignatureFields {
     {
         let lines = fields[values: name]
         guard !lines.isEmpty else { return OrderedMap() }
-        var parser = StructuredFieldValueParser(Array(lines.joined(separator: ", ").utf8))
         do {
-            return try parser.parseDictionaryFieldValue()
+            return try StructuredDictionary.parse(Array(lines.joined(separator: ", ").utf8))
         } catch {
             throw .malformed("\(name.canonicalName) is not a valid structured dictionary")
         }
