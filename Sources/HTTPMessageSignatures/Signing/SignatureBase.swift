@@ -30,14 +30,15 @@ public struct SignatureBase: Sendable, Hashable {
         }
         let paramsValue = try Self.serializeSignatureParams(components: components, parameters: parameters)
         lines.append("\"@signature-params\": \(paramsValue)")
-        let text = lines.joined(separator: "\n")
         // §2.5 step 4: the base must be ASCII; a non-ASCII field value or an embedded newline could otherwise make
-        // two different messages share a base.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { throw .nonASCII }
-        guard !lines.dropLast().contains(where: { $0.contains("\n") || $0.contains("\r") }) else {
-            throw .nonASCII
+        // two different messages share a base. One pass over the bytes of each line (this runs on every signature).
+        for (index, line) in lines.enumerated() {
+            let isLast = index == lines.count - 1
+            for byte in line.utf8 where byte >= 0x80 || (!isLast && (byte == 0x0A || byte == 0x0D)) {
+                throw .nonASCII
+            }
         }
-        self.text = text
+        self.text = lines.joined(separator: "\n")
         self.signatureParamsValue = paramsValue
     }
 
