@@ -8,6 +8,13 @@ import HTTPMessageSignatures
 /// The second runs a fixed number of iterations of one operation and nothing timed, for
 /// `valgrind --tool=callgrind` (see docs/performance.md).
 struct Options {
+    static let usage = """
+        usage: SignatureBenchmarks [--rounds N] [--batch-ms M] [--warmup-ms W] [--algorithms a,b,...]
+               SignatureBenchmarks --callgrind ALGORITHM OPERATION [--iterations N]
+        algorithms: \(SignatureAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))
+        operations: \(OperationKind.allCases.map(\.rawValue).joined(separator: ", "))
+        """
+
     var rounds = 30
     var batchMilliseconds = 20
     var warmUpMilliseconds = 300
@@ -39,7 +46,7 @@ struct Options {
                 }
                 callgrind = (try Self.algorithm(algorithm), kind)
             default:
-                throw UsageError("unknown argument '\(argument)'")
+                throw UsageError("unknown argument '\(argument)'\n" + Self.usage)
             }
         }
     }

@@ -6,6 +6,10 @@ import HTTPMessageSignatures
 @main
 struct SignatureBenchmarks {
     static func main() {
+        if CommandLine.arguments.contains("--help") {
+            print(Options.usage)
+            return
+        }
         let options: Options
         do {
             options = try Options(Array(CommandLine.arguments.dropFirst()))
