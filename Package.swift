@@ -112,6 +112,7 @@ let package = Package(
             dependencies: [
                 "HTTPMessageSignatures",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
                 // Conformance tests: recompute RFC 9530's legacy digests (md5, sha) and generate P-384 keys.
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -52,6 +52,10 @@ public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// The serialized identifier as it appears in a signature base line (§2.5).
     public var serialized: String {
+        // Without parameters and without the two characters a String escapes, the serialization is the name in
+        // quotes (RFC 9651 §4.1.6), which every signature base needs for each component (docs/performance.md).
+        let escapes: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        if parameters.count == 0 && !name.utf8.contains(where: escapes) { return "\"\(name)\"" }
         var serializer = StructuredFieldValueSerializer()
         // A String item with valid parameters always serializes; names were validated on construction or parsing.
         let bytes = (try? serializer.writeItemFieldValue(item)) ?? Array("\"\(name)\"".utf8)

@@ -46,8 +46,9 @@ public enum ContentDigest {
         maximumLength: Int = defaultMaximumFieldLength
     ) -> Verification {
         guard fieldValue.utf8.count <= maximumLength else { return .malformed }
-        var parser = StructuredFieldValueParser(Array(fieldValue.utf8))
-        guard let dictionary = try? parser.parseDictionaryFieldValue(), dictionary.count > 0 else { return .malformed }
+        guard let dictionary = try? StructuredDictionary.parse(Array(fieldValue.utf8)), dictionary.count > 0 else {
+            return .malformed
+        }
         let bytes = Array(body)
         var matched: [DigestAlgorithm] = []
         for (name, member) in dictionary {

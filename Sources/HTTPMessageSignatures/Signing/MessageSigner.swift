@@ -49,13 +49,14 @@ public enum SigningError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+// Stored, not computed: each use would otherwise validate and lowercase the name again.
 extension HTTPField.Name {
     /// `Signature-Input` (RFC 9421 §4.1).
-    public static var signatureInput: HTTPField.Name { HTTPField.Name("Signature-Input")! }
+    public static let signatureInput = HTTPField.Name("Signature-Input")!
     /// `Signature` (RFC 9421 §4.2).
-    public static var signature: HTTPField.Name { HTTPField.Name("Signature")! }
+    public static let signature = HTTPField.Name("Signature")!
     /// `Content-Digest` (RFC 9530 §2).
-    public static var contentDigest: HTTPField.Name { HTTPField.Name("Content-Digest")! }
+    public static let contentDigest = HTTPField.Name("Content-Digest")!
     /// `Repr-Digest` (RFC 9530 §3).
-    public static var reprDigest: HTTPField.Name { HTTPField.Name("Repr-Digest")! }
+    public static let reprDigest = HTTPField.Name("Repr-Digest")!
 }

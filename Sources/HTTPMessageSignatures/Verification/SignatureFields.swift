@@ -76,9 +76,8 @@ enum SignatureFields {
             throw .tooManyMembers(
                 field: name.canonicalName, count: commas + semicolons + 1, limit: limits.maximumStructuredFieldMembers)
         }
-        var parser = StructuredFieldValueParser(bytes)
         do {
-            return try parser.parseDictionaryFieldValue()
+            return try StructuredDictionary.parse(bytes)
         } catch {
             throw .malformed("\(name.canonicalName) is not a valid structured dictionary")
         }

@@ -1,0 +1,29 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// A separate package so that the root package's `swift build` / `swift test` (and CI) never build or run the
+// benchmarks. See docs/performance.md for how to run them.
+let package = Package(
+    name: "gnapterm-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // The root package, referenced by path. Its identity is the name of the checkout's directory, so the
+        // products below name it through `name:` instead.
+        .package(name: "gnapterm", path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "SignatureBenchmarks",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "HTTPMessageSignatures", package: "gnapterm"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
