@@ -90,6 +90,8 @@ let package = Package(
         ),
         // Generic terminal toolkit: canvas, widgets, keymap, run loop, curses and virtual terminals.
         .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        // Running child processes from tests (never linked into the executable).
+        .target(name: "ChildProcessTestSupport"),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
         // The approver and device apps: screens, effects, plain-text mode.
@@ -162,12 +164,12 @@ let package = Package(
             dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["gnapterm"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
         // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
         .testTarget(
             name: "InteropTests",
             dependencies: [
-                "HTTPMessageSignatures",
+                "HTTPMessageSignatures", "ChildProcessTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

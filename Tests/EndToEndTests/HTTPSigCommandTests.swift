@@ -1,3 +1,4 @@
+import ChildProcessTestSupport
 import Foundation
 import Testing
 
@@ -87,13 +88,13 @@ extension EndToEnd {
             let good = try PipedCommand.run(
                 ["httpsig", "verify", "--key", key, "--alg", "ed25519", "--label", "sig-b26"], stdin: Array(signed.utf8)
             )
-            #expect(good == PipedCommand.Result(status: 0, stdout: Array("sig-b26: verified\n".utf8), stderr: ""))
+            #expect(good == ChildProcess.Output(status: 0, stdout: Array("sig-b26: verified\n".utf8), stderr: ""))
             let tampered = signed.replacingOccurrences(of: "Content-Length: 18", with: "Content-Length: 17")
             let bad = try PipedCommand.run(
                 ["httpsig", "verify", "--key", key, "--alg", "ed25519"], stdin: Array(tampered.utf8))
             #expect(
                 bad
-                    == PipedCommand.Result(
+                    == ChildProcess.Output(
                         status: 1, stdout: [],
                         stderr: "gnapterm httpsig verify: sig-b26: the signature does not match the message\n"))
         }
@@ -160,7 +161,7 @@ extension EndToEnd {
             let verified = try PipedCommand.run(
                 ["httpsig", "verify", "--key", publicKey, "--alg", "ecdsa-p256-sha256", "--max-age", "60"],
                 stdin: signed.stdout)
-            #expect(verified == PipedCommand.Result(status: 0, stdout: Array("sig1: verified\n".utf8), stderr: ""))
+            #expect(verified == ChildProcess.Output(status: 0, stdout: Array("sig1: verified\n".utf8), stderr: ""))
         }
 
         @Test func errorsGoToStandardErrorWithStatusOne() throws {
@@ -170,7 +171,7 @@ extension EndToEnd {
                 ["httpsig", "base", "--label", "sig1"], stdin: Array("GET / HTTP/1.1\nHost example.com\n\n".utf8))
             #expect(
                 malformed
-                    == PipedCommand.Result(
+                    == ChildProcess.Output(
                         status: 1, stdout: [],
                         stderr: "gnapterm httpsig base: the message: line 2: a header field line needs a colon "
                             + "(an empty line ends the header)\n"))

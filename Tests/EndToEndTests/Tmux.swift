@@ -1,3 +1,4 @@
+import ChildProcessTestSupport
 import Foundation
 
 /// A tmux server of its own (private socket) running one command in a 100x30 window, driven with send-keys and
@@ -18,9 +19,12 @@ struct Tmux {
         if !(environment["LC_ALL"] ?? environment["LANG"] ?? "").uppercased().contains("UTF-8") {
             environment["LC_ALL"] = "C.UTF-8"
         }
-        let (status, output) = try SyncCommand.run(["tmux", "-L", socket] + arguments, environment: environment)
-        guard status == 0 else { throw E2EError("tmux \(arguments.joined(separator: " ")): \(output)") }
-        return output
+        let result = try ChildProcess.run(
+            ["tmux", "-L", socket] + arguments, environment: environment, mergeStandardError: true)
+        guard result.status == 0 else {
+            throw E2EError("tmux \(arguments.joined(separator: " ")): \(result.stdoutText)")
+        }
+        return result.stdoutText
     }
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }

@@ -35,7 +35,7 @@ import Testing
 
         #expect(output.status == 1, "\(output)")
         // Rejected by the cryptographic check itself, not by some parsing problem.
-        #expect(output.standardError.contains("cryptography.exceptions.InvalidSignature"), "\(output)")
+        #expect(output.stderr.contains("cryptography.exceptions.InvalidSignature"), "\(output)")
     }
 
     @Test func pythonRejectsTamperedBody() throws {
@@ -47,7 +47,7 @@ import Testing
         let output = try PythonHelper.run(.verify, verifyCase(request, body: body, key: key))
 
         #expect(output.status == 1, "\(output)")
-        #expect(output.standardError.contains("Content-Digest does not match the message body"), "\(output)")
+        #expect(output.stderr.contains("Content-Digest does not match the message body"), "\(output)")
     }
 
     /// The GNAP request signed by gnapterm with created, keyid, nonce and tag (no `alg`, RFC 9635 §7.3.1).

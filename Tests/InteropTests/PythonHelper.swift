@@ -1,3 +1,4 @@
+import ChildProcessTestSupport
 import Foundation
 
 /// Runs `python/hms_interop.py`, which drives the independent PyPI library http-message-signatures.
@@ -25,11 +26,11 @@ enum PythonHelper {
         let output = try python(["version"])
         switch output.status {
         case 0:
-            let found = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            let found = output.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
             guard found == pinned else { throw .wrongLibraryVersion(found: found, pinned: pinned) }
             return found
         case 3: throw .libraryMissing
-        default: throw .helperFailed(command: "version", status: output.status, standardError: output.standardError)
+        default: throw .helperFailed(command: "version", status: output.status, standardError: output.stderr)
         }
     }
 
@@ -38,9 +39,9 @@ enum PythonHelper {
         _ = try installedVersion.get()
         let output = try python(["algorithms"])
         guard output.status == 0 else {
-            throw .helperFailed(command: "algorithms", status: output.status, standardError: output.standardError)
+            throw .helperFailed(command: "algorithms", status: output.status, standardError: output.stderr)
         }
-        return output.standardOutput.split(whereSeparator: \.isNewline).map(String.init)
+        return output.stdoutText.split(whereSeparator: \.isNewline).map(String.init)
     }
 
     /// Runs `command` on `testCase`. Exit status 0 (done) and 1 (the library rejected the signature) are results;
@@ -56,7 +57,7 @@ enum PythonHelper {
         let output = try python([command.rawValue, casePath.path])
         guard output.status == 0 || output.status == 1 else {
             throw InteropError.helperFailed(
-                command: command.rawValue, status: output.status, standardError: output.standardError)
+                command: command.rawValue, status: output.status, standardError: output.stderr)
         }
         return output
     }
@@ -66,9 +67,9 @@ enum PythonHelper {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
-            return try decoder.decode(type, from: Data(output.standardOutput.utf8))
+            return try decoder.decode(type, from: Data(output.stdoutText.utf8))
         } catch {
-            throw InteropError.unreadableOutput(command: "\(type)", output: output.standardOutput)
+            throw InteropError.unreadableOutput(command: "\(type)", output: output.stdoutText)
         }
     }
 

@@ -61,7 +61,7 @@ import Testing
             nonce: GNAPRequest.nonce(), tag: GNAPRequest.tag)
         let output = try PythonHelper.run(.sign, signCase)
         guard output.status == 0 else {
-            throw InteropError.helperFailed(command: "sign", status: output.status, standardError: output.standardError)
+            throw InteropError.helperFailed(command: "sign", status: output.status, standardError: output.stderr)
         }
         let signed = try PythonHelper.decode(PythonSignature.self, from: output)
         return (try GNAPRequest.request(fields: signed.headers), signed.signatureBase)
