@@ -76,6 +76,7 @@ extension ComponentIdentifier {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
+        guard parameters.count > 0 else { return }
         // Parameter keys are unique within an identifier, so sorting by key gives one canonical order.
         for (key, value) in parameters.sorted(by: { $0.0 < $1.0 }) {
             hasher.combine(key)

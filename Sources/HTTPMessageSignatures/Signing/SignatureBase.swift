@@ -17,11 +17,12 @@ public struct SignatureBase: Sendable, Hashable {
         limits: SignatureLimits = .standard
     ) throws(SignatureBaseError) {
         var lines: [String] = []
-        var seen: Set<ComponentIdentifier> = []
+        lines.reserveCapacity(components.count + 1)
         var parsing = StructuredParsing(limits: limits)
-        for component in components {
-            // §2.5 step 2.0: the same identifier twice is an error.
-            guard seen.insert(component).inserted else { throw .duplicateComponent(component.serialized) }
+        for (index, component) in components.enumerated() {
+            // §2.5 step 2.0: the same identifier twice is an error. A linear scan: a signature covers few components
+            // (at most `SignatureLimits.maximumComponents`), and hashing identifiers costs more than comparing them.
+            guard !components[..<index].contains(component) else { throw .duplicateComponent(component.serialized) }
             if component.name == "@signature-params" { throw .component(.unsupportedComponent(component.name)) }
             let value: String
             do {

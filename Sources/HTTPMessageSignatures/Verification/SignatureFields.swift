@@ -25,7 +25,7 @@ enum SignatureFields {
                     throw .malformed("Signature-Input member '\(label)': component names must be strings")
                 }
                 // §2: component names are lowercase; an uppercase name can never match and is refused.
-                guard name == name.lowercased() else {
+                guard !name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
                     throw .malformed("Signature-Input member '\(label)': component '\(name)' is not lowercase")
                 }
                 components.append(ComponentIdentifier(name, parameters: item.rfc9651Parameters))
