@@ -113,6 +113,8 @@ let package = Package(
             name: "HTTPMessageSignaturesTests",
             dependencies: [
                 "HTTPMessageSignatures",
+                // Conformance tests read the RFC's HTTP/1.1 example messages with the tool's message parser.
+                "HTTPSigTool",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
                 // Conformance tests: recompute RFC 9530's legacy digests (md5, sha) and generate P-384 keys.

@@ -8,14 +8,15 @@ public enum TargetScheme: String, Sendable, Hashable, CaseIterable {
 }
 
 extension HTTPMessageText {
-    /// The message as RFC 9421 sees it: a request, or a response with the related request (for `;req`, §2.4).
+    /// The message as RFC 9421 sees it: a request, or a response with the related request (for `;req`, §2.4), each
+    /// with the trailers of its chunked body (for `;tr`, §2.1.4).
     public func httpMessage(scheme: TargetScheme, relatedRequest: HTTPMessageText? = nil) throws(HTTPSigToolError)
         -> HTTPMessage
     {
         switch startLine {
         case .request:
             guard relatedRequest == nil else { throw .relatedRequestWithoutResponse }
-            return .request(try httpRequest(scheme: scheme))
+            return .request(try httpRequest(scheme: scheme), trailers: httpTrailers)
         case .response(_, let status, let reason):
             let request: HTTPRequest?
             if let relatedRequest {
@@ -26,8 +27,10 @@ extension HTTPMessageText {
             }
             // The status code has three digits (checked when parsing), within what HTTPTypes accepts.
             let response = HTTPResponse(
-                status: HTTPResponse.Status(code: status, reasonPhrase: reason ?? ""), headerFields: httpFields)
-            return .response(response, request: request)
+                status: HTTPResponse.Status(code: status, reasonPhrase: reason ?? ""),
+                headerFields: Self.httpFields(fields))
+            return .response(
+                response, request: request, trailers: httpTrailers, requestTrailers: relatedRequest?.httpTrailers)
         }
     }
 
@@ -40,7 +43,7 @@ extension HTTPMessageText {
         let hosts = values(of: "host")
         guard hosts.count <= 1 else { throw .multipleHostFields }
         let host = hosts.first
-        let fields = httpFields
+        let fields = Self.httpFields(self.fields)
         switch target {
         case .origin(let path):
             return HTTPRequest(
@@ -57,10 +60,14 @@ extension HTTPMessageText {
         }
     }
 
-    /// The header fields in order; names were checked to be tokens when parsing.
-    var httpFields: HTTPFields {
+    /// The trailer fields (RFC 9421 §2.1.4), nil when the body is not chunked: `;tr` components then fail as
+    /// inapplicable rather than as a missing field.
+    var httpTrailers: HTTPFields? { trailers.map(Self.httpFields) }
+
+    /// Field lines as `HTTPFields`, in order; names were checked to be tokens when parsing.
+    static func httpFields(_ lines: [FieldLine]) -> HTTPFields {
         var fields = HTTPFields()
-        for field in self.fields {
+        for field in lines {
             guard let name = HTTPField.Name(field.name) else { continue }
             fields.append(HTTPField(name: name, value: field.value))
         }

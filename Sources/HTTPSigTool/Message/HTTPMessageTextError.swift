@@ -18,6 +18,20 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
     case invalidFieldValue(line: Int, name: String)
     /// The input ended before the empty line that ends the header section (only when that line is required).
     case missingEmptyLine
+    /// A request whose last transfer coding is not `chunked`: its length cannot be known (RFC 9112 §6.3).
+    case lastTransferCodingNotChunked(String)
+    /// A chunk-size line that is not hexadecimal digits, optionally followed by chunk extensions (§7.1).
+    case invalidChunkSize(line: Int, text: String)
+    /// The input ends within the data of the chunk whose size is on `line`.
+    case truncatedChunk(line: Int, size: Int, available: Int)
+    /// Chunk data not followed by a line ending where the chunk's size says it ends (§7.1).
+    case missingLineEndAfterChunk(line: Int)
+    /// The input ends before the last chunk (size 0) of chunked content.
+    case missingLastChunk
+    /// The input ends before the empty line that ends the trailer section (only when that line is required).
+    case missingEmptyLineAfterTrailers
+    /// Bytes after the end of chunked content: they would belong to another message.
+    case dataAfterChunkedContent(line: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +52,17 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
         case .invalidFieldValue(let line, let name):
             "line \(line): the value of '\(name.printable)' contains a control character"
         case .missingEmptyLine: "the input ends before the empty line that ends the header section"
+        case .lastTransferCodingNotChunked(let codings):
+            "Transfer-Encoding '\(codings.printable)': the last transfer coding of a request must be chunked"
+        case .invalidChunkSize(let line, let text):
+            "line \(line): '\(text.printable)' is not a chunk size (hexadecimal digits, then optional ;extensions)"
+        case .truncatedChunk(let line, let size, let available):
+            "line \(line): the chunk of \(size) bytes is cut short, the input ends after \(available)"
+        case .missingLineEndAfterChunk(let line):
+            "line \(line): the chunk data does not end with a line break where its size says it ends"
+        case .missingLastChunk: "the input ends before the last chunk (size 0) of the chunked content"
+        case .missingEmptyLineAfterTrailers: "the input ends before the empty line that ends the trailer section"
+        case .dataAfterChunkedContent(let line): "line \(line): data after the end of the chunked content"
         }
     }
 }

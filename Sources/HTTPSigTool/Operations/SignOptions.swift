@@ -13,7 +13,7 @@ public struct SignOptions: Sendable {
     /// The signature parameters verbatim, e.g. `;created=1618884473;keyid="k1"`; nil for `created` = ``now`` and
     /// `keyid` = the key's `kid`.
     public var parameters: String?
-    /// Adds a `Content-Digest` of the body with this algorithm before signing (RFC 9530 §2).
+    /// Adds a `Content-Digest` of the content with this algorithm before signing (RFC 9530 §2).
     public var digest: DigestAlgorithm?
     public var scheme: TargetScheme
     /// The related request of a response, as HTTP/1.1 text, for components with `;req`.
@@ -71,7 +71,9 @@ extension HTTPSigTool {
         if let digest = options.digest {
             guard text.values(of: "content-digest").isEmpty else { throw .contentDigestPresent }
             text.fields.append(
-                FieldLine(name: "Content-Digest", value: ContentDigest.fieldValue(for: text.body, algorithms: [digest]))
+                // RFC 9530 §2: over the content, i.e. without the chunked transfer coding.
+                FieldLine(
+                    name: "Content-Digest", value: ContentDigest.fieldValue(for: text.content, algorithms: [digest]))
             )
         }
         let message = try text.httpMessage(scheme: options.scheme, relatedRequest: related)

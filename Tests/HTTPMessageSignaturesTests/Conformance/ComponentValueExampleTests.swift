@@ -1,4 +1,5 @@
 import HTTPMessageSignatures
+import HTTPSigTool
 import HTTPTypes
 import Testing
 
@@ -10,8 +11,8 @@ struct ComponentValueExampleTests {
     func example(index: Int) throws {
         let example = try VectorCatalog.vectors().componentValueExamples[index]
         // The file marks the one example over plain HTTP in its section title; the others are over HTTPS.
-        let scheme = example.section.contains("plain HTTP") ? "http" : "https"
-        let parsed = try HTTP1MessageText(example.message, scheme: scheme)
+        let scheme: TargetScheme = example.section.contains("plain HTTP") ? .http : .https
+        let parsed = try Self.read(example.message, scheme: scheme)
         let identifiers = try example.expectedBaseLines.map { line in
             try #require(line.range(of: ": ").map { String(line[..<$0.lowerBound]) }, "\(line)")
         }
@@ -34,8 +35,8 @@ struct ComponentValueExampleTests {
     @Test func trailerExampleIsReadAsChunkedContentWithTrailer() throws {
         let example = try #require(
             try VectorCatalog.vectors().componentValueExamples.first { $0.section.contains("tr") })
-        let parsed = try HTTP1MessageText(example.message)
-        #expect(parsed.body == Array("HTTPMessageSignatures".utf8))
+        let parsed = try Self.read(example.message)
+        #expect(parsed.text.content == Array("HTTPMessageSignatures".utf8))
         #expect(parsed.message.responseTrailers?[HTTPField.Name("Expires")!] == "Wed, 9 Nov 2022 07:28:00 GMT")
         #expect(parsed.message.headerFields[HTTPField.Name("Expires")!] == nil)
     }
@@ -43,8 +44,7 @@ struct ComponentValueExampleTests {
     /// The request-target forms of §2.2.5 feed the other derived components consistently (RFC 9112 §3.2, §3.3): an
     /// absolute-form target is the target URI, Host notwithstanding; authority- and asterisk-form targets have no path.
     @Test func requestTargetFormsDriveTheOtherDerivedComponents() throws {
-        let absolute = try HTTP1MessageText("GET HTTPS://WWW.Example.com:443/p/q?a=1 HTTP/1.1\nHost: other.example")
-            .message
+        let absolute = try Self.read("GET HTTPS://WWW.Example.com:443/p/q?a=1 HTTP/1.1\nHost: other.example").message
         #expect(try Probe.value(of: #""@request-target""#, in: absolute) == "HTTPS://WWW.Example.com:443/p/q?a=1")
         #expect(try Probe.value(of: #""@target-uri""#, in: absolute) == "https://www.example.com/p/q?a=1")
         #expect(try Probe.value(of: #""@authority""#, in: absolute) == "www.example.com")
@@ -53,20 +53,37 @@ struct ComponentValueExampleTests {
         #expect(try Probe.value(of: #""@query""#, in: absolute) == "?a=1")
         #expect(try Probe.value(of: #""@query-param";name="a""#, in: absolute) == "1")
 
-        let connect = try HTTP1MessageText("CONNECT www.example.com:80 HTTP/1.1\nHost: www.example.com").message
+        let connect = try Self.read("CONNECT www.example.com:80 HTTP/1.1\nHost: www.example.com").message
         #expect(try Probe.value(of: #""@authority""#, in: connect) == "www.example.com:80")
         // RFC 9112 §3.3: the authority form's target URI has an empty path and query, so `@path` is "/" (RFC 9421
         // §2.2.6) and `@query` is "?" (§2.2.7).
         #expect(try Probe.value(of: #""@path""#, in: connect) == "/")
         #expect(try Probe.value(of: #""@query""#, in: connect) == "?")
+        // Its target URI is the scheme, "://" and the authority (RFC 9112 §3.3); without a scheme there is none.
+        #expect(try Probe.value(of: #""@target-uri""#, in: connect) == "https://www.example.com:80")
+        let schemeless = HTTPMessage.request(
+            HTTPRequest(method: .connect, scheme: nil, authority: "www.example.com:80", path: nil))
         #expect(throws: SignatureBaseError.component(.missingDerivedValue("@target-uri"))) {
-            try Probe.value(of: #""@target-uri""#, in: connect)
+            try Probe.value(of: #""@target-uri""#, in: schemeless)
         }
 
-        let asterisk = try HTTP1MessageText("OPTIONS * HTTP/1.1\nHost: www.example.com").message
+        let asterisk = try Self.read("OPTIONS * HTTP/1.1\nHost: www.example.com").message
         #expect(try Probe.value(of: #""@target-uri""#, in: asterisk) == "https://www.example.com")
         #expect(try Probe.value(of: #""@path""#, in: asterisk) == "/")
         #expect(try Probe.value(of: #""@query""#, in: asterisk) == "?")
+    }
+
+    /// An example message read by the `gnapterm httpsig` parser, as an HTTP/1.1 implementation in front of this
+    /// library would read it. §2.1 prints some examples as bare field lines without a start line: those are read as
+    /// the fields of `GET / HTTP/1.1`.
+    static func read(_ example: String, scheme: TargetScheme = .https) throws -> (
+        text: HTTPMessageText, message: HTTPMessage
+    ) {
+        let firstLine = example.prefix { $0 != "\n" }
+        let hasStartLine =
+            firstLine.hasPrefix("HTTP/") || firstLine.split(separator: " ").last?.hasPrefix("HTTP/") == true
+        let text = try HTTPMessageText(parsing: Array(((hasStartLine ? "" : "GET / HTTP/1.1\n") + example).utf8))
+        return (text, try text.httpMessage(scheme: scheme))
     }
 
     /// Component identifiers read through the public API: as the covered components of a `Signature-Input` member.
