@@ -47,5 +47,15 @@ struct Tmux {
         throw E2EError("screen never showed \"\(text)\"; last screen:\n\(last)")
     }
 
-    func kill() { _ = try? run(["kill-server"]) }
+    /// Ends the tmux server and everything in it. `kill-server` alone proved unreliable here (a server sometimes
+    /// stayed up with its pane process), so the pane processes and the server are also killed by pid.
+    func kill() {
+        let panes = ((try? run(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
+            .compactMap { pid_t($0) }
+        let server = (try? run(["display-message", "-p", "#{pid}"])).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        _ = try? run(["kill-server"])
+        for pid in panes + (server.map { [$0] } ?? []) where Foundation.kill(pid, 0) == 0 {
+            _ = Foundation.kill(pid, SIGKILL)
+        }
+    }
 }
