@@ -52,7 +52,9 @@ struct Tmux {
     func kill() {
         let panes = ((try? run(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
             .compactMap { pid_t($0) }
-        let server = (try? run(["display-message", "-p", "#{pid}"])).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let server = (try? run(["display-message", "-p", "#{pid}"])).flatMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         _ = try? run(["kill-server"])
         for pid in panes + (server.map { [$0] } ?? []) where Foundation.kill(pid, 0) == 0 {
             _ = Foundation.kill(pid, SIGKILL)
