@@ -17,12 +17,16 @@ struct ASHarness {
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
 
-    init(maximumBodySize: Int = 65_536) async throws {
+    init(
+        maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
+        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in }
+    ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
-        server = AuthorizationServer(
-            store: store,
-            configuration: ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize), clock: clock)
+        try await prepare(store, clock)
+        var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
+        configure(&configuration)
+        server = AuthorizationServer(store: store, configuration: configuration, clock: clock)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
