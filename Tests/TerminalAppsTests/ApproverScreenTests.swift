@@ -157,12 +157,14 @@ import Testing
 @Suite struct ApproverUserScreenTests {
     @Test func reviewShowsTheNamedUserAndAssertionToggles() async throws {
         let backend = FakeBackend(reviews: ["ABCDEFGH": Fixtures.kiosk])
-        let (_, terminal) = try await AppHarness(backend: backend).run(AppHarness.enter())
+        let (state, terminal) = try await AppHarness(backend: backend).run(AppHarness.enter())
         let screen = await terminal.screenText
         assertSnapshot(screen, named: "review-named-user")
         #expect(screen.contains("✓ This request is for you."))
         #expect(screen.contains("Preferred languages: fr-CA, en"))
-        #expect(screen.contains("[x] id_token"))
+        // Everything is included at first, the assertion too (it is further down).
+        #expect(state.review?.items == [.right(0), .subjectFormat(0), .assertionFormat(0)])
+        #expect(state.review?.approvalRequest.assertionFormats == ["id_token"])
     }
 
     @Test func reviewWarnsWhenTheRequestIsForAnotherUser() async throws {
