@@ -3,6 +3,7 @@ import GRDB
 
 extension ASDatabase {
     public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+        let context = AuditContext.current
         try await writer.write { db in
             let columns = try GrantColumns(grant)
             try db.execute(
@@ -11,7 +12,7 @@ extension ASDatabase {
                         user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: columns.arguments)
-            try Self.insert(audit, db)
+            try Self.insert(audit, db, context: context)
         }
     }
 
@@ -28,7 +29,8 @@ extension ASDatabase {
     public func updateGrant<Result: Sendable>(
         id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
-        try await writer.write { db in
+        let context = AuditContext.current
+        return try await writer.write { db in
             guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", id) else {
                 throw StoreError.notFound("grant \(id)")
             }
@@ -43,7 +45,7 @@ extension ASDatabase {
                     WHERE id = ?
                     """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
             for token in mutation.issuedTokens { try Self.insert(token, db) }
-            try Self.insert(mutation.audit, db)
+            try Self.insert(mutation.audit, db, context: context)
             return mutation.result
         }
     }

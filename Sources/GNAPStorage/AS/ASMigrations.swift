@@ -130,6 +130,17 @@ enum ASMigrations {
                         CHECK (origin IN ('dynamic', 'registry'));
                     """)
         }
+        migrator.registerMigration("2026-11-29-audit-actor-and-request") { db in
+            // Who acted and in which HTTP request; the log stays append-only (the triggers above still apply).
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit_events ADD COLUMN actor TEXT;
+                    ALTER TABLE audit_events ADD COLUMN request_id TEXT;
+                    CREATE INDEX audit_events_kind ON audit_events(kind, id);
+                    CREATE INDEX grants_approver ON grants(approver_account_id, created_at);
+                    CREATE INDEX grants_instance ON grants(instance_id, created_at);
+                    """)
+        }
         return migrator
     }
 }
