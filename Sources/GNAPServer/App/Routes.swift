@@ -59,6 +59,9 @@ enum Routes {
                 value: try await instanceKeys.rotate(instanceID: id, try await read(request, context)))
         }
 
+        // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
+        AdminRoutes.add(to: router, services: services, read: read)
+
         // The approver interaction API (Assets/openapi.yaml).
         let api = router.group("/interact/v1")
         api.post("/enroll") { request, context in

@@ -10,6 +10,8 @@ struct ASServices: Sendable {
     let publicURL: PublicURL
     let replayCache: any NonceReplayCache
     let logger: Logger
+    /// User-code brute-force limits (per device and AS-wide).
+    let codeAttempts: CodeAttemptGuard
 
     var grantEndpoint: String { publicURL.base + "/gnap" }
     func continuationURI(grantID: String) -> String { publicURL.base + "/gnap/continue/" + grantID }

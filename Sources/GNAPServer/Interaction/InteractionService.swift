@@ -47,7 +47,8 @@ struct InteractionService: Sendable {
             try await services.store.appendAudit([
                 AuditEvent(
                     grantID: nil, at: now, kind: "device.enrolled",
-                    detail: "device '\(name)' (\(thumbprint)) enrolled for \(account.username)", accountID: account.id)
+                    detail: "device '\(name)' (\(thumbprint)) enrolled for \(account.username)", accountID: account.id,
+                    actor: "device:\(device.id)")
             ])
             return EnrollmentResponse(
                 deviceID: device.id,
@@ -78,7 +79,7 @@ struct InteractionService: Sendable {
         } catch {
             throw APIError(GNAPError(.userCodeMalformed, error.description))
         }
-        let grant = try await grant(userCode: code)
+        let grant = try await guardedGrant(userCode: code, approver: approver)
         let ref = approver.ref
         let clock = services.clock
         let record = try await mutate(grantID: grant.id) { record in
@@ -203,7 +204,7 @@ struct InteractionService: Sendable {
 
     // MARK: Helpers
 
-    private func grant(userCode: UserCode) async throws(APIError) -> GrantRecord {
+    func grant(userCode: UserCode) async throws(APIError) -> GrantRecord {
         do {
             let pepper = try await services.userCodePepper()
             guard let grant = try await services.store.grant(userCodeHash: Secrets.hash(userCode, pepper: pepper))
