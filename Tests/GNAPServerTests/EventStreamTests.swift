@@ -71,4 +71,22 @@ struct EventStreamTests {
         for await buffer in fast.stream { all += Array(buffer.readableBytesView) }
         #expect(Self.ids(all) == Array(1...20))
     }
+
+    @Test func aFollowingWatcherGetsNewEventsAndKeepAlivesUntilTheProducerIsCancelled() async throws {
+        let store = try ASDatabase.inMemory()
+        let clock = ManualClock()
+        try await store.appendAudit([AuditEvent(grantID: nil, at: clock.now, kind: "old", detail: "")])
+        let configuration = EventStreamConfiguration(
+            pollInterval: .milliseconds(10), keepAliveInterval: .milliseconds(50))
+        let feed = AuditEventFeed.start(
+            store: store, configuration: configuration, after: try await store.latestAuditEntryID(), follow: true)
+        var iterator = feed.stream.makeAsyncIterator()
+        #expect(String(buffer: try #require(await iterator.next())) == "retry: 2000\n\n")
+        try await store.appendAudit([AuditEvent(grantID: nil, at: clock.now, kind: "new", detail: "")])
+        let event = String(buffer: try #require(await iterator.next()))
+        #expect(event.hasPrefix("id: 2\nevent: new\ndata: {"))
+        #expect(String(buffer: try #require(await iterator.next())) == ": keep-alive\n\n")
+        feed.producer.cancel()
+        #expect(await feed.producer.value == .cancelled)
+    }
 }
