@@ -56,4 +56,21 @@ struct ExpiryServiceTests {
             _ = try? await task.value
         }
     }
+
+    @Test func unusedEnrollmentCodesAreNotedExpiredOnce() async throws {
+        let harness = try await ASHarness()
+        let administration = AccountAdministration(store: harness.store, clock: harness.clock)
+        _ = try await administration.add(NewAccountRequest(username: "dana"))
+        _ = try await administration.invite(username: "dana", lifetime: .seconds(60))
+        let service = harness.server.expiryService()
+        #expect(try await service.sweep() == 0)
+        harness.clock.advance(by: .seconds(60))
+        // The invitation; the bootstrap code (an hour) is still valid.
+        #expect(try await service.sweep() == 1)
+        #expect(try await service.sweep() == 0)
+        harness.clock.advance(by: .seconds(3600))
+        #expect(try await service.sweep() == 1)
+        let events = try await harness.store.auditEntries(AuditQuery(kind: "enrollment.expired"))
+        #expect(events.count == 2 && events.allSatisfy { $0.event.actor == "system:expiry" })
+    }
 }

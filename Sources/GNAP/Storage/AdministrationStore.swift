@@ -21,8 +21,13 @@ public protocol AdministrationStore: Sendable {
     ) async throws -> Result
     /// Pending grants whose interaction expired at or before `now` and that are not yet marked expired.
     func expiredPendingGrantIDs(at now: WallInstant, limit: Int) async throws -> [String]
-    /// The earliest interaction expiry of a pending grant, if any.
+    /// The earliest interaction expiry of a pending grant, or expiry of an unused enrollment code not yet marked
+    /// expired, if any.
     func nextInteractionExpiry() async throws -> WallInstant?
+    /// Marks every unused enrollment code that expired at or before `now` as expired, once, writing the audit
+    /// event `event` makes for each in the same transaction; returns how many.
+    func expireEnrollmentCodes(at now: WallInstant, _ event: @Sendable (EnrollmentCodeRecord) -> AuditEvent)
+        async throws -> Int
 }
 
 /// A filter for listing grants. Nil members do not filter.

@@ -2,8 +2,8 @@ import GNAP
 import Logging
 import ServiceLifecycle
 
-/// Expires pending grants (and so their user codes) when their interaction lifetime ends, as a ServiceLifecycle
-/// service: it sleeps until the next expiry (at most ``maximumSleep``, since a restarted AS may use another
+/// Expires pending grants (and so their user codes) when their interaction lifetime ends, and notes unused device
+/// enrollment codes that expired, as a ServiceLifecycle service: it sleeps until the next expiry (at most ``maximumSleep``, since a restarted AS may use another
 /// lifetime), marks every due grant expired through ``GrantLifecycle/expireInteraction()`` with a `grant.expired`
 /// audit event, and stops on graceful shutdown. Without it, expiry is still enforced at each use; with it, the
 /// admin counts and the live events show expiry when it happens.
@@ -47,7 +47,7 @@ public struct ExpiryService: Service {
         }
     }
 
-    /// Expires every grant that is due now; returns how many were expired.
+    /// Expires every grant and enrollment code that is due now; returns how many were expired.
     @discardableResult
     public func sweep() async throws -> Int {
         let clock = clock
@@ -74,6 +74,12 @@ public struct ExpiryService: Service {
                 }
                 // A full batch may have more behind it; a batch that changed nothing would come back unchanged.
                 if due.count < 100 || expired == before { break }
+            }
+            expired += try await store.expireEnrollmentCodes(at: clock.now) { code in
+                AuditEvent(
+                    grantID: nil, at: clock.now, kind: "enrollment.expired",
+                    detail: "an enrollment code expired unused (issued \(code.createdAt.iso8601))",
+                    accountID: code.accountID)
             }
         }
         return expired

@@ -189,9 +189,36 @@ extension ASDatabase {
 
     public func nextInteractionExpiry() async throws -> WallInstant? {
         try await writer.read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT MIN(interaction_expires_at) FROM grants WHERE status = 'pending' AND outcome IS NULL"
-            ).map(WallInstant.init(unixMilliseconds:))
+            let grant = try Int64.fetchOne(
+                db, sql: "SELECT MIN(interaction_expires_at) FROM grants WHERE status = 'pending' AND outcome IS NULL")
+            let code = try Int64.fetchOne(
+                db,
+                sql: "SELECT MIN(expires_at) FROM enrollment_codes WHERE used_at IS NULL AND expired_at IS NULL")
+            return [grant, code].compactMap { $0 }.min().map(WallInstant.init(unixMilliseconds:))
+        }
+    }
+
+    public func expireEnrollmentCodes(at now: WallInstant, _ event: @Sendable (EnrollmentCodeRecord) -> AuditEvent)
+        async throws -> Int
+    {
+        let context = AuditContext.current
+        return try await writer.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM enrollment_codes WHERE used_at IS NULL AND expired_at IS NULL AND expires_at <= ?
+                    """, arguments: [now.unixMilliseconds])
+            for row in rows {
+                let record = EnrollmentCodeRecord(
+                    codeHash: row["code_hash"], accountID: row["account_id"],
+                    createdAt: WallInstant(unixMilliseconds: row["created_at"]),
+                    expiresAt: WallInstant(unixMilliseconds: row["expires_at"]))
+                try db.execute(
+                    sql: "UPDATE enrollment_codes SET expired_at = ? WHERE code_hash = ?",
+                    arguments: [now.unixMilliseconds, record.codeHash])
+                try Self.insert([event(record)], db, context: context)
+            }
+            return rows.count
         }
     }
 }

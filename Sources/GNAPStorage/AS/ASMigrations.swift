@@ -141,6 +141,10 @@ enum ASMigrations {
                     CREATE INDEX grants_instance ON grants(instance_id, created_at);
                     """)
         }
+        migrator.registerMigration("2026-11-29-enrollment-code-expiry") { db in
+            // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
+            try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
+        }
         return migrator
     }
 }
