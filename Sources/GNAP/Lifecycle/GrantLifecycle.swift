@@ -1,7 +1,7 @@
 /// The grant state machine. Value type, no I/O: the shell loads the persisted state, feeds one event, performs the
 /// returned action (rotating tokens, issuing tokens, answering) and saves the state, all in one transaction.
 public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant, C: Sendable {
-    public private(set) var state: GrantLifecycleState
+    public internal(set) var state: GrantLifecycleState
     public let clock: C
     /// Slack for `wait` (§5): calls this much early are still accepted, to absorb timer granularity.
     public let waitTolerance: Duration
@@ -45,6 +45,14 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return .denied
         case .continuationCall:
             return continuationCall(now: now)
+        case .modify(let modification):
+            return modify(modification, now: now)
+        case .cancel:
+            return cancel(now: now)
+        case .nothingReleased:
+            guard state.status == .approved else { return internalInconsistency() }
+            finalize(.denied, at: now)
+            return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
         }
     }
 
@@ -52,8 +60,11 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         -> InteractionRefusal?
     {
         if state.outcome == .expired { return .expired }
+        if state.outcome == .cancelled { return .cancelled }
         guard state.status == .pending else { return .alreadyDecided }
         guard now < state.interactionExpiresAt else { return .expired }
+        // A modified grant (§5.3) asks the resource owner who approved it before, not someone else.
+        if let owner = state.granted?.approver, owner.accountID != approver.accountID { return .anotherAccountsGrant }
         if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }
         if requireBound && state.boundApprover == nil { return .codeNotEntered }
         return nil
@@ -67,22 +78,15 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         case .pending, .approved, .denied:
             break
         }
-        if now.advanced(by: waitTolerance) < state.nextCallAllowedAt {
-            let early = now.duration(to: state.nextCallAllowedAt)
-            // §3.6: the grant is still pending, so the answer carries `continue` (with a rotated token) and the
-            // client may go on after waiting again.
-            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
-            return .respondTooFast(
-                GNAPError(
-                    .tooFast,
-                    "called \(early.roundedUpSeconds) s too early; wait \(state.waitSeconds) seconds before the next call"
-                ),
-                waitSeconds: state.waitSeconds)
-        }
+        if let tooFast = tooFast(now: now) { return tooFast }
         switch state.status {
         case .approved:
             guard let approval = state.approval else { return internalInconsistency() }
-            finalize(.issued, at: now)
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            // The grant stays approved with a continuation, so the client can modify (§5.3) or cancel (§5.4) it;
+            // what the approval releases is delivered once, later calls get nothing new.
+            guard state.deliveredAt == nil else { return .respondPending(waitSeconds: state.waitSeconds) }
+            state.deliveredAt = now
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
@@ -99,7 +103,21 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         }
     }
 
-    private mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {
+    /// §5: a call before `wait` has passed is `too_fast`, and restarts the wait.
+    mutating func tooFast(now: WallInstant) -> GrantAction? {
+        guard now.advanced(by: waitTolerance) < state.nextCallAllowedAt else { return nil }
+        let early = now.duration(to: state.nextCallAllowedAt)
+        // §3.6: the grant is still pending, so the answer carries `continue` (with a rotated token) and the
+        // client may go on after waiting again.
+        state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+        return .respondTooFast(
+            GNAPError(
+                .tooFast,
+                "called \(early.roundedUpSeconds) s too early; wait \(state.waitSeconds) seconds before the next call"),
+            waitSeconds: state.waitSeconds)
+    }
+
+    mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {
         state.status = .finalized
         state.outcome = outcome
         state.finalizedAt = now
@@ -118,6 +136,12 @@ public enum GrantEvent: Sendable, Hashable {
     case deny(by: ApproverRef, reason: String)
     /// The client called the continuation URI (§5.2 polling).
     case continuationCall
+    /// The client modified its request (§5.3 `PATCH`).
+    case modify(GrantModification)
+    /// The client cancelled the grant (§5.4 `DELETE`).
+    case cancel
+    /// Tokens were to be issued, but nothing the approval names can be released any more.
+    case nothingReleased
 }
 
 /// What the shell must do.
@@ -125,10 +149,17 @@ public enum GrantAction: Sendable, Hashable {
     case interactionBound
     case approved
     case denied
-    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2).
+    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2): the grant is pending, or
+    /// approved with nothing new to deliver.
     case respondPending(waitSeconds: Int)
-    /// Issue tokens for exactly this selection, and answer with them; the grant is finalized (§3.2).
+    /// Issue tokens for exactly this selection, and answer with them and a `continue` with a rotated continuation
+    /// token (§3.2, §5.2); the grant stays approved, so it can still be modified (§5.3) or cancelled (§5.4).
     case issueTokens(ApprovalSelection)
+    /// The modified request needs new consent (§5.3): start a new interaction (new user code), rotate the
+    /// continuation token and answer with `continue` (this `wait`) and `interact`.
+    case restartInteraction(waitSeconds: Int)
+    /// The grant is cancelled (§5.4): revoke its access tokens and answer `204`.
+    case cancelled
     /// Answer with this error.
     case respondError(GNAPError)
     /// Answer `too_fast`, rotate the continuation token and include `continue` with this `wait` (§3.6, §5).
@@ -144,6 +175,8 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
     case boundToAnotherApprover
     case codeNotEntered
     case nothingSelected
+    case cancelled
+    case anotherAccountsGrant
 
     public var description: String {
         switch self {
@@ -152,6 +185,9 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
         case .boundToAnotherApprover: "this code was already used by another approver"
         case .codeNotEntered: "enter the user code before deciding"
         case .nothingSelected: "approving nothing is meaningless; deny the request instead"
+        case .cancelled: "the device cancelled this request"
+        case .anotherAccountsGrant:
+            "this request extends access another account approved; only that account can approve it"
         }
     }
 }

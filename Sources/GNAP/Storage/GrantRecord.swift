@@ -59,7 +59,9 @@ public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public var revokedAt: WallInstant?
 
     public var boundKeyThumbprint: String? { boundKey?.thumbprint }
-    public var isBearer: Bool { flags.contains("bearer") }
+    public var isBearer: Bool { flags.contains(AccessTokenFlag.bearer) }
+    /// Whether the token survives a modification of its grant (RFC 9635 §3.2.1 `durable`).
+    public var isDurable: Bool { flags.contains(AccessTokenFlag.durable) }
 
     public init(
         id: String, grantID: String, tokenHash: String, managementTokenHash: String? = nil, label: String?,
@@ -124,10 +126,16 @@ public struct GrantMutation<Result: Sendable>: Sendable {
     public var result: Result
     public var issuedTokens: [AccessTokenRecord]
     public var audit: [AuditEvent]
+    /// The grant's earlier tokens to revoke (before `issuedTokens` are stored); only for grant updates.
+    public var revocation: TokenRevocation?
 
-    public init(_ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = []) {
+    public init(
+        _ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = [],
+        revoking revocation: TokenRevocation? = nil
+    ) {
         self.result = result
         self.issuedTokens = issuedTokens
         self.audit = audit
+        self.revocation = revocation
     }
 }

@@ -1,0 +1,25 @@
+/// A client's modification of its grant request (RFC 9635 §5.3), as the state machine needs it: the request before
+/// and after, already validated by the shell.
+public struct GrantModification: Sendable, Hashable {
+    /// The token requests before the modification; the current approval's indices point into them.
+    public var currentTokens: [AccessTokenRequest]
+    /// The token requests after the modification (fields the client left out are unchanged, §5.3).
+    public var tokens: [AccessTokenRequest]
+    /// The subject formats asked for after the modification.
+    public var subjectFormats: [String]
+    /// Whether the modified request lets the AS interact with the resource owner (a supported start mode).
+    public var canInteract: Bool
+    /// How long a new interaction would stay usable.
+    public var interactionLifetime: Duration
+
+    public init(
+        currentTokens: [AccessTokenRequest], tokens: [AccessTokenRequest], subjectFormats: [String],
+        canInteract: Bool, interactionLifetime: Duration
+    ) {
+        self.currentTokens = currentTokens
+        self.tokens = tokens
+        self.subjectFormats = subjectFormats
+        self.canInteract = canInteract
+        self.interactionLifetime = interactionLifetime
+    }
+}
