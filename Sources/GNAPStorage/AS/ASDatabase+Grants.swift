@@ -42,9 +42,29 @@ extension ASDatabase {
                         interaction_expires_at = ?, record = ?
                     WHERE id = ?
                     """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
-            for token in mutation.issuedTokens { try Self.insert(token, db) }
             try Self.insert(mutation.audit, db)
+            if let revocation = mutation.revocation { try Self.revokeTokens(grantID: id, revocation, db) }
+            for token in mutation.issuedTokens { try Self.insert(token, db) }
             return mutation.result
+        }
+    }
+
+    /// Revokes the grant's active tokens (all, or all but the durable ones), with one audit event each.
+    static func revokeTokens(grantID: String, _ revocation: TokenRevocation, _ db: Database) throws {
+        let active = try Row.fetchAll(
+            db, sql: "SELECT * FROM access_tokens WHERE grant_id = ? AND revoked_at IS NULL ORDER BY issued_at, id",
+            arguments: [grantID]
+        ).map(Self.token(from:))
+        for token in active where !(revocation.keepsDurable && token.isDurable) {
+            try db.execute(
+                sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?",
+                arguments: [revocation.at.unixMilliseconds, token.id])
+            try Self.insert(
+                [
+                    AuditEvent(
+                        grantID: grantID, at: revocation.at, kind: "token.revoked",
+                        detail: "token \(token.id) revoked: \(revocation.reason)")
+                ], db)
         }
     }
 
