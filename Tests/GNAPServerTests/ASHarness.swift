@@ -17,12 +17,16 @@ struct ASHarness {
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
 
-    init(maximumBodySize: Int = 65_536) async throws {
+    /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
+    init(
+        maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
+        serving: (ASDatabase) -> any GrantStore = { $0 }
+    ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
-        server = AuthorizationServer(
-            store: store,
-            configuration: ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize), clock: clock)
+        var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
+        configure(&configuration)
+        server = AuthorizationServer(store: serving(store), configuration: configuration, clock: clock)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var requestPolicy: GrantRequestPolicy
     /// Human descriptions of access-right types and references, shown to approvers.
     public var catalog: AccessCatalog
+    /// Which issued tokens are flagged `durable` and so survive a modification of their grant (RFC 9635 §3.2.1).
+    public var durableTokens: DurableTokenPolicy
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.
@@ -35,12 +37,13 @@ public struct ServerConfiguration: Sendable {
     ///   - maximumBodySize: default 64 KiB.
     ///   - requestPolicy: default ``GrantRequestPolicy/init(supportedStartModes:supportedSubjectFormats:allowsBearerTokens:maximumTokensPerRequest:maximumRightsPerToken:)``.
     ///   - catalog: default ``AccessCatalog/demo``.
+    ///   - durableTokens: default ``DurableTokenPolicy/all``.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
         accessTokenLifetime: Duration = .seconds(3600), bootstrapCodeLifetime: Duration = .seconds(86_400),
         maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
-        catalog: AccessCatalog = .demo
+        catalog: AccessCatalog = .demo, durableTokens: DurableTokenPolicy = .all
     ) {
         self.host = host
         self.port = port
@@ -52,5 +55,6 @@ public struct ServerConfiguration: Sendable {
         self.maximumBodySize = maximumBodySize
         self.requestPolicy = requestPolicy
         self.catalog = catalog
+        self.durableTokens = durableTokens
     }
 }

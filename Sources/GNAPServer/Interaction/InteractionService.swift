@@ -241,6 +241,8 @@ struct InteractionService: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
+        case .cancelled: return GNAPError(.userCodeExpired, refusal.description)
+        case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
         }
     }
 }

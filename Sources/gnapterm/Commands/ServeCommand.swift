@@ -25,11 +25,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a user code stays valid.")
     var codeLifetime: Int = 600
 
+    @Flag(help: "Issue bearer tokens (not bound to a key) to clients that ask for them (RFC 9635 'bearer' flag).")
+    var allowBearerTokens = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Which tokens survive a modification of their grant (RFC 9635 'durable' flag).",
+            discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
+    var durableTokens: String = "all"
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
         do {
             _ = try ListenAddress(parsing: listen)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        do {
+            _ = try DurableTokenPolicy(parsing: durableTokens)
         } catch {
             throw ValidationError(error.description)
         }
@@ -44,7 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
         let clock = WallClock()
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval)
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
+            requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens),
+            durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         if let bootstrap = try await Bootstrap.runIfNeeded(
             store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
         {
