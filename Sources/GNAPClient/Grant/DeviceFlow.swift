@@ -1,7 +1,7 @@
 import GNAP
 
 /// A headless device's whole grant: request with `user_code` interaction, then poll until approved, denied or
-/// expired, reporting progress as events.
+/// expired, reporting progress as events. A flow cancelled while it waits cancels its grant (RFC 9635 §5.4).
 public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallInstant {
     public let client: GrantClient
     public let clock: C
@@ -62,7 +62,13 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         while true {
             switch action {
             case .pollAt(let instant):
-                try await clock.sleep(until: instant, tolerance: nil)
+                do {
+                    try await clock.sleep(until: instant, tolerance: nil)
+                } catch {
+                    // Interrupted while waiting (Ctrl-C): withdraw the request so its code stops working (§5.4).
+                    await withdraw(poller.current)
+                    throw error
+                }
                 do {
                     action = poller.event(.response(try await client.poll(poller.current)))
                 } catch {
