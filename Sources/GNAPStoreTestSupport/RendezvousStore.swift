@@ -49,7 +49,19 @@ public struct RendezvousStore: GrantStore {
     public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
         try await base.rotateClientInstanceKey(id: id, to: key, audit: audit)
     }
+    public func registerClients(_ clients: [ClientInstanceRecord], audit: [AuditEvent]) async throws {
+        try await base.registerClients(clients, audit: audit)
+    }
     public func insertAccount(_ account: Account) async throws { try await base.insertAccount(account) }
+    public func account(opaqueSubject: String) async throws -> Account? {
+        try await base.account(opaqueSubject: opaqueSubject)
+    }
+    @discardableResult
+    public func updateAccount(id: String, at now: WallInstant, _ body: @Sendable (inout Account) throws -> Void)
+        async throws -> Account
+    {
+        try await base.updateAccount(id: id, at: now, body)
+    }
     public func account(id: String) async throws -> Account? { try await base.account(id: id) }
     public func account(username: String) async throws -> Account? { try await base.account(username: username) }
     public func accounts() async throws -> [Account] { try await base.accounts() }

@@ -20,10 +20,12 @@ struct ASHarness {
     /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
     init(
         maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
+        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
         serving: (ASDatabase) -> any GrantStore = { $0 }
     ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
         server = AuthorizationServer(store: serving(store), configuration: configuration, clock: clock)

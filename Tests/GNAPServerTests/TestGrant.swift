@@ -55,7 +55,8 @@ struct TestGrant {
 extension TestApprover {
     /// Enters `code` and approves the given rights ("token.right") and subject formats.
     func approve(
-        _ client: ASHarness.Client, code: String?, rights: [String], subjectFormats: [String] = []
+        _ client: ASHarness.Client, code: String?, rights: [String], subjectFormats: [String] = [],
+        assertionFormats: [String] = []
     ) async throws {
         let entered = try await client.send(
             .post, "/interact/v1/code", json: CodeEntryRequest(userCode: try #require(code)), key: key,
@@ -63,7 +64,8 @@ extension TestApprover {
         let review = try entered.decode(InteractionReview.self)
         let approved = try await client.send(
             .post, "/interact/v1/grants/\(review.grantID)/approve",
-            json: ApprovalRequest(rights: rights, subjectFormats: subjectFormats), key: key, profile: .approverAPI)
+            json: ApprovalRequest(rights: rights, subjectFormats: subjectFormats, assertionFormats: assertionFormats),
+            key: key, profile: .approverAPI)
         #expect(approved.status == .ok)
     }
 }

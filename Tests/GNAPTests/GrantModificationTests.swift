@@ -17,12 +17,12 @@ struct GrantModificationTests {
 
     func modification(
         from current: [AccessTokenRequest], to tokens: [AccessTokenRequest], subject: [String] = [],
-        canInteract: Bool = true
+        assertions: [String] = [], canInteract: Bool = true
     ) -> GrantEvent {
         .modify(
             GrantModification(
-                currentTokens: current, tokens: tokens, subjectFormats: subject, canInteract: canInteract,
-                interactionLifetime: .seconds(300)))
+                currentTokens: current, tokens: tokens, subjectFormats: subject, assertionFormats: assertions,
+                canInteract: canInteract, interactionLifetime: .seconds(300)))
     }
 
     /// A grant whose request `tokens` was approved in full (`rights` per token) by `approver` and delivered.
@@ -47,12 +47,26 @@ struct GrantModificationTests {
         #expect(action == .issueTokens(ApprovalSelection(rights: [[0]], subjectFormats: ["opaque"])))
         #expect(grant.state.status == .approved && grant.state.deliveredAt == clock.now)
         #expect(grant.state.approval?.approver == alice)
-        // What was consented to before is remembered.
-        #expect(grant.state.granted == GrantedAccess(approver: alice, rights: [foo, bar], subjectFormats: ["opaque"]))
+        // What was consented to before is remembered, with when (the `auth_time` of assertions released later).
+        let approvedAt = clock.now.advanced(by: .seconds(-10))
+        #expect(
+            grant.state.granted
+                == GrantedAccess(
+                    approver: alice, rights: [foo, bar], subjectFormats: ["opaque"], lastApprovedAt: approvedAt))
+        #expect(grant.state.approval?.at == approvedAt)
         // The next call waits again, and has nothing new.
         #expect(grant.event(.continuationCall).errorCode == .tooFast)
         clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
+    }
+
+    @Test func anAssertionNotReleasedBeforeNeedsANewInteraction() {
+        let original = [token(foo)]
+        var grant = delivered(original, subject: ["opaque"])
+        let action = grant.event(
+            modification(from: original, to: original, subject: ["opaque"], assertions: ["id_token"]))
+        #expect(action == .restartInteraction(waitSeconds: 5))
+        #expect(grant.state.granted?.assertionFormats == [])
     }
 
     @Test func partialApprovalIsWhatCounts() {

@@ -10,7 +10,7 @@ extension GrantLifecycle {
         case .denied:
             // The resource owner said no before the client learnt of it: that is the answer.
             finalize(.denied, at: now)
-            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+            return .respondError(denialError)
         case .pending, .approved:
             break
         }
@@ -27,14 +27,19 @@ extension GrantLifecycle {
             granted = folded
         }
         let selection = ApprovalSelection(
-            rights: modification.tokens.map { Array($0.access.indices) }, subjectFormats: modification.subjectFormats)
+            rights: modification.tokens.map { Array($0.access.indices) }, subjectFormats: modification.subjectFormats,
+            assertionFormats: modification.assertionFormats)
         if let granted, !selection.isEmpty,
-            granted.covers(tokens: modification.tokens, subjectFormats: modification.subjectFormats)
+            granted.covers(
+                tokens: modification.tokens, subjectFormats: modification.subjectFormats,
+                assertionFormats: modification.assertionFormats)
         {
             // Same or less than consented: "return the more limited access rights immediately" (§5.3).
             state.granted = granted
             state.status = .approved
-            state.approval = Approval(approver: granted.approver, selection: selection, at: now)
+            // The consent is the earlier one: its time stays the `auth_time` of any assertion released (§3.4).
+            state.approval = Approval(
+                approver: granted.approver, selection: selection, at: granted.lastApprovedAt ?? now)
             state.deliveredAt = now
             state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
             return .issueTokens(selection)
@@ -66,5 +71,14 @@ extension GrantLifecycle {
         }
         finalize(.cancelled, at: now)
         return .cancelled
+    }
+
+    /// What the client is told about a denial (§3.6): `unknown_user` when the approving account was not the user the
+    /// request named (§2.4), `user_denied` otherwise.
+    var denialError: GNAPError {
+        if let code = state.denial?.code, code == .unknownUser {
+            return GNAPError(code, "the approving user is not the user named in the request")
+        }
+        return GNAPError(.userDenied, "the resource owner denied the request")
     }
 }

@@ -43,6 +43,14 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             state.status = .denied
             state.denial = Denial(approver: approver, reason: reason, at: now)
             return .denied
+        case .userMismatch(let approver):
+            // §2.4: the person approving is not the user the request names; the grant fails with `unknown_user`.
+            if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
+            state.status = .denied
+            state.denial = Denial(
+                approver: approver, reason: "the approver is not the user the request names", at: now,
+                code: .unknownUser)
+            return .denied
         case .continuationCall:
             return continuationCall(now: now)
         case .modify(let modification):
@@ -54,6 +62,15 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             finalize(.denied, at: now)
             return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
         }
+    }
+
+    /// The shell cannot perform an `.issueTokens` yet (what it prepared outside the transaction predates the
+    /// approval): go back to `previous`, still approved and not finalized, and answer as pending so that the client
+    /// calls again.
+    public mutating func deferIssuance(previous: GrantLifecycleState) -> GrantAction {
+        state = previous
+        state.nextCallAllowedAt = clock.now.advanced(by: .seconds(state.waitSeconds))
+        return .respondPending(waitSeconds: state.waitSeconds)
     }
 
     private func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
@@ -90,7 +107,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
-            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+            return .respondError(denialError)
         case .pending where now >= state.interactionExpiresAt:
             finalize(.expired, at: now)
             return .respondError(
@@ -134,6 +151,8 @@ public enum GrantEvent: Sendable, Hashable {
     case codeEntered(by: ApproverRef)
     case approve(by: ApproverRef, selection: ApprovalSelection)
     case deny(by: ApproverRef, reason: String)
+    /// The approver tried to approve a request that names another user (§2.4): it fails with `unknown_user`.
+    case userMismatch(by: ApproverRef)
     /// The client called the continuation URI (§5.2 polling).
     case continuationCall
     /// The client modified its request (§5.3 `PATCH`).

@@ -5,8 +5,10 @@ public struct GrantModification: Sendable, Hashable {
     public var currentTokens: [AccessTokenRequest]
     /// The token requests after the modification (fields the client left out are unchanged, §5.3).
     public var tokens: [AccessTokenRequest]
-    /// The subject formats asked for after the modification.
+    /// The subject identifier formats asked for after the modification.
     public var subjectFormats: [String]
+    /// The subject assertion formats asked for after the modification.
+    public var assertionFormats: [String]
     /// Whether the modified request lets the AS interact with the resource owner (a supported start mode).
     public var canInteract: Bool
     /// How long a new interaction would stay usable.
@@ -14,11 +16,12 @@ public struct GrantModification: Sendable, Hashable {
 
     public init(
         currentTokens: [AccessTokenRequest], tokens: [AccessTokenRequest], subjectFormats: [String],
-        canInteract: Bool, interactionLifetime: Duration
+        assertionFormats: [String] = [], canInteract: Bool, interactionLifetime: Duration
     ) {
         self.currentTokens = currentTokens
         self.tokens = tokens
         self.subjectFormats = subjectFormats
+        self.assertionFormats = assertionFormats
         self.canInteract = canInteract
         self.interactionLifetime = interactionLifetime
     }

@@ -25,7 +25,7 @@ struct ContinuationService: Sendable {
         // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
         try await ClientProof(services: services).verify(signed, key: grant.clientKey)
         try checkBody(signed.body)
-        let subject = try await subjectIdentifiers(for: grant)
+        let subject = try await PreparedSubject.prepare(for: grant, services: services)
         let newContinuationToken = Secrets.token()
         let services = self.services
         let clock = services.clock
@@ -37,7 +37,12 @@ struct ContinuationService: Sendable {
                     return GrantMutation(GrantResponse(error: Self.unknownGrant))
                 }
                 var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-                let action = machine.event(.continuationCall)
+                var action = machine.event(.continuationCall)
+                if case .issueTokens(let selection) = action, selection != subject.selection {
+                    // Approved after the subject information was prepared: answer as still pending (nothing is
+                    // finalized) and let the next call release it.
+                    action = machine.deferIssuance(previous: record.lifecycle)
+                }
                 record.lifecycle = machine.state
                 let now = clock.now
                 switch action {
@@ -98,19 +103,6 @@ struct ContinuationService: Sendable {
             throw APIError(
                 GNAPError(.invalidRequest, "to modify the grant use PATCH (RFC 9635 §5.3); poll with an empty body"))
         }
-    }
-
-    /// The approving account's identifiers, looked up before the transaction (the approval names the account).
-    private func subjectIdentifiers(for grant: GrantRecord) async throws(APIError) -> [SubjectIdentifier] {
-        guard let approval = grant.lifecycle.approval, !approval.selection.subjectFormats.isEmpty else { return [] }
-        let account: Account?
-        do {
-            account = try await services.store.account(id: approval.approver.accountID)
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the approver"))
-        }
-        guard let account else { return [] }
-        return SubjectRelease.identifiers(for: account, issuer: services.publicURL.base)
     }
 }
 

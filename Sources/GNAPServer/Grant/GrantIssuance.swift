@@ -1,12 +1,12 @@
 import GNAP
 
-/// Delivers what an approval releases (RFC 9635 §3.2 tokens, §3.4 subject identifiers) inside a grant transaction,
+/// Delivers what an approval releases (RFC 9635 §3.2 tokens, §3.4 subject information) inside a grant transaction,
 /// with a new `continue`: the grant stays approved, so the client can still modify (§5.3) or cancel (§5.4) it.
 /// Shared by polling (§5.2) and by a modification that needs no new consent (§5.3).
 struct GrantIssuance: Sendable {
     let services: ASServices
-    /// The consenting account's identifiers, looked up before the transaction.
-    let subject: [SubjectIdentifier]
+    /// The consenting account's identifiers and assertions, prepared before the transaction.
+    let subject: PreparedSubject
     /// The continuation token that replaces the presented one.
     let continuationToken: String
 
@@ -22,9 +22,9 @@ struct GrantIssuance: Sendable {
             grant: record, selection: selection, secrets: record.tokens.map { _ in TokenIssuer.Secrets() }, now: now,
             lifetime: config.accessTokenLifetime, durability: config.durableTokens,
             manageURI: services.tokenManagementURI(tokenID:))
-        // §3.4: only identifiers in the formats the approver released.
-        let released = subject.filter { selection.subjectFormats.contains($0.format) }
-        guard issued.response != nil || !released.isEmpty else {
+        // §3.4: only identifiers and assertions in the formats the approver released.
+        let released = subject.response(for: selection)
+        guard issued.response != nil || released != nil else {
             let action = machine.event(.nothingReleased)
             record.lifecycle = machine.state
             let error =
@@ -45,28 +45,12 @@ struct GrantIssuance: Sendable {
                 continue: ContinueResponse(
                     uri: services.continuationURI(grantID: record.id), wait: record.lifecycle.waitSeconds,
                     accessToken: TokenValue(value: continuationToken)),
-                accessToken: issued.response, subject: released.isEmpty ? nil : SubjectResponse(subIDs: released)),
+                accessToken: issued.response, subject: released),
             issuedTokens: issued.records,
             audit: audit + [
                 AuditEvent(
                     grantID: record.id, at: now, kind: "tokens.issued",
                     detail: "\(issued.records.count) token(s) issued to the client")
             ], revoking: revocation)
-    }
-
-    /// The approving account's identifiers (RFC 9493 formats this AS releases); empty when nothing is to be
-    /// released or the account is gone.
-    static func subjectIdentifiers(of approver: ApproverRef?, services: ASServices) async throws(APIError)
-        -> [SubjectIdentifier]
-    {
-        guard let approver else { return [] }
-        let account: Account?
-        do {
-            account = try await services.store.account(id: approver.accountID)
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the approver"))
-        }
-        guard let account else { return [] }
-        return SubjectRelease.identifiers(for: account, issuer: services.publicURL.base)
     }
 }

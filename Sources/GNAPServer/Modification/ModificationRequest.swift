@@ -62,37 +62,4 @@ struct ModificationRequest: Sendable {
             throw APIError(error)
         }
     }
-
-    /// §5.3: new user information "SHOULD" be consistent with what was presented before and with the account that
-    /// approved the grant. Every identifier presented must be one of that account's, and of a format presented
-    /// before, the same identifier; otherwise `unknown_user` (§3.6).
-    func checkUser(original: GrantRequest, approverIdentifiers: [SubjectIdentifier]?) throws(APIError) {
-        guard let user = changes.user else { return }
-        switch (user, original.user) {
-        case (.reference(let new), .reference(let old)?) where new != old:
-            throw APIError(GNAPError(.unknownUser, "the user reference differs from the one this grant was made for"))
-        case (.value(let new), _):
-            let presented = new.subIDs ?? []
-            if let approverIdentifiers, let stranger = presented.first(where: { !approverIdentifiers.contains($0) }) {
-                throw APIError(
-                    GNAPError(
-                        .unknownUser, "the '\(stranger.format)' identifier is not the account that approved this grant")
-                )
-            }
-            if case .value(let old)? = original.user {
-                let previous = old.subIDs ?? []
-                for identifier in presented {
-                    let sameFormat = previous.filter { $0.format == identifier.format }
-                    guard sameFormat.isEmpty || sameFormat.contains(identifier) else {
-                        throw APIError(
-                            GNAPError(
-                                .unknownUser,
-                                "the '\(identifier.format)' identifier differs from the one presented before"))
-                    }
-                }
-            }
-        default:
-            return
-        }
-    }
 }

@@ -12,10 +12,18 @@ struct ModificationService: Sendable {
             grantID: grantID, signed)
         let modification = try ModificationRequest(
             body: signed.body, original: grant.request, policy: services.configuration.requestPolicy)
-        // The account whose consent a covered modification reuses (and whose identifiers it may release).
+        let merged = modification.merged
+        // The account whose consent a covered modification reuses (and whose subject information it may release).
         let consenting = grant.lifecycle.approval?.approver ?? grant.lifecycle.granted?.approver
-        let subject = try await GrantIssuance.subjectIdentifiers(of: consenting, services: services)
-        try modification.checkUser(original: grant.request, approverIdentifiers: consenting == nil ? nil : subject)
+        let user = try await requestedUser(modification, grant: grant, consenting: consenting)
+        let consent = consenting.map { approver in
+            Approval(
+                approver: approver,
+                selection: ApprovalSelection(
+                    rights: [], subjectFormats: merged.subjectFormats, assertionFormats: merged.assertionFormats),
+                at: grant.lifecycle.approval?.at ?? grant.lifecycle.granted?.lastApprovedAt ?? services.clock.now)
+        }
+        let subject = try await PreparedSubject.prepare(for: grant, approval: consent, services: services)
         let pepper: [UInt8]
         do {
             pepper = try await services.userCodePepper()
@@ -28,7 +36,7 @@ struct ModificationService: Sendable {
             attempts += 1
             do {
                 return try await apply(
-                    modification.merged, grantID: grantID, token: token, subject: subject, code: UserCode.generate(),
+                    merged, user: user, grantID: grantID, token: token, subject: subject, code: UserCode.generate(),
                     pepper: pepper
                 ).throwingError()
             } catch let error as APIError {
@@ -45,8 +53,8 @@ struct ModificationService: Sendable {
     }
 
     private func apply(
-        _ merged: ValidatedGrantRequest, grantID: String, token: String, subject: [SubjectIdentifier], code: UserCode,
-        pepper: [UInt8]
+        _ merged: ValidatedGrantRequest, user: RequestedUser?, grantID: String, token: String,
+        subject: PreparedSubject, code: UserCode, pepper: [UInt8]
     ) async throws -> GrantResponse {
         let services = self.services
         let clock = services.clock
@@ -63,6 +71,7 @@ struct ModificationService: Sendable {
                 .modify(
                     GrantModification(
                         currentTokens: record.tokens, tokens: merged.tokens, subjectFormats: merged.subjectFormats,
+                        assertionFormats: merged.assertionFormats,
                         canInteract: !merged.startModes.isEmpty, interactionLifetime: lifetime)))
             record.lifecycle = machine.state
             let now = clock.now
@@ -70,14 +79,14 @@ struct ModificationService: Sendable {
             let revocation = TokenRevocation(keepsDurable: true, at: now, reason: "the client modified the grant")
             switch action {
             case .issueTokens(let selection):
-                record.adopt(merged)
+                record.adopt(merged, user: user)
                 return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
                     .deliver(
                         selection, record: &record, machine: &machine,
                         audit: [Self.audit(record, merged, at: now, "within what was approved: granted at once")],
                         revoking: revocation)
             case .restartInteraction(let wait):
-                record.adopt(merged)
+                record.adopt(merged, user: user)
                 record.userCodeHash = codeHash
                 record.continuationTokenHash = Secrets.hash(newContinuationToken)
                 return GrantMutation(
@@ -130,10 +139,13 @@ struct ModificationService: Sendable {
 
 extension GrantRecord {
     /// Takes the modified request as the grant's request (§5.3: it "override[s] any values in the initial request").
-    mutating func adopt(_ merged: ValidatedGrantRequest) {
+    mutating func adopt(_ merged: ValidatedGrantRequest, user: RequestedUser?) {
         request = merged.request
         tokens = merged.tokens
         subjectFormats = merged.subjectFormats
+        assertionFormats = merged.assertionFormats
         startModes = merged.startModes
+        requestedUser = user
+        uiLocales = merged.uiLocales.isEmpty ? nil : merged.uiLocales
     }
 }

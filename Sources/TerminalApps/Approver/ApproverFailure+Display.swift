@@ -13,6 +13,7 @@ extension ApproverFailure {
         case .userCodeMalformed: return "The server did not accept this code. Check it and try again."
         case .alreadyDecided: return "This request was already decided (perhaps from another terminal)."
         case .tooManyAttempts: return "Too many attempts. Wait a while before entering another code."
+        case .unknownUser: return "This request is for another user, so it was refused; the device is told so."
         default: return message
         }
     }
