@@ -9,10 +9,12 @@ public struct InteractionReview: Sendable, Hashable, Codable {
     /// The peer address the request came from, as the AS saw it.
     public var requestedFrom: String?
     public var expiresAt: WallInstant
+    /// The client's interaction finish method and URI (RFC 9635 §2.5.2), if it has one.
+    public var finish: FinishReview?
 
     public init(
         grantID: String, status: GrantStatus, client: ClientReview, tokens: [TokenReview], subject: SubjectReview?,
-        requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant
+        requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant, finish: FinishReview? = nil
     ) {
         self.grantID = grantID
         self.status = status
@@ -22,6 +24,7 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         self.requestedAt = requestedAt
         self.requestedFrom = requestedFrom
         self.expiresAt = expiresAt
+        self.finish = finish
     }
 
     /// Every requested right, in order.
@@ -33,6 +36,7 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         case requestedAt = "requested_at"
         case requestedFrom = "requested_from"
         case expiresAt = "expires_at"
+        case finish
     }
 }
 

@@ -20,11 +20,16 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     public var continuationTokenHash: String
     /// Keyed hash of the user code, if a code was issued.
     public var userCodeHash: String?
+    /// SHA-256 of the interaction id of the `redirect`/`app` start modes (§3.3.1, §3.3.2), if they were offered.
+    public var interactionIDHash: String?
+    /// The interaction finish method, if the client asked for one (§2.5.2).
+    public var finish: GrantFinish?
 
     public init(
         id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,
         request: GrantRequest, tokens: [AccessTokenRequest], subjectFormats: [String], startModes: [String],
-        requestedFrom: String?, lifecycle: GrantLifecycleState, continuationTokenHash: String, userCodeHash: String?
+        requestedFrom: String?, lifecycle: GrantLifecycleState, continuationTokenHash: String, userCodeHash: String?,
+        interactionIDHash: String? = nil, finish: GrantFinish? = nil
     ) {
         self.id = id
         self.instanceID = instanceID
@@ -38,6 +43,8 @@ public struct GrantRecord: Sendable, Hashable, Codable {
         self.lifecycle = lifecycle
         self.continuationTokenHash = continuationTokenHash
         self.userCodeHash = userCodeHash
+        self.interactionIDHash = interactionIDHash
+        self.finish = finish
     }
 }
 

@@ -10,15 +10,19 @@ public struct GrantRequestPolicy: Sendable {
     public var maximumTokensPerRequest: Int
     /// Largest number of access rights in one token request.
     public var maximumRightsPerToken: Int
+    /// Which interaction finish methods and callback URIs are accepted (§2.5.2).
+    public var finish = FinishPolicy()
 
     /// - Parameters:
-    ///   - supportedStartModes: default `user_code` and `user_code_uri`.
+    ///   - supportedStartModes: default all four of RFC 9635: `redirect`, `app`, `user_code`, `user_code_uri`.
     ///   - supportedSubjectFormats: default `opaque`, `email`, `iss_sub`.
     ///   - allowsBearerTokens: default false: every token is bound to the client's key.
     ///   - maximumTokensPerRequest: default 16.
     ///   - maximumRightsPerToken: default 64.
     public init(
-        supportedStartModes: Set<String> = [StartMode.userCode, StartMode.userCodeURI],
+        supportedStartModes: Set<String> = [
+            StartMode.redirect, StartMode.app, StartMode.userCode, StartMode.userCodeURI,
+        ],
         supportedSubjectFormats: Set<String> = ["opaque", "email", "iss_sub"],
         allowsBearerTokens: Bool = false, maximumTokensPerRequest: Int = 16, maximumRightsPerToken: Int = 64
     ) {

@@ -13,6 +13,8 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var startModes: [String]
     /// Subject formats both requested and supported.
     public var subjectFormats: [String]
+    /// The interaction finish method (§2.5.2), if the client asked for one.
+    public var finish: ValidatedFinish? = nil
 }
 
 /// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.3.1).
