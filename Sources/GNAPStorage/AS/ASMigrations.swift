@@ -109,6 +109,14 @@ enum ASMigrations {
                     CREATE UNIQUE INDEX access_tokens_management ON access_tokens(management_token_hash);
                     """)
         }
+        migrator.registerMigration("2026-11-28-interaction-urls") { db in
+            // RFC 9635 §3.3.1/§3.3.2: grants with the `redirect`/`app` start modes are found by their interaction id.
+            try db.execute(
+                sql: """
+                    ALTER TABLE grants ADD COLUMN interaction_id_hash TEXT;
+                    CREATE UNIQUE INDEX grants_interaction_id ON grants(interaction_id_hash);
+                    """)
+        }
         return migrator
     }
 }
