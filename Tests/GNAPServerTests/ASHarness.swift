@@ -16,13 +16,19 @@ struct ASHarness {
     let clock = ManualClock()
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
+    /// Records `push` interaction finishes instead of sending them.
+    let pushes: RecordingPushTransport
 
-    init(maximumBodySize: Int = 65_536) async throws {
+    init(
+        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
-        server = AuthorizationServer(
-            store: store,
-            configuration: ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize), clock: clock)
+        var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
+        configure(&configuration)
+        self.pushes = pushes
+        server = AuthorizationServer(store: store, configuration: configuration, clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var requestPolicy: GrantRequestPolicy
     /// Human descriptions of access-right types and references, shown to approvers.
     public var catalog: AccessCatalog
+    /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
+    public var finishPush = FinishPushSettings()
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

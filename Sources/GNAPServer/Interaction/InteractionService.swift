@@ -127,6 +127,7 @@ struct InteractionService: Sendable {
         let clock = services.clock
         let releasable = Set(
             SubjectRelease.identifiers(for: approver.account, issuer: services.publicURL.base).map(\.format))
+        let interactRef = Secrets.identifier()
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
@@ -146,15 +147,18 @@ struct InteractionService: Sendable {
                 "approved \(granted.count) right(s): \(granted.joined(separator: "; "))"
                 + (selection.subjectFormats.isEmpty
                     ? "" : "; released \(selection.subjectFormats.joined(separator: ", "))")
+            let finished = Self.recordInteractRef(&record, interactRef, clock: clock)
             return GrantMutation(
                 .success(record),
                 audit: [
                     AuditEvent(
                         grantID: record.id, at: clock.now, kind: "grant.approved", detail: detail,
                         accountID: ref.accountID)
-                ])
+                ] + finished)
         }
-        return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
+        return DecisionResponse(
+            grantID: record.id, status: record.lifecycle.status,
+            finish: await followFinish(of: record, interactRef: interactRef))
     }
 
     func deny(grantID: String, _ signed: SignedRequest) async throws(APIError) -> DecisionResponse {
@@ -171,6 +175,7 @@ struct InteractionService: Sendable {
         }
         let ref = approver.ref
         let clock = services.clock
+        let interactRef = Secrets.identifier()
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
@@ -179,15 +184,19 @@ struct InteractionService: Sendable {
             let action = machine.event(.deny(by: ref, reason: reason))
             guard action == .denied else { return GrantMutation(.failure(RefusedStep(action: action))) }
             record.lifecycle = machine.state
+            // §4.2: "in many error cases, such as when the RO has denied access, the finish method is still enacted".
+            let finished = Self.recordInteractRef(&record, interactRef, clock: clock)
             return GrantMutation(
                 .success(record),
                 audit: [
                     AuditEvent(
                         grantID: record.id, at: clock.now, kind: "grant.denied", detail: "denied: \(reason)",
                         accountID: ref.accountID)
-                ])
+                ] + finished)
         }
-        return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
+        return DecisionResponse(
+            grantID: record.id, status: record.lifecycle.status,
+            finish: await followFinish(of: record, interactRef: interactRef))
     }
 
     // MARK: Helpers
@@ -207,9 +216,10 @@ struct InteractionService: Sendable {
         }
     }
 
-    /// Runs a state-machine step in a transaction; a refused step leaves the grant unchanged and becomes an error.
-    private func mutate(
-        grantID: String,
+    /// Runs a state-machine step in a transaction; a refused step leaves the grant unchanged and becomes an error
+    /// (described by `errors`).
+    func mutate(
+        grantID: String, errors: (GrantAction) -> GNAPError = Self.error(for:),
         _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result<GrantRecord, RefusedStep>>
     ) async throws(APIError) -> GrantRecord {
         let outcome: Result<GrantRecord, RefusedStep>
@@ -229,7 +239,7 @@ struct InteractionService: Sendable {
         }
         switch outcome {
         case .success(let record): return record
-        case .failure(let refused): throw APIError(Self.error(for: refused.action))
+        case .failure(let refused): throw APIError(errors(refused.action))
         }
     }
 
@@ -241,6 +251,7 @@ struct InteractionService: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
+        case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
         }
     }
 }
