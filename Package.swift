@@ -95,6 +95,9 @@ let package = Package(
         ),
         // Generic terminal toolkit: canvas, widgets, keymap, run loop, curses and virtual terminals.
         .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        // ISO/IEC 18004 QR code encoder (byte mode, levels L–H, versions 1–40) for the device display. Pure, no
+        // dependencies.
+        .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
         // Golden-screen helpers for test targets only (never linked into the executable).
@@ -171,6 +174,8 @@ let package = Package(
             dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
             exclude: ["Snapshots"]
         ),
+        // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
         // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
         .testTarget(

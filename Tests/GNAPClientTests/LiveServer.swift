@@ -16,12 +16,14 @@ struct LiveServer {
     let task: Task<Void, any Error>
 
     static func start(
-        store: (any GrantStore)? = nil, clock: ManualClock = ManualClock(), pollInterval: Int = 5
+        store: (any GrantStore)? = nil, clock: ManualClock = ManualClock(), pollInterval: Int = 5,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> LiveServer {
         let store = try store ?? ASDatabase.inMemory()
         let bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))
-        let server = AuthorizationServer(
-            store: store, configuration: ServerConfiguration(port: 0, pollInterval: pollInterval), clock: clock)
+        var configuration = ServerConfiguration(port: 0, pollInterval: pollInterval)
+        configure(&configuration)
+        let server = AuthorizationServer(store: store, configuration: configuration, clock: clock)
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         let application = server.application { base in continuation.yield(base) }
         let task = Task { try await application.run() }

@@ -21,10 +21,12 @@ struct ASHarness {
 
     init(
         maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
-        configure: (inout ServerConfiguration) -> Void = { _ in }
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in }
     ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
         self.pushes = pushes

@@ -152,3 +152,42 @@ import Testing
         assertSnapshot(await terminal.screenText, named: "too-small")
     }
 }
+
+/// The named user (§2.4), language hints and assertion toggles (§3.4.1).
+@Suite struct ApproverUserScreenTests {
+    @Test func reviewShowsTheNamedUserAndAssertionToggles() async throws {
+        let backend = FakeBackend(reviews: ["ABCDEFGH": Fixtures.kiosk])
+        let (state, terminal) = try await AppHarness(backend: backend).run(AppHarness.enter())
+        let screen = await terminal.screenText
+        assertSnapshot(screen, named: "review-named-user")
+        #expect(screen.contains("✓ This request is for you."))
+        #expect(screen.contains("Preferred languages: fr-CA, en"))
+        // Everything is included at first, the assertion too (it is further down).
+        #expect(state.review?.items == [.right(0), .subjectFormat(0), .assertionFormat(0)])
+        #expect(state.review?.approvalRequest.assertionFormats == ["id_token"])
+    }
+
+    @Test func reviewWarnsWhenTheRequestIsForAnotherUser() async throws {
+        let backend = FakeBackend(reviews: ["ABCDEFGH": Fixtures.kioskForBob])
+        let (_, terminal) = try await AppHarness(backend: backend).run(AppHarness.enter())
+        let styled = await terminal.styledScreen
+        assertSnapshot(await terminal.screenText, named: "review-other-user")
+        #expect(styled.contains("⟦warning⟧⚠ This request is for another user"))
+        #expect(styled.contains("user reference XUT2MFM1XBIKJKSDU8QM"))
+    }
+
+    @Test func theAssertionCanBeWithheld() async throws {
+        let backend = FakeBackend(reviews: ["ABCDEFGH": Fixtures.kiosk])
+        // Items: the right, opaque, id_token; untick id_token, approve, confirm.
+        let (state, terminal) = try await AppHarness(backend: backend).run(
+            AppHarness.enter() + [.type("jj"), .key(.space), .type("a"), .waitFor("Withheld:")])
+        #expect(state.review?.selectedItem == .assertionFormat(0))
+        let screen = await terminal.screenText
+        assertSnapshot(screen, named: "confirm-assertion-withheld")
+        let withheld = try #require(screen.range(of: "Withheld:"))
+        #expect(screen[withheld.upperBound...].contains("id_token"))
+        #expect(
+            state.review?.approvalRequest
+                == ApprovalRequest(rights: ["0.0"], subjectFormats: ["opaque"], assertionFormats: []))
+    }
+}

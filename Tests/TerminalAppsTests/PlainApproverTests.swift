@@ -240,6 +240,8 @@ extension PlainApproverTests {
         #expect(transcript.contains("  Address: https://bank.example�moc.live (self-asserted)\n"))
         #expect(
             transcript.contains("  Token “payments” — flags: bearer\n  1. pay�ments (no description from the AS)\n"))
-        #expect(transcript.contains("  Also asks for assertions (id_token); approving does not release them.\n"))
+        #expect(
+            transcript.contains(
+                "  - id_token — a statement signed by this server that you approved (OpenID Connect ID Token)\n"))
     }
 }

@@ -1,12 +1,31 @@
 /// The AS's human descriptions of access-right types and reference strings (RFC 9635 §8, §8.1), shown to approvers
-/// so they see what a right means rather than a bare identifier.
+/// so they see what a right means rather than a bare identifier. Loaded from a file with `gnapterm serve
+/// --access-catalog` (see ``AccessCatalog/load(from:)``), or the built-in ``demo``.
 public struct AccessCatalog: Sendable, Hashable, Codable {
     public var types: [String: String]
     public var references: [String: String]
+    /// Whether a request naming a reference string (§8.1) that is not in ``references`` is refused with
+    /// `invalid_request`. Reference strings are defined by the AS, so one it does not know means nothing to it.
+    public var refusesUnknownReferences: Bool
 
-    public init(types: [String: String] = [:], references: [String: String] = [:]) {
+    public init(
+        types: [String: String] = [:], references: [String: String] = [:], refusesUnknownReferences: Bool = false
+    ) {
         self.types = types
         self.references = references
+        self.refusesUnknownReferences = refusesUnknownReferences
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case types, references
+        case refusesUnknownReferences = "refuse_unknown_references"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        types = try container.decodeIfPresent([String: String].self, forKey: .types) ?? [:]
+        references = try container.decodeIfPresent([String: String].self, forKey: .references) ?? [:]
+        refusesUnknownReferences = try container.decodeIfPresent(Bool.self, forKey: .refusesUnknownReferences) ?? false
     }
 
     /// The description of one requested right, if the AS knows its type or reference.

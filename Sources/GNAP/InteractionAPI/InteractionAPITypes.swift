@@ -73,15 +73,27 @@ public struct ApprovalRequest: Sendable, Hashable, Codable {
     public var rights: [String]
     /// Subject identifier formats to release.
     public var subjectFormats: [String]
+    /// Assertion formats to release (``SubjectReview/assertionFormats``); absent means none.
+    public var assertionFormats: [String]
 
-    public init(rights: [String], subjectFormats: [String]) {
+    public init(rights: [String], subjectFormats: [String], assertionFormats: [String] = []) {
         self.rights = rights
         self.subjectFormats = subjectFormats
+        self.assertionFormats = assertionFormats
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rights = try container.decode([String].self, forKey: .rights)
+        subjectFormats = try container.decode([String].self, forKey: .subjectFormats)
+        // Approver terminals from before assertions existed send no such member: they release none.
+        assertionFormats = try container.decodeIfPresent([String].self, forKey: .assertionFormats) ?? []
     }
 
     private enum CodingKeys: String, CodingKey {
         case rights
         case subjectFormats = "subject_formats"
+        case assertionFormats = "assertion_formats"
     }
 }
 

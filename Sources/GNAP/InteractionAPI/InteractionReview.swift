@@ -9,12 +9,17 @@ public struct InteractionReview: Sendable, Hashable, Codable {
     /// The peer address the request came from, as the AS saw it.
     public var requestedFrom: String?
     public var expiresAt: WallInstant
+    /// The end user the request names (§2.4), if any.
+    public var user: UserReview?
+    /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), most preferred first.
+    public var uiLocales: [String]?
     /// The client's interaction finish method and URI (RFC 9635 §2.5.2), if it has one.
     public var finish: FinishReview?
 
     public init(
         grantID: String, status: GrantStatus, client: ClientReview, tokens: [TokenReview], subject: SubjectReview?,
-        requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant, finish: FinishReview? = nil
+        requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant, user: UserReview? = nil,
+        uiLocales: [String]? = nil, finish: FinishReview? = nil
     ) {
         self.grantID = grantID
         self.status = status
@@ -24,6 +29,8 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         self.requestedAt = requestedAt
         self.requestedFrom = requestedFrom
         self.expiresAt = expiresAt
+        self.user = user
+        self.uiLocales = uiLocales
         self.finish = finish
     }
 
@@ -36,6 +43,8 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         case requestedAt = "requested_at"
         case requestedFrom = "requested_from"
         case expiresAt = "expires_at"
+        case user
+        case uiLocales = "ui_locales"
         case finish
     }
 }
@@ -120,5 +129,38 @@ public struct SubjectReview: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case subIDFormats = "sub_id_formats"
         case assertionFormats = "assertion_formats"
+    }
+}
+
+/// The end user a request names (§2.4), as shown to the approver: "this request is for user X".
+public struct UserReview: Sendable, Hashable, Codable {
+    /// The identifiers given or derived (from a user reference or a verified assertion).
+    public var subIDs: [SubjectIdentifier]
+    /// The user reference (§2.4.1) used, if any.
+    public var reference: String?
+    /// Formats of the assertions the AS verified.
+    public var verifiedAssertionFormats: [String]
+    /// Formats of assertions the AS could not verify and ignored.
+    public var ignoredAssertionFormats: [String]
+    /// Whether the approver's own account is the named user; approving fails the grant with `unknown_user` if not.
+    public var matchesApprover: Bool
+
+    public init(
+        subIDs: [SubjectIdentifier], reference: String?, verifiedAssertionFormats: [String],
+        ignoredAssertionFormats: [String], matchesApprover: Bool
+    ) {
+        self.subIDs = subIDs
+        self.reference = reference
+        self.verifiedAssertionFormats = verifiedAssertionFormats
+        self.ignoredAssertionFormats = ignoredAssertionFormats
+        self.matchesApprover = matchesApprover
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case subIDs = "sub_ids"
+        case reference
+        case verifiedAssertionFormats = "verified_assertion_formats"
+        case ignoredAssertionFormats = "ignored_assertion_formats"
+        case matchesApprover = "matches_approver"
     }
 }

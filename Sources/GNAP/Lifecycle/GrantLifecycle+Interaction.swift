@@ -82,7 +82,7 @@ extension GrantLifecycle {
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
-            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+            return .respondError(denialError)
         case .pending, .finalized:
             return internalInconsistency()
         }

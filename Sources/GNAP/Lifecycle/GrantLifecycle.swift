@@ -46,9 +46,26 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             state.status = .denied
             state.denial = Denial(approver: approver, reason: reason, at: now)
             return .denied
+        case .userMismatch(let approver):
+            // §2.4: the person approving is not the user the request names; the grant fails with `unknown_user`.
+            if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
+            state.status = .denied
+            state.denial = Denial(
+                approver: approver, reason: "the approver is not the user the request names", at: now,
+                code: .unknownUser)
+            return .denied
         case .continuationCall:
             return continuationCall(now: now)
         }
+    }
+
+    /// The shell cannot perform an `.issueTokens` yet (what it prepared outside the transaction predates the
+    /// approval): go back to `previous`, still approved and not finalized, and answer as pending so that the client
+    /// calls again.
+    public mutating func deferIssuance(previous: GrantLifecycleState) -> GrantAction {
+        state = previous
+        state.nextCallAllowedAt = clock.now.advanced(by: .seconds(state.waitSeconds))
+        return .respondPending(waitSeconds: state.waitSeconds)
     }
 
     func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
@@ -81,7 +98,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
-            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+            return .respondError(denialError)
         case .pending where now >= state.interactionExpiresAt:
             finalize(.expired, at: now)
             return .respondError(
@@ -98,6 +115,15 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         state.status = .finalized
         state.outcome = outcome
         state.finalizedAt = now
+    }
+
+    /// What the client is told of a denial: `unknown_user` when the approver was not the named user (§2.4),
+    /// otherwise `user_denied` (§3.6).
+    var denialError: GNAPError {
+        if let code = state.denial?.code, code == .unknownUser {
+            return GNAPError(code, "the approving user is not the user named in the request")
+        }
+        return GNAPError(.userDenied, "the resource owner denied the request")
     }
 
     func internalInconsistency() -> GrantAction {
@@ -117,6 +143,8 @@ public enum GrantEvent: Sendable, Hashable {
     case continuationCallWithInteractRef(String)
     case approve(by: ApproverRef, selection: ApprovalSelection)
     case deny(by: ApproverRef, reason: String)
+    /// The approver tried to approve a request that names another user (§2.4): it fails with `unknown_user`.
+    case userMismatch(by: ApproverRef)
     /// The client called the continuation URI (§5.2 polling).
     case continuationCall
 }

@@ -59,18 +59,32 @@ public struct ApproverRef: Sendable, Hashable, Codable {
 }
 
 /// What the approver allowed: for each requested token (by index), the indices of the rights granted; and the
-/// subject identifier formats released.
+/// subject identifier and assertion formats released.
 public struct ApprovalSelection: Sendable, Hashable, Codable {
     public var rights: [[Int]]
     public var subjectFormats: [String]
+    public var assertionFormats: [String]
 
-    public init(rights: [[Int]], subjectFormats: [String]) {
+    public init(rights: [[Int]], subjectFormats: [String], assertionFormats: [String] = []) {
         self.rights = rights
         self.subjectFormats = subjectFormats
+        self.assertionFormats = assertionFormats
     }
 
     /// Whether anything at all would be released.
-    public var isEmpty: Bool { rights.allSatisfy(\.isEmpty) && subjectFormats.isEmpty }
+    public var isEmpty: Bool { rights.allSatisfy(\.isEmpty) && subjectFormats.isEmpty && assertionFormats.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case rights, subjectFormats, assertionFormats
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rights = try container.decode([[Int]].self, forKey: .rights)
+        subjectFormats = try container.decode([String].self, forKey: .subjectFormats)
+        // Grants approved before assertions existed released none.
+        assertionFormats = try container.decodeIfPresent([String].self, forKey: .assertionFormats) ?? []
+    }
 }
 
 public struct Approval: Sendable, Hashable, Codable {
@@ -83,4 +97,7 @@ public struct Denial: Sendable, Hashable, Codable {
     public var approver: ApproverRef
     public var reason: String
     public var at: WallInstant
+    /// The error the client is told (§3.6); nil means `user_denied`. `unknown_user` when the approver was not the
+    /// user the request named (§2.4).
+    public var code: GNAPError.Code?
 }

@@ -16,10 +16,13 @@ public struct Account: Sendable, Hashable, Codable {
     public var email: String?
     public var disabled: Bool
     public var createdAt: WallInstant
+    /// When the account's information last changed (released as `updated_at`, RFC 9635 §3.4).
+    public var updatedAt: WallInstant
 
+    /// `updatedAt` defaults to `createdAt`.
     public init(
         id: String, username: String, displayName: String, role: Role, opaqueSubject: String, email: String?,
-        disabled: Bool = false, createdAt: WallInstant
+        disabled: Bool = false, createdAt: WallInstant, updatedAt: WallInstant? = nil
     ) {
         self.id = id
         self.username = username
@@ -29,6 +32,7 @@ public struct Account: Sendable, Hashable, Codable {
         self.email = email
         self.disabled = disabled
         self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
     }
 }
 

@@ -20,6 +20,15 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     public var continuationTokenHash: String
     /// Keyed hash of the user code, if a code was issued.
     public var userCodeHash: String?
+    // Later additions are optional so that records stored before them still decode.
+    /// Assertion formats (§2.2) both requested and supported; nil on older records (none).
+    public var assertionFormats: [String]?
+    /// Whether the client is pre-registered, so the AS vouches for `clientDisplay` (§2.3).
+    public var clientVetted: Bool?
+    /// The end user the request names (§2.4), resolved when it arrived.
+    public var requestedUser: RequestedUser?
+    /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), validated.
+    public var uiLocales: [String]?
     /// SHA-256 of the interaction id of the `redirect`/`app` start modes (§3.3.1, §3.3.2), if they were offered.
     public var interactionIDHash: String?
     /// The interaction finish method, if the client asked for one (§2.5.2).
@@ -98,12 +107,18 @@ public struct ClientInstanceRecord: Sendable, Hashable, Codable {
     public var key: ClientKeyBinding
     public var display: ClientDisplay?
     public var createdAt: WallInstant
+    /// Pre-registered by the AS operator (`gnapterm serve --clients`): its display is vetted, and it takes precedence
+    /// over what a request says (§2.3).
+    public var registered: Bool
 
-    public init(id: String, key: ClientKeyBinding, display: ClientDisplay?, createdAt: WallInstant) {
+    public init(
+        id: String, key: ClientKeyBinding, display: ClientDisplay?, createdAt: WallInstant, registered: Bool = false
+    ) {
         self.id = id
         self.key = key
         self.display = display
         self.createdAt = createdAt
+        self.registered = registered
     }
 }
 

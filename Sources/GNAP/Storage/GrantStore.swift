@@ -29,12 +29,24 @@ public protocol GrantStore: Sendable {
     /// continuation) and the tokens still bound to the old key all move to the new key ("or its most recent
     /// rotation", RFC 9635 §7.2).
     func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws
+    /// Makes the pre-registered clients exactly `clients` (all with `registered` set), in one transaction: new ones
+    /// are inserted, known ones take the registry's key and display, and instances no longer listed stop being
+    /// registered (they keep working as ordinary, unvetted instances). A `clients` identifier already used by a
+    /// dynamic instance is a ``StoreError/conflict(_:)``.
+    func registerClients(_ clients: [ClientInstanceRecord], audit: [AuditEvent]) async throws
 
     // MARK: Accounts and devices
     func insertAccount(_ account: Account) async throws
     func account(id: String) async throws -> Account?
     func account(username: String) async throws -> Account?
     func accounts() async throws -> [Account]
+    /// The account whose `opaque` subject identifier is `opaqueSubject` (it doubles as the user reference, §2.4.1).
+    func account(opaqueSubject: String) async throws -> Account?
+    /// Changes an account in one transaction; when `body` changed anything, `updatedAt` becomes `now`. Returns the
+    /// stored account. Throws ``StoreError/notFound(_:)`` for an unknown id.
+    @discardableResult
+    func updateAccount(id: String, at now: WallInstant, _ body: @Sendable (inout Account) throws -> Void)
+        async throws -> Account
     func insertEnrollmentCode(_ code: EnrollmentCodeRecord) async throws
     /// Marks the code used and returns it, atomically, if it exists, is unused and has not expired at `now`.
     func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord?

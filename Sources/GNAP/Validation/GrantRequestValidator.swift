@@ -14,7 +14,8 @@ public struct GrantRequestValidator: Sendable {
             throw GNAPError(.invalidRequest, "the request must ask for 'access_token' or 'subject'")
         }
         let tokens = try validateTokens(request.accessToken)
-        let subjectFormats = try validateSubject(request.subject)
+        let (subjectFormats, assertionFormats) = try validateSubject(request.subject)
+        try validateUser(request.user)
         var clientKey: ClientKeyBinding?
         var clientReference: String?
         switch request.client {
@@ -27,9 +28,11 @@ public struct GrantRequestValidator: Sendable {
             clientReference = reference
         }
         let (startModes, finish) = try validateInteract(request.interact)
+        let uiLocales = try validateHints(request.interact?.hints)
         return ValidatedGrantRequest(
             request: request, tokens: tokens, clientKey: clientKey, clientReference: clientReference,
-            startModes: startModes, subjectFormats: subjectFormats, finish: finish)
+            startModes: startModes, subjectFormats: subjectFormats, assertionFormats: assertionFormats,
+            uiLocales: uiLocales, finish: finish)
     }
 
     private func validateTokens(_ requests: AccessTokenRequests?) throws(GNAPError) -> [AccessTokenRequest] {
@@ -97,14 +100,26 @@ public struct GrantRequestValidator: Sendable {
         }
     }
 
-    private func validateSubject(_ subject: SubjectRequest?) throws(GNAPError) -> [String] {
-        guard let subject else { return [] }
+    /// §2.2: the subject identifier and assertion formats both requested and supported; unsupported ones are
+    /// dropped (the AS releases what it can), so a request for only `saml2` releases nothing.
+    private func validateSubject(_ subject: SubjectRequest?) throws(GNAPError) -> (
+        subIDFormats: [String], assertionFormats: [String]
+    ) {
+        guard let subject else { return ([], []) }
         let formats = subject.subIDFormats ?? []
-        guard !formats.isEmpty || !(subject.assertionFormats ?? []).isEmpty else {
+        let assertions = subject.assertionFormats ?? []
+        guard !formats.isEmpty || !assertions.isEmpty else {
             throw GNAPError(.invalidRequest, "'subject' must list 'sub_id_formats' or 'assertion_formats'")
         }
+        try validateSubjectIdentifiers(subject.subIDs, at: "subject.sub_ids")
         var seen: Set<String> = []
-        return formats.filter { policy.supportedSubjectFormats.contains($0) && seen.insert($0).inserted }
+        var seenAssertions: Set<String> = []
+        return (
+            formats.filter { policy.supportedSubjectFormats.contains($0) && seen.insert($0).inserted },
+            assertions.filter {
+                policy.supportedAssertionFormats.contains($0) && seenAssertions.insert($0).inserted
+            }
+        )
     }
 
     private func validateInteract(_ interact: InteractRequest?) throws(GNAPError) -> ([String], ValidatedFinish?) {

@@ -16,7 +16,8 @@ extension GNAPJSON {
         }
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    /// `root` names the whole document in the message (a request, or a configuration file).
+    static func describe(_ error: DecodingError, root: String = "the request") -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             let rendered = codingPath.reduce(into: "") { result, key in
                 if let index = key.intValue {
@@ -25,7 +26,7 @@ extension GNAPJSON {
                     result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
                 }
             }
-            return rendered.isEmpty ? "the request" : "'\(rendered)'"
+            return rendered.isEmpty ? root : "'\(rendered)'"
         }
         switch error {
         case .typeMismatch(let type, let context):
@@ -38,7 +39,7 @@ extension GNAPJSON {
             return context.codingPath.isEmpty
                 ? "the content is not valid JSON" : "\(path(context.codingPath)) is malformed"
         @unknown default:
-            return "the request is malformed"
+            return "\(root) is malformed"
         }
     }
 

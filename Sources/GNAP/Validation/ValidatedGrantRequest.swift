@@ -13,6 +13,10 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var startModes: [String]
     /// Subject formats both requested and supported.
     public var subjectFormats: [String]
+    /// Assertion formats (§2.2) both requested and supported, in the client's order.
+    public var assertionFormats: [String] = []
+    /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), in the client's order of preference.
+    public var uiLocales: [String] = []
     /// The interaction finish method (§2.5.2), if the client asked for one.
     public var finish: ValidatedFinish? = nil
 }
@@ -25,9 +29,12 @@ public struct ClientKeyBinding: Sendable, Hashable, Codable {
     public var contentDigestAlgorithm: DigestAlgorithm
     public var thumbprint: String
 
+    /// The key proofing methods (§7.3) this AS verifies; also what discovery advertises (§9).
+    public static let supportedProofMethods: [String] = ["httpsig"]
+
     /// Validates a key by value: `httpsig` proofing with a public JWK whose algorithm is determined.
     public init(_ key: ClientKeyValue) throws(GNAPError) {
-        guard key.proof.method == "httpsig" else {
+        guard Self.supportedProofMethods.contains(key.proof.method) else {
             throw GNAPError(.invalidClient, "proof method '\(key.proof.method)' is not supported; use 'httpsig'")
         }
         guard let jwk = key.jwk else { throw GNAPError(.invalidClient, "the client key must be given as 'jwk'") }

@@ -24,6 +24,12 @@ enum Routes {
                     interactionEndpoint: publicURL.base + "/interact/v1"))
         }
         router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
+        // RFC 9635 §9: discovery is an unsigned OPTIONS on the grant endpoint.
+        router.on("/gnap", method: .options) { _, _ in JSONResponse.make(value: GrantDiscovery.document(services)) }
+        // The JWK Set that verifies the AS's `id_token` assertions (§3.4.1).
+        router.get("/.well-known/jwks.json") { _, _ in
+            JSONResponse.make(value: try await services.assertionKey().jwkSet)
+        }
         // RFC 9635 §3.3.1, §4.1.1: the `redirect` start mode's interaction URL.
         router.get("/interact/{interaction}") { _, context in
             await InteractionPage.response(id: try context.parameters.require("interaction"), services: services)

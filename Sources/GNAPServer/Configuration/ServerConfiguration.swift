@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var requestPolicy: GrantRequestPolicy
     /// Human descriptions of access-right types and references, shown to approvers.
     public var catalog: AccessCatalog
+    /// Lifetime of the `id_token` assertions the AS signs (§3.4.1).
+    public var assertionLifetime: Duration
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
 
@@ -35,14 +37,15 @@ public struct ServerConfiguration: Sendable {
     ///   - accessTokenLifetime: default 1 hour.
     ///   - bootstrapCodeLifetime: default 24 hours.
     ///   - maximumBodySize: default 64 KiB.
-    ///   - requestPolicy: default ``GrantRequestPolicy/init(supportedStartModes:supportedSubjectFormats:allowsBearerTokens:maximumTokensPerRequest:maximumRightsPerToken:)``.
+    ///   - requestPolicy: default ``GrantRequestPolicy`` with its defaults.
     ///   - catalog: default ``AccessCatalog/demo``.
+    ///   - assertionLifetime: default 5 minutes.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
         accessTokenLifetime: Duration = .seconds(3600), bootstrapCodeLifetime: Duration = .seconds(86_400),
         maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
-        catalog: AccessCatalog = .demo
+        catalog: AccessCatalog = .demo, assertionLifetime: Duration = .seconds(300)
     ) {
         self.host = host
         self.port = port
@@ -54,5 +57,6 @@ public struct ServerConfiguration: Sendable {
         self.maximumBodySize = maximumBodySize
         self.requestPolicy = requestPolicy
         self.catalog = catalog
+        self.assertionLifetime = assertionLifetime
     }
 }

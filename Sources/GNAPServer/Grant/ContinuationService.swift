@@ -25,7 +25,7 @@ struct ContinuationService: Sendable {
         // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
         try await ClientProof(services: services).verify(signed, key: grant.clientKey)
         let interactRef = try checkBody(signed.body)
-        let subject = try await subjectIdentifiers(for: grant)
+        let subject = try await PreparedSubject.prepare(for: grant, services: services)
         let newContinuationToken = Secrets.token()
         let tokenSecrets = grant.tokens.map { _ in TokenIssuer.Secrets() }
         let services = self.services
@@ -40,8 +40,13 @@ struct ContinuationService: Sendable {
                 }
                 var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
                 // §5.1 with an interaction reference, §5.2 without.
-                let action = machine.event(
+                var action = machine.event(
                     interactRef.map { .continuationCallWithInteractRef($0) } ?? .continuationCall)
+                if case .issueTokens(let selection) = action, selection != subject.selection {
+                    // Approved after the subject information was prepared: answer as still pending (nothing is
+                    // finalized, an interaction reference is not spent) and let the next call release it.
+                    action = machine.deferIssuance(previous: record.lifecycle)
+                }
                 record.lifecycle = machine.state
                 let now = clock.now
                 switch action {
@@ -55,9 +60,9 @@ struct ContinuationService: Sendable {
                     let issued = TokenIssuer(
                         grant: record, selection: selection, secrets: tokenSecrets, now: now,
                         lifetime: config.accessTokenLifetime, manageURI: services.tokenManagementURI(tokenID:))
-                    // §3.4: only identifiers in the formats the approver released.
-                    let released = subject.filter { selection.subjectFormats.contains($0.format) }
-                    guard issued.response != nil || !released.isEmpty else {
+                    // §3.4: only identifiers and assertions in the formats the approver released.
+                    let released = subject.response(for: selection)
+                    guard issued.response != nil || released != nil else {
                         // Nothing left to release (e.g. the approver's e-mail was removed since): say so.
                         return GrantMutation(
                             GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")),
@@ -68,9 +73,7 @@ struct ContinuationService: Sendable {
                             ])
                     }
                     return GrantMutation(
-                        GrantResponse(
-                            accessToken: issued.response,
-                            subject: released.isEmpty ? nil : SubjectResponse(subIDs: released)),
+                        GrantResponse(accessToken: issued.response, subject: released),
                         issuedTokens: issued.records,
                         audit: [
                             AuditEvent(
@@ -127,19 +130,6 @@ struct ContinuationService: Sendable {
                 GNAPError(.invalidRequest, "grant modification is not supported; poll with an empty body"))
         }
         return nil
-    }
-
-    /// The approving account's identifiers, looked up before the transaction (the approval names the account).
-    private func subjectIdentifiers(for grant: GrantRecord) async throws(APIError) -> [SubjectIdentifier] {
-        guard let approval = grant.lifecycle.approval, !approval.selection.subjectFormats.isEmpty else { return [] }
-        let account: Account?
-        do {
-            account = try await services.store.account(id: approval.approver.accountID)
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the approver"))
-        }
-        guard let account else { return [] }
-        return SubjectRelease.identifiers(for: account, issuer: services.publicURL.base)
     }
 }
 

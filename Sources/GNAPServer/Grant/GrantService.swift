@@ -10,14 +10,18 @@ struct GrantService: Sendable {
         do {
             validated = try GrantRequestValidator(policy: services.configuration.requestPolicy).validate(
                 body: signed.body)
+            // §8.1: reference strings are the AS's own; the catalog may refuse ones it does not define.
+            try services.configuration.catalog.checkReferences(in: validated.tokens)
         } catch {
             throw APIError(error)
         }
         let instance = try await resolveInstance(validated)
         // §7.3.1: the request must be signed by the key it presents, over the required components.
         try await ClientProof(services: services).verify(signed, key: instance.key)
+        // §2.4: after the signature, so an unauthenticated caller learns nothing about user references.
+        let user = try await UserResolver(services: services).resolve(validated.request)
         do {
-            return try await createGrant(validated, instance: instance, peer: signed.peer)
+            return try await createGrant(validated, instance: instance, user: user, peer: signed.peer)
         } catch let error as APIError {
             throw error
         } catch {
@@ -42,8 +46,10 @@ struct GrantService: Sendable {
             var display: ClientDisplay?
             if case .value(let value) = validated.request.client { display = value.display }
             if let existing = try await services.store.clientInstance(thumbprint: key.thumbprint),
-                existing.key == key, existing.display == display
+                existing.registered || (existing.key == key && existing.display == display)
             {
+                // §2.3: the same key is the same instance, and a pre-registered instance's values take precedence
+                // over the ones given at runtime.
                 return existing
             }
             let instance = ClientInstanceRecord(
@@ -57,9 +63,9 @@ struct GrantService: Sendable {
         }
     }
 
-    private func createGrant(_ validated: ValidatedGrantRequest, instance: ClientInstanceRecord, peer: String?)
-        async throws -> GrantResponse
-    {
+    private func createGrant(
+        _ validated: ValidatedGrantRequest, instance: ClientInstanceRecord, user: RequestedUser?, peer: String?
+    ) async throws -> GrantResponse {
         let config = services.configuration
         let wantsCode = validated.startModes.contains(StartMode.userCode)
         let wantsCodeURI = validated.startModes.contains(StartMode.userCodeURI)
@@ -73,13 +79,17 @@ struct GrantService: Sendable {
             let lifecycle = GrantLifecycle.start(
                 clock: services.clock, interactionLifetime: config.interactionLifetime,
                 waitSeconds: config.pollInterval, expectsInteractRef: start.finish != nil)
-            let grant = GrantRecord(
+            var grant = GrantRecord(
                 id: Secrets.identifier(), instanceID: instance.id, clientKey: instance.key,
                 clientDisplay: instance.display, request: validated.request, tokens: validated.tokens,
                 subjectFormats: validated.subjectFormats, startModes: validated.startModes, requestedFrom: peer,
                 lifecycle: lifecycle.state, continuationTokenHash: Secrets.hash(continuationToken),
                 userCodeHash: wantsCode || wantsCodeURI ? Secrets.hash(code, pepper: pepper) : nil,
                 interactionIDHash: start.interactionIDHash, finish: start.finish)
+            grant.assertionFormats = validated.assertionFormats
+            grant.clientVetted = instance.registered
+            grant.requestedUser = user
+            grant.uiLocales = validated.uiLocales.isEmpty ? nil : validated.uiLocales
             let audit = AuditEvent(
                 grantID: grant.id, at: lifecycle.state.createdAt, kind: "grant.created",
                 detail: "client \(instance.id) (\(instance.key.thumbprint)) asked for "

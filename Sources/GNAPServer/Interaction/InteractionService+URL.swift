@@ -50,7 +50,8 @@ extension InteractionService {
                 ] : []
             return GrantMutation(.success(record), audit: audit)
         }
-        return ReviewBuilder.review(of: record, catalog: services.configuration.catalog)
+        return ReviewBuilder.review(
+            of: record, catalog: services.configuration.catalog, approver: approver.account, issuer: base)
     }
 
     /// The interaction-URL wording of a refusal.

@@ -96,7 +96,9 @@ struct InteractionService: Sendable {
                 ] : []
             return GrantMutation(.success(record), audit: audit)
         }
-        return ReviewBuilder.review(of: record, catalog: services.configuration.catalog)
+        return ReviewBuilder.review(
+            of: record, catalog: services.configuration.catalog, approver: approver.account,
+            issuer: services.publicURL.base)
     }
 
     func review(grantID: String, _ signed: SignedRequest) async throws(APIError) -> InteractionReview {
@@ -110,7 +112,9 @@ struct InteractionService: Sendable {
         guard let grant, grant.lifecycle.boundApprover == approver.ref else {
             throw APIError(GNAPError(.notFound, "no request with this id is bound to you"))
         }
-        return ReviewBuilder.review(of: grant, catalog: services.configuration.catalog)
+        return ReviewBuilder.review(
+            of: grant, catalog: services.configuration.catalog, approver: approver.account,
+            issuer: services.publicURL.base)
     }
 
     // MARK: Decisions
@@ -125,12 +129,16 @@ struct InteractionService: Sendable {
         }
         let ref = approver.ref
         let clock = services.clock
-        let releasable = Set(
-            SubjectRelease.identifiers(for: approver.account, issuer: services.publicURL.base).map(\.format))
+        let issuer = services.publicURL.base
+        let account = approver.account
+        let releasable = Set(SubjectRelease.identifiers(for: account, issuer: issuer).map(\.format))
         let interactRef = Secrets.identifier()
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
+            }
+            if let user = record.requestedUser, user.namesAUser, !user.matches(account, issuer: issuer) {
+                return Self.refuseForUser(&record, by: ref, interactRef: interactRef, clock: clock)
             }
             var selection = try ReviewBuilder.selection(request, of: record)
             // A format this account has no value for (e.g. email without an address) releases nothing; an approval
@@ -143,10 +151,10 @@ struct InteractionService: Sendable {
             let granted = zip(record.tokens, selection.rights).flatMap { token, indices in
                 indices.map { token.access[$0].summary }
             }
+            let released = selection.subjectFormats + selection.assertionFormats
             let detail =
                 "approved \(granted.count) right(s): \(granted.joined(separator: "; "))"
-                + (selection.subjectFormats.isEmpty
-                    ? "" : "; released \(selection.subjectFormats.joined(separator: ", "))")
+                + (released.isEmpty ? "" : "; released \(released.joined(separator: ", "))")
             let finished = Self.recordInteractRef(&record, interactRef, clock: clock)
             return GrantMutation(
                 .success(record),
@@ -156,9 +164,12 @@ struct InteractionService: Sendable {
                         accountID: ref.accountID)
                 ] + finished)
         }
-        return DecisionResponse(
-            grantID: record.id, status: record.lifecycle.status,
-            finish: await followFinish(of: record, interactRef: interactRef))
+        // §4.2: the finish method is enacted for a refusal too, so the client learns the outcome.
+        let finish = await followFinish(of: record, interactRef: interactRef)
+        if record.lifecycle.denial?.code == .unknownUser {
+            throw APIError(.forbidden, Self.notTheNamedUser)
+        }
+        return DecisionResponse(grantID: record.id, status: record.lifecycle.status, finish: finish)
     }
 
     func deny(grantID: String, _ signed: SignedRequest) async throws(APIError) -> DecisionResponse {

@@ -2,7 +2,10 @@ import GNAP
 
 /// Builds what an approver sees from a stored grant, with the AS's descriptions of each right.
 enum ReviewBuilder {
-    static func review(of grant: GrantRecord, catalog: AccessCatalog) -> InteractionReview {
+    /// The review `approver` sees; `issuer` is the AS's base URL (for matching `iss_sub` identifiers).
+    static func review(of grant: GrantRecord, catalog: AccessCatalog, approver: Account, issuer: String)
+        -> InteractionReview
+    {
         let tokens = grant.tokens.enumerated().map { tokenIndex, token in
             TokenReview(
                 label: token.label, flags: token.flags ?? [],
@@ -12,18 +15,24 @@ enum ReviewBuilder {
                 })
         }
         let subject = grant.request.subject.map { request in
-            SubjectReview(subIDFormats: grant.subjectFormats, assertionFormats: request.assertionFormats ?? [])
+            SubjectReview(subIDFormats: grant.subjectFormats, assertionFormats: grant.assertionFormats ?? [])
+        }
+        let user = grant.requestedUser.map { user in
+            UserReview(
+                subIDs: user.subIDs, reference: user.reference, verifiedAssertionFormats: user.verifiedAssertionFormats,
+                ignoredAssertionFormats: user.ignoredAssertionFormats,
+                matchesApprover: !user.namesAUser || user.matches(approver, issuer: issuer))
         }
         return InteractionReview(
             grantID: grant.id, status: grant.lifecycle.status,
             client: ClientReview(
                 instanceID: grant.instanceID, display: grant.clientDisplay,
-                // Dynamic instances assert their own display information; nothing about them is vetted.
-                vetted: false, keyThumbprint: grant.clientKey.thumbprint, proofMethod: grant.clientKey.proof.method,
-                algorithm: grant.clientKey.algorithm.rawValue),
+                // Dynamic instances assert their own display information; only pre-registered ones are vetted.
+                vetted: grant.clientVetted ?? false, keyThumbprint: grant.clientKey.thumbprint,
+                proofMethod: grant.clientKey.proof.method, algorithm: grant.clientKey.algorithm.rawValue),
             tokens: tokens, subject: subject, requestedAt: grant.lifecycle.createdAt,
-            requestedFrom: grant.requestedFrom, expiresAt: grant.lifecycle.interactionExpiresAt,
-            finish: grant.finish.map { FinishReview(method: $0.method, uri: $0.uri) })
+            requestedFrom: grant.requestedFrom, expiresAt: grant.lifecycle.interactionExpiresAt, user: user,
+            uiLocales: grant.uiLocales, finish: grant.finish.map { FinishReview(method: $0.method, uri: $0.uri) })
     }
 
     /// Turns right identifiers ("0.1") into a per-token selection; unknown identifiers are an error.
@@ -39,6 +48,12 @@ enum ReviewBuilder {
         for format in request.subjectFormats where !grant.subjectFormats.contains(format) {
             throw GNAPError(.invalidRequest, "subject format '\(format)' was not requested")
         }
-        return ApprovalSelection(rights: rights.map { $0.sorted() }, subjectFormats: request.subjectFormats)
+        for format in request.assertionFormats where !(grant.assertionFormats ?? []).contains(format) {
+            throw GNAPError(.invalidRequest, "assertion format '\(format)' was not requested")
+        }
+        var assertions: [String] = []
+        for format in request.assertionFormats where !assertions.contains(format) { assertions.append(format) }
+        return ApprovalSelection(
+            rights: rights.map { $0.sorted() }, subjectFormats: request.subjectFormats, assertionFormats: assertions)
     }
 }

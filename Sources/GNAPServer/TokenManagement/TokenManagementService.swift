@@ -121,6 +121,10 @@ struct TokenManagementService: Sendable {
         guard token.boundKey != nil, !token.isBearer else {
             throw APIError(GNAPError(.invalidRotation, "a bearer token has no key to rotate"))
         }
+        // §9 `key_rotation_supported` is derived from the same policy value.
+        guard services.configuration.requestPolicy.allowsTokenKeyRotation else {
+            throw APIError(GNAPError(.keyRotationNotSupported, "this AS does not bind tokens to new keys"))
+        }
         return try await ClientProof(services: services).verifyRotation(signed, currentKey: try await boundKey(token))
     }
 }

@@ -12,12 +12,14 @@ extension ASDatabase {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO accounts (id, username, display_name, role, opaque_subject, email, disabled, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO accounts (id, username, display_name, role, opaque_subject, email, disabled, created_at,
+                        updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     account.id, account.username, account.displayName, account.role.rawValue, account.opaqueSubject,
                     account.email, account.disabled, account.createdAt.unixMilliseconds,
+                    account.updatedAt.unixMilliseconds,
                 ])
         }
     }
@@ -46,7 +48,7 @@ extension ASDatabase {
         return Account(
             id: row["id"], username: row["username"], displayName: row["display_name"], role: role,
             opaqueSubject: row["opaque_subject"], email: row["email"], disabled: row["disabled"],
-            createdAt: WallInstant(unixMilliseconds: row["created_at"]))
+            createdAt: WallInstant(unixMilliseconds: row["created_at"]), updatedAt: row.instant("updated_at"))
     }
 
     public func insertEnrollmentCode(_ code: EnrollmentCodeRecord) async throws {

@@ -99,7 +99,11 @@ extension ASDatabase {
     public func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord? {
         try await writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM client_instances WHERE key_thumbprint = ? ORDER BY created_at LIMIT 1",
+                db,
+                sql: """
+                    SELECT * FROM client_instances WHERE key_thumbprint = ?
+                    ORDER BY registered DESC, created_at LIMIT 1
+                    """,
                 arguments: [thumbprint]
             ).map(Self.clientInstance(from:))
         }
@@ -107,32 +111,37 @@ extension ASDatabase {
 
     public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
         try await writer.write { db in
-            guard
-                let instance = try Row.fetchOne(db, sql: "SELECT * FROM client_instances WHERE id = ?", arguments: [id])
-                    .map(Self.clientInstance(from:))
-            else { throw StoreError.notFound("client instance \(id)") }
-            let oldThumbprint = instance.key.thumbprint
-            try db.execute(
-                sql: "UPDATE client_instances SET key = ?, key_thumbprint = ? WHERE id = ?",
-                arguments: [try JSONColumn.encode(key), key.thumbprint, id])
-            let grantIDs = try String.fetchAll(db, sql: "SELECT id FROM grants WHERE instance_id = ?", arguments: [id])
-            for grantID in grantIDs {
-                guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", grantID) else {
-                    continue
-                }
-                if grant.lifecycle.status != .finalized && grant.clientKey.thumbprint == oldThumbprint {
-                    grant.clientKey = key
-                    try db.execute(
-                        sql: "UPDATE grants SET record = ? WHERE id = ?",
-                        arguments: [try JSONColumn.encode(grant), grantID])
-                }
-                try db.execute(
-                    sql: """
-                        UPDATE access_tokens SET bound_key = ?, bound_key_thumbprint = ?
-                        WHERE grant_id = ? AND bound_key_thumbprint = ?
-                        """, arguments: [try JSONColumn.encode(key), key.thumbprint, grantID, oldThumbprint])
-            }
+            try Self.rebindClientInstance(db, id: id, to: key)
             try Self.insert(audit, db)
+        }
+    }
+
+    /// Moves a client instance, its unfinished grants and the tokens bound to its old key to `key`.
+    static func rebindClientInstance(_ db: Database, id: String, to key: ClientKeyBinding) throws {
+        guard
+            let instance = try Row.fetchOne(db, sql: "SELECT * FROM client_instances WHERE id = ?", arguments: [id])
+                .map(Self.clientInstance(from:))
+        else { throw StoreError.notFound("client instance \(id)") }
+        let oldThumbprint = instance.key.thumbprint
+        try db.execute(
+            sql: "UPDATE client_instances SET key = ?, key_thumbprint = ? WHERE id = ?",
+            arguments: [try JSONColumn.encode(key), key.thumbprint, id])
+        let grantIDs = try String.fetchAll(db, sql: "SELECT id FROM grants WHERE instance_id = ?", arguments: [id])
+        for grantID in grantIDs {
+            guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", grantID) else {
+                continue
+            }
+            if grant.lifecycle.status != .finalized && grant.clientKey.thumbprint == oldThumbprint {
+                grant.clientKey = key
+                try db.execute(
+                    sql: "UPDATE grants SET record = ? WHERE id = ?",
+                    arguments: [try JSONColumn.encode(grant), grantID])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE access_tokens SET bound_key = ?, bound_key_thumbprint = ?
+                    WHERE grant_id = ? AND bound_key_thumbprint = ?
+                    """, arguments: [try JSONColumn.encode(key), key.thumbprint, grantID, oldThumbprint])
         }
     }
 
@@ -142,6 +151,6 @@ extension ASDatabase {
             display: try (row["display"] as String?).map {
                 try JSONColumn.decode(ClientDisplay.self, $0, what: "client display")
             },
-            createdAt: WallInstant(unixMilliseconds: row["created_at"]))
+            createdAt: WallInstant(unixMilliseconds: row["created_at"]), registered: row["registered"])
     }
 }

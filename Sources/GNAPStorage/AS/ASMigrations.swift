@@ -109,7 +109,28 @@ enum ASMigrations {
                     CREATE UNIQUE INDEX access_tokens_management ON access_tokens(management_token_hash);
                     """)
         }
-        migrator.registerMigration("2026-11-28-interaction-urls") { db in
+        migrator.registerMigration("2026-11-28-account-updated-at") { db in
+            // RFC 9635 §3.4 `updated_at`: when the account's information last changed; existing accounts start at
+            // their creation.
+            try db.execute(
+                sql: """
+                    ALTER TABLE accounts ADD COLUMN updated_at INTEGER;
+                    UPDATE accounts SET updated_at = created_at;
+                    """)
+        }
+        migrator.registerMigration("2026-11-28-registered-clients") { db in
+            // RFC 9635 §2.3: client instances the operator registered (`serve --clients`); their display is vetted
+            // while they are listed (`registered`). `origin` keeps where the identifier came from, so an operator
+            // cannot take over a dynamic instance's identifier.
+            try db.execute(
+                sql: """
+                    ALTER TABLE client_instances ADD COLUMN registered INTEGER NOT NULL DEFAULT 0
+                        CHECK (registered IN (0, 1));
+                    ALTER TABLE client_instances ADD COLUMN origin TEXT NOT NULL DEFAULT 'dynamic'
+                        CHECK (origin IN ('dynamic', 'registry'));
+                    """)
+        }
+        migrator.registerMigration("2026-11-29-interaction-urls") { db in
             // RFC 9635 §3.3.1/§3.3.2: grants with the `redirect`/`app` start modes are found by their interaction id.
             try db.execute(
                 sql: """

@@ -18,6 +18,7 @@ extension ApproverFailure {
         case .interactionExpired: return "This link has expired. Ask the device for a new one."
         case .interactionUsed: return "This link was already used by another approver."
         case .startModeUsed: return "This request is already being approved another way (its code or its link)."
+        case .unknownUser: return "This request is for another user, so it was refused; the device is told so."
         default: return message
         }
     }

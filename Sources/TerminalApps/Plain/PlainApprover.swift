@@ -139,11 +139,9 @@ public struct PlainApprover<Backend: ApproverBackend> {
                 let summary = ApprovalSummary(review: review, request: request)
                 say("The device will receive:")
                 for text in summary.granted.map(\.displaySummary) { say("  - " + text) }
-                for format in summary.releasedSubjectFormats { say("  - " + SubjectFormatNames.title(of: format)) }
+                for text in summary.releasedInformation { say("  - " + text) }
                 say("Withheld:")
-                let withheld =
-                    summary.withheld.map(\.displaySummary)
-                    + summary.withheldSubjectFormats.map(SubjectFormatNames.title(of:))
+                let withheld = summary.withheld.map(\.displaySummary) + summary.withheldInformation
                 for text in withheld { say("  - " + text) }
                 if withheld.isEmpty { say("  - nothing") }
                 prompt(Self.confirmPrompt)
@@ -157,7 +155,8 @@ public struct PlainApprover<Backend: ApproverBackend> {
     }
 
     /// The request for "approve" followed by `selection` ("" for every right, "1,3" or "1 3" for those rights);
-    /// every subject format is released. Nil (after saying why) when the selection is not valid.
+    /// every subject identifier and assertion format is released. Nil (after saying why) when the selection is not
+    /// valid.
     private func approvalRequest(_ review: InteractionReview, selection: String) -> ApprovalRequest? {
         let rights = review.allRights
         let words = selection.split { $0 == "," || $0 == " " }
@@ -170,7 +169,9 @@ public struct PlainApprover<Backend: ApproverBackend> {
             if !chosen.contains(number) { chosen.append(number) }
         }
         let ids = words.isEmpty ? rights.map(\.id) : chosen.sorted().map { rights[$0 - 1].id }
-        let request = ApprovalRequest(rights: ids, subjectFormats: review.subject?.subIDFormats ?? [])
+        let request = ApprovalRequest(
+            rights: ids, subjectFormats: review.subject?.subIDFormats ?? [],
+            assertionFormats: review.subject?.assertionFormats ?? [])
         if ApprovalSummary(review: review, request: request).releasesNothing {
             say(#"That approves nothing; type "deny" to refuse the request."#)
             return nil
@@ -220,7 +221,13 @@ public struct PlainApprover<Backend: ApproverBackend> {
             lines.append("  \(field.label): \(field.value)" + (field.provenance.tag.map { " " + $0 } ?? ""))
         }
         lines.append("  " + description.requestedLine)
+        if let locales = description.localesLine { lines.append("  " + locales) }
         lines.append("  " + ReviewDescription.expiryText(expiresAt: review.expiresAt, now: now))
+        if let user = description.namedUser {
+            lines += ["", ReviewDescription.userHeading, "  " + user.verdict]
+            lines += user.identifiers.map { "    " + $0 }
+            if let note = user.ignoredNote { lines.append("  " + note) }
+        }
         lines += ["", ReviewDescription.rightsHeading]
         if description.rights.isEmpty { lines.append("  (no access rights requested)") }
         for (index, right) in description.rights.enumerated() {
@@ -228,10 +235,9 @@ public struct PlainApprover<Backend: ApproverBackend> {
             lines.append("  \(index + 1). " + right.title)
             for field in right.details { lines.append("       \(field.label): \(field.value)") }
         }
-        if !description.subjectFormats.isEmpty || description.assertionNote != nil {
+        if description.hasSubjectSection {
             lines += ["", ReviewDescription.subjectHeading]
-            lines += description.subjectFormats.map { "  - " + $0 }
-            if let note = description.assertionNote { lines.append("  " + note) }
+            lines += (description.subjectFormats + description.assertionFormats).map { "  - " + $0 }
         }
         lines += ["", ReviewDescription.antiPhishing]
         return lines

@@ -1,7 +1,7 @@
 import GNAP
 
-/// What a decision releases and withholds: the rights and subject formats of a review, split by an
-/// `ApprovalRequest` (or everything withheld, for a denial).
+/// What a decision releases and withholds: the rights, subject formats and assertion formats of a review, split by
+/// an `ApprovalRequest` (or everything withheld, for a denial).
 public struct ApprovalSummary: Hashable, Sendable {
     /// Rights granted, in request order.
     public var granted: [RightReview]
@@ -11,6 +11,10 @@ public struct ApprovalSummary: Hashable, Sendable {
     public var releasedSubjectFormats: [String]
     /// Subject identifier formats withheld.
     public var withheldSubjectFormats: [String]
+    /// Assertion formats released.
+    public var releasedAssertionFormats: [String]
+    /// Assertion formats withheld.
+    public var withheldAssertionFormats: [String]
 
     /// The split of `review` by `request`; rights and formats not named in the request are withheld.
     public init(review: InteractionReview, request: ApprovalRequest) {
@@ -21,6 +25,10 @@ public struct ApprovalSummary: Hashable, Sendable {
         withheld = review.allRights.filter { !rights.contains($0.id) }
         releasedSubjectFormats = requestedFormats.filter { formats.contains($0) }
         withheldSubjectFormats = requestedFormats.filter { !formats.contains($0) }
+        let assertions = Set(request.assertionFormats)
+        let requestedAssertions = review.subject?.assertionFormats ?? []
+        releasedAssertionFormats = requestedAssertions.filter { assertions.contains($0) }
+        withheldAssertionFormats = requestedAssertions.filter { !assertions.contains($0) }
     }
 
     /// Everything of `review` withheld (a denial).
@@ -28,8 +36,22 @@ public struct ApprovalSummary: Hashable, Sendable {
         self.init(review: review, request: ApprovalRequest(rights: [], subjectFormats: []))
     }
 
+    /// The released subject identifier and assertion formats, in words.
+    public var releasedInformation: [String] {
+        releasedSubjectFormats.map(SubjectFormatNames.title(of:))
+            + releasedAssertionFormats.map(SubjectFormatNames.assertionTitle(of:))
+    }
+
+    /// The withheld subject identifier and assertion formats, in words.
+    public var withheldInformation: [String] {
+        withheldSubjectFormats.map(SubjectFormatNames.title(of:))
+            + withheldAssertionFormats.map(SubjectFormatNames.assertionTitle(of:))
+    }
+
     /// True when nothing at all is released.
-    public var releasesNothing: Bool { granted.isEmpty && releasedSubjectFormats.isEmpty }
+    public var releasesNothing: Bool {
+        granted.isEmpty && releasedSubjectFormats.isEmpty && releasedAssertionFormats.isEmpty
+    }
 }
 
 extension DecisionRecord {
@@ -48,7 +70,7 @@ extension DecisionRecord {
             keyThumbprint: review.client.keyThumbprint, decision: .approved,
             grantedRights: summary.granted.map(\.displaySummary),
             withheldRights: summary.withheld.map(\.displaySummary),
-            releasedSubject: summary.releasedSubjectFormats, reason: nil)
+            releasedSubject: summary.releasedSubjectFormats + summary.releasedAssertionFormats, reason: nil)
     }
 
     /// The history record of denying `review` for `reason`.

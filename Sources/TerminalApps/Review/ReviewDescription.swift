@@ -66,6 +66,7 @@ struct ReviewDescription: Sendable {
     static let clientHeading = "Client"
     static let rightsHeading = "Access requested"
     static let subjectHeading = "Information about you"
+    static let userHeading = "For user"
     static let noDescription = "(no description from the AS)"
 
     /// True when the AS vouches for the client's display information.
@@ -79,8 +80,27 @@ struct ReviewDescription: Sendable {
     var rights: [Right]
     /// `email — your e-mail address`, one per requested subject identifier format.
     var subjectFormats: [String]
-    /// A note about requested assertion formats, which an approval does not release.
-    var assertionNote: String?
+    /// `id_token — a statement signed …`, one per requested assertion format.
+    var assertionFormats: [String]
+    /// The user the request names (§2.4), if any.
+    var namedUser: NamedUser?
+    /// "Preferred languages: en-US, fr-CA" (§2.5.3 `ui_locales`).
+    var localesLine: String?
+
+    /// The end user a request names, as the approver sees it.
+    struct NamedUser: Sendable {
+        /// Whether the approver is that user.
+        var isApprover: Bool
+        /// "✓ This request is for you." or a warning that it is for someone else.
+        var verdict: String
+        /// The identifiers (client-supplied hints, a user reference, a verified assertion's subject).
+        var identifiers: [String]
+        /// A note about assertions the server could not verify and ignored.
+        var ignoredNote: String?
+    }
+
+    /// True when the review has an "Information about you" section.
+    var hasSubjectSection: Bool { !subjectFormats.isEmpty || !assertionFormats.isEmpty }
 
     init(_ review: InteractionReview, timeZone: TimeZone) {
         let client = review.client
@@ -113,10 +133,37 @@ struct ReviewDescription: Sendable {
         requestedLine = review.requestedFrom.map { "Requested from \($0) at \(time)" } ?? "Requested at \(time)"
         rights = Self.rights(of: review.tokens)
         subjectFormats = (review.subject?.subIDFormats ?? []).map(SubjectFormatNames.title(of:))
-        let assertions = review.subject?.assertionFormats ?? []
-        assertionNote =
-            assertions.isEmpty
-            ? nil : "Also asks for assertions (\(assertions.joined(separator: ", "))); approving does not release them."
+        assertionFormats = (review.subject?.assertionFormats ?? []).map(SubjectFormatNames.assertionTitle(of:))
+        namedUser = review.user.map(Self.namedUser(_:))
+        localesLine =
+            (review.uiLocales ?? []).isEmpty
+            ? nil : "Preferred languages: " + (review.uiLocales ?? []).joined(separator: ", ")
+    }
+
+    private static func namedUser(_ user: UserReview) -> NamedUser {
+        var identifiers = user.subIDs.map(SubjectFormatNames.identifierText(_:))
+        if let reference = user.reference {
+            // The reference is the user's opaque identifier; say so once rather than listing it twice.
+            identifiers.removeAll { $0 == "opaque " + reference }
+            identifiers.insert("user reference " + reference, at: 0)
+        }
+        if !user.verifiedAssertionFormats.isEmpty {
+            identifiers.append("verified assertion: " + user.verifiedAssertionFormats.joined(separator: ", "))
+        }
+        let ignored =
+            user.ignoredAssertionFormats.isEmpty
+            ? nil
+            : "Ignored assertions this server cannot verify: " + user.ignoredAssertionFormats.joined(separator: ", ")
+        let verdict: String
+        if identifiers.isEmpty {
+            verdict = "The device names no user this server can check."
+        } else if user.matchesApprover {
+            verdict = "✓ This request is for you."
+        } else {
+            verdict = "⚠ This request is for another user: approving it refuses it (the device is told unknown_user)."
+        }
+        return NamedUser(
+            isApprover: user.matchesApprover, verdict: verdict, identifiers: identifiers, ignoredNote: ignored)
     }
 
     private static func rights(of tokens: [TokenReview]) -> [Right] {

@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a user code stays valid.")
     var codeLifetime: Int = 600
 
+    @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
+    var clients: String?
+
+    @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
+    var accessCatalog: String?
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
@@ -40,11 +46,26 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: dataDir)
         var logger = Logger(label: "gnapterm.as")
         logger.logLevel = .info
+        // Read the configuration files before touching the store, so a bad file changes nothing.
+        let catalog = try accessCatalog.map { path in
+            try Self.load(path, what: "access catalog") { bytes throws(ConfigurationFileError) in
+                try AccessCatalog.load(from: bytes)
+            }
+        }
+        let registry = try clients.map { path in
+            try Self.load(path, what: "client registry") { bytes throws(ConfigurationFileError) in
+                try ClientRegistry.load(from: bytes)
+            }
+        }
         let store = try ASDatabase.open(directory: directory)
         let clock = WallClock()
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval)
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, catalog: catalog ?? .demo)
+        if let registry {
+            try await ClientRegistration.apply(registry, to: store, now: clock.now)
+            StandardStreams.out("Registered \(registry.entries.count) pre-registered client(s).\n")
+        }
         if let bootstrap = try await Bootstrap.runIfNeeded(
             store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
         {
@@ -67,5 +88,19 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+
+    /// Reads and parses a configuration file; any problem is an error naming the file.
+    private static func load<T>(
+        _ path: String, what: String, _ parse: ([UInt8]) throws(ConfigurationFileError) -> T
+    ) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read the \(what) file '\(path)'")
+        }
+        do {
+            return try parse([UInt8](data))
+        } catch {
+            throw ValidationError("the \(what) file '\(path)' is not usable: \(error.description)")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import GNAP
 
-/// A request under review: which rights and subject formats are included, the selection, focus and scroll.
+/// A request under review: which rights, subject formats and assertion formats are included, the selection, focus
+/// and scroll.
 public struct ReviewState: Equatable, Sendable {
     /// Where keys such as Enter act.
     public enum Focus: Hashable, Sendable {
@@ -15,6 +16,8 @@ public struct ReviewState: Equatable, Sendable {
     public var includedRights: [Bool]
     /// One flag per format of `review.subject.subIDFormats`.
     public var includedSubjectFormats: [Bool]
+    /// One flag per format of `review.subject.assertionFormats`.
+    public var includedAssertionFormats: [Bool]
     /// Index into `items` of the selected toggle.
     public var selection: Int?
     public var focus: Focus
@@ -28,15 +31,17 @@ public struct ReviewState: Equatable, Sendable {
         self.review = review
         includedRights = Array(repeating: true, count: review.allRights.count)
         includedSubjectFormats = Array(repeating: true, count: review.subject?.subIDFormats.count ?? 0)
-        selection = includedRights.count + includedSubjectFormats.count > 0 ? 0 : nil
+        includedAssertionFormats = Array(repeating: true, count: review.subject?.assertionFormats.count ?? 0)
+        selection = includedRights.count + includedSubjectFormats.count + includedAssertionFormats.count > 0 ? 0 : nil
         focus = .items
         scroll = 0
         notice = nil
     }
 
-    /// The toggles in screen order: rights, then subject formats.
+    /// The toggles in screen order: rights, subject formats, assertion formats.
     public var items: [ReviewItem] {
         includedRights.indices.map(ReviewItem.right) + includedSubjectFormats.indices.map(ReviewItem.subjectFormat)
+            + includedAssertionFormats.indices.map(ReviewItem.assertionFormat)
     }
 
     /// The selected toggle.
@@ -49,6 +54,8 @@ public struct ReviewState: Equatable, Sendable {
         switch item {
         case .right(let index): includedRights.indices.contains(index) && includedRights[index]
         case .subjectFormat(let index): includedSubjectFormats.indices.contains(index) && includedSubjectFormats[index]
+        case .assertionFormat(let index):
+            includedAssertionFormats.indices.contains(index) && includedAssertionFormats[index]
         }
     }
 
@@ -59,16 +66,19 @@ public struct ReviewState: Equatable, Sendable {
             includedRights[index].toggle()
         case .subjectFormat(let index) where includedSubjectFormats.indices.contains(index):
             includedSubjectFormats[index].toggle()
+        case .assertionFormat(let index) where includedAssertionFormats.indices.contains(index):
+            includedAssertionFormats[index].toggle()
         default:
             break
         }
     }
 
-    /// Exactly the included rights and subject formats, in request order.
+    /// Exactly the included rights, subject formats and assertion formats, in request order.
     public var approvalRequest: ApprovalRequest {
         let rights = zip(review.allRights, includedRights).filter(\.1).map(\.0.id)
         let formats = zip(review.subject?.subIDFormats ?? [], includedSubjectFormats).filter(\.1).map(\.0)
-        return ApprovalRequest(rights: rights, subjectFormats: formats)
+        let assertions = zip(review.subject?.assertionFormats ?? [], includedAssertionFormats).filter(\.1).map(\.0)
+        return ApprovalRequest(rights: rights, subjectFormats: formats, assertionFormats: assertions)
     }
 
     /// What approving now would release and withhold.

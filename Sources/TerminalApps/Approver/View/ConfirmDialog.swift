@@ -26,11 +26,11 @@ struct ConfirmDialog {
     static func lines(_ summary: ApprovalSummary) -> [DocumentLine] {
         var lines = [DocumentLine("The device will receive:", style: .title)]
         lines += summary.granted.map { .bullet($0.displaySummary, style: .success) }
-        lines += summary.releasedSubjectFormats.map { .bullet(SubjectFormatNames.title(of: $0), style: .success) }
+        lines += summary.releasedInformation.map { .bullet($0, style: .success) }
         lines.append(DocumentLine("Withheld:", style: .title))
         lines += summary.withheld.map { .bullet($0.displaySummary) }
-        lines += summary.withheldSubjectFormats.map { .bullet(SubjectFormatNames.title(of: $0)) }
-        if summary.withheld.isEmpty && summary.withheldSubjectFormats.isEmpty {
+        lines += summary.withheldInformation.map { .bullet($0) }
+        if summary.withheld.isEmpty && summary.withheldInformation.isEmpty {
             lines.append(.bullet("nothing", style: .muted))
         }
         return lines

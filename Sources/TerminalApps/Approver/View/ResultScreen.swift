@@ -22,14 +22,13 @@ enum ResultScreen {
             lines.append(.blank)
             lines.append(DocumentLine("Granted", style: .title))
             lines += bullets(result.summary.granted.map(\.displaySummary))
-            if !result.summary.releasedSubjectFormats.isEmpty {
+            if !result.summary.releasedInformation.isEmpty {
                 lines.append(DocumentLine("Information about you released", style: .title))
-                lines += bullets(result.summary.releasedSubjectFormats.map(SubjectFormatNames.title(of:)))
+                lines += bullets(result.summary.releasedInformation)
             }
             lines.append(DocumentLine("Withheld", style: .title))
             lines += bullets(
-                result.summary.withheld.map(\.displaySummary)
-                    + result.summary.withheldSubjectFormats.map(SubjectFormatNames.title(of:)))
+                result.summary.withheld.map(\.displaySummary) + result.summary.withheldInformation)
         case .denied:
             lines.append(DocumentLine("✗ Denied", style: Style.danger.bolded))
             lines.append(DocumentLine("The device will be told that you denied the request."))

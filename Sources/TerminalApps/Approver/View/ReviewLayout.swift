@@ -73,7 +73,8 @@ struct ReviewLayout {
         return rows.indices.contains(index) ? rows[index].item : nil
     }
 
-    /// The document: client block, rights with their toggles, subject formats with theirs.
+    /// The document: client block, the named user, rights with their toggles, subject and assertion formats with
+    /// theirs.
     static func lines(review state: ReviewState, description: ReviewDescription) -> [DocumentLine] {
         var lines: [DocumentLine] = [
             DocumentLine(ReviewDescription.clientHeading, style: .title),
@@ -84,6 +85,14 @@ struct ReviewLayout {
             lines.append(.field(field.label, field.value, style: field.provenance.style, tag: tag))
         }
         lines.append(DocumentLine(description.requestedLine, prefix: [Span("  ")]))
+        if let locales = description.localesLine { lines.append(DocumentLine(locales, prefix: [Span("  ")])) }
+        if let user = description.namedUser {
+            lines.append(.blank)
+            lines.append(DocumentLine(ReviewDescription.userHeading, style: .title))
+            lines.append(DocumentLine(user.verdict, style: user.isApprover ? .vetted : .warning, prefix: [Span("  ")]))
+            for identifier in user.identifiers { lines.append(DocumentLine(identifier, prefix: [Span("    ")])) }
+            if let note = user.ignoredNote { lines.append(DocumentLine(note, style: .muted, prefix: [Span("  ")])) }
+        }
         lines.append(.blank)
         lines.append(DocumentLine(ReviewDescription.rightsHeading, style: .title))
         if description.rights.isEmpty {
@@ -98,15 +107,15 @@ struct ReviewLayout {
                 lines.append(.field(field.label, field.value, indent: 8, labelWidth: 12, item: .right(index)))
             }
         }
-        if !description.subjectFormats.isEmpty || description.assertionNote != nil {
+        if description.hasSubjectSection {
             lines.append(.blank)
             lines.append(DocumentLine(ReviewDescription.subjectHeading, style: .title))
         }
         for (index, format) in description.subjectFormats.enumerated() {
             lines.append(toggleLine(state, .subjectFormat(index), text: format, tag: nil))
         }
-        if let note = description.assertionNote {
-            lines.append(DocumentLine(note, style: .muted, prefix: [Span("  ")]))
+        for (index, format) in description.assertionFormats.enumerated() {
+            lines.append(toggleLine(state, .assertionFormat(index), text: format, tag: nil))
         }
         return lines
     }

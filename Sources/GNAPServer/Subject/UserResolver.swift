@@ -1,0 +1,63 @@
+import GNAP
+
+/// Resolves the end user a grant request names (RFC 9635 §2.4 `user`, §2.2 `subject.sub_ids`) when it arrives.
+///
+/// - A user reference (§2.4.1) is this AS's `opaque` subject identifier of an account (the value it releases in
+///   `sub_ids`); one it does not know is `unknown_user` at once, as §2.4.1 requires.
+/// - Subject identifiers by value are hints (§2.4: never authoritative); they are kept and checked against the
+///   approving account when the decision is made.
+/// - An `id_token` assertion must be one this AS issued (§2.4 SHOULD validate): it must verify with the AS's
+///   assertion key and name this AS as issuer, else `unknown_user`; its subject then names the user. Assertions in
+///   other formats (e.g. `saml2`) cannot be verified here and are ignored (listed in the review as ignored).
+struct UserResolver {
+    let services: ASServices
+
+    func resolve(_ request: GrantRequest) async throws(APIError) -> RequestedUser? {
+        var identifiers = request.subject?.subIDs ?? []
+        var reference: String?
+        var verified: [String] = []
+        var ignored: [String] = []
+        switch request.user {
+        case nil:
+            break
+        case .reference(let value):
+            guard try await knownReference(value) else {
+                throw APIError(GNAPError(.unknownUser, "the user reference is not known to this AS"))
+            }
+            reference = value
+            identifiers.append(.opaque(value))
+        case .value(let user):
+            identifiers += user.subIDs ?? []
+            for assertion in user.assertions ?? [] {
+                guard assertion.format == AssertionFormat.idToken,
+                    services.configuration.requestPolicy.supportedAssertionFormats.contains(AssertionFormat.idToken)
+                else {
+                    ignored.append(assertion.format)
+                    continue
+                }
+                let key = try await services.assertionKey()
+                do {
+                    let claims = try key.verifyIDToken(assertion.value, issuer: services.publicURL.base)
+                    identifiers.append(.opaque(claims.sub))
+                    verified.append(assertion.format)
+                } catch {
+                    throw APIError(
+                        GNAPError(.unknownUser, "the id_token assertion is not one this AS issued (\(error))"))
+                }
+            }
+        }
+        guard !identifiers.isEmpty || !ignored.isEmpty else { return nil }
+        return RequestedUser(
+            subIDs: identifiers, reference: reference, verifiedAssertionFormats: verified,
+            ignoredAssertionFormats: ignored)
+    }
+
+    private func knownReference(_ reference: String) async throws(APIError) -> Bool {
+        do {
+            guard let account = try await services.store.account(opaqueSubject: reference) else { return false }
+            return !account.disabled
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the user"))
+        }
+    }
+}
