@@ -27,6 +27,9 @@ public struct RendezvousStore: GrantStore {
     public func grant(userCodeHash: String) async throws -> GrantRecord? {
         try await base.grant(userCodeHash: userCodeHash)
     }
+    public func grant(interactionIDHash: String) async throws -> GrantRecord? {
+        try await base.grant(interactionIDHash: interactionIDHash)
+    }
     public func accessToken(hash: String) async throws -> AccessTokenRecord? { try await base.accessToken(hash: hash) }
     public func accessToken(id: String) async throws -> AccessTokenRecord? { try await base.accessToken(id: id) }
     public func accessTokens(grantID: String) async throws -> [AccessTokenRecord] {

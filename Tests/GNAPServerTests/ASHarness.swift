@@ -16,10 +16,13 @@ struct ASHarness {
     let clock = ManualClock()
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
+    /// Records `push` interaction finishes instead of sending them.
+    let pushes: RecordingPushTransport
 
     /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
     init(
-        maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
+        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        configure: (inout ServerConfiguration) -> Void = { _ in },
         prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
         serving: (ASDatabase) -> any GrantStore = { $0 }
     ) async throws {
@@ -28,7 +31,9 @@ struct ASHarness {
         try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
-        server = AuthorizationServer(store: serving(store), configuration: configuration, clock: clock)
+        self.pushes = pushes
+        server = AuthorizationServer(
+            store: serving(store), configuration: configuration, clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

@@ -175,7 +175,7 @@ struct ModificationEndpointTests {
                 (#"{"access_token": {"access": 3}}"#, .badRequest, .invalidRequest, "access_token.access"),
                 (#"{"access_token": {"access": ["x"], "flags": ["durable"]}}"#, .badRequest, .invalidFlag, "durable"),
                 (#"{"access_token": {"access": ["x"], "flags": ["bearer"]}}"#, .badRequest, .invalidFlag, "bearer"),
-                (#"{"interact": {"start": ["carrier-pigeon"]}}"#, .badRequest, .invalidRequest, "start mode"),
+                (#"{"interact": {"start": ["carrier-pigeon"]}}"#, .badRequest, .invalidInteraction, "start mode"),
                 (#"{"subject": {}}"#, .badRequest, .invalidRequest, "subject"),
             ]
             for (body, status, code, mention) in refused {

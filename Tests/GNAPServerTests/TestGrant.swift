@@ -82,10 +82,19 @@ extension ASHarness {
             id: Secrets.identifier(), username: username, displayName: username, role: .user,
             opaqueSubject: Secrets.identifier(), email: nil, createdAt: clock.now)
         try await store.insertAccount(account)
+        return try await enrollmentCode(accountID: account.id)
+    }
+
+    /// A one-time enrollment code for another approver device of the bootstrap admin.
+    func adminEnrollmentCode() async throws -> String {
+        try await enrollmentCode(accountID: try #require(try await store.account(username: "admin")).id)
+    }
+
+    private func enrollmentCode(accountID: String) async throws -> String {
         let code = EnrollmentCode.generate()
         try await store.insertEnrollmentCode(
             EnrollmentCodeRecord(
-                codeHash: Secrets.hash(code.normalized), accountID: account.id, createdAt: clock.now,
+                codeHash: Secrets.hash(code.normalized), accountID: accountID, createdAt: clock.now,
                 expiresAt: clock.now.advanced(by: .seconds(600))))
         return code.display
     }

@@ -14,7 +14,7 @@ extension GrantLifecycle {
         case .pending, .approved:
             break
         }
-        if let tooFast = tooFast(now: now) { return tooFast }
+        if let tooFast = tooFastAnswer(now: now) { return tooFast }
         if state.status == .pending && now >= state.interactionExpiresAt {
             finalize(.expired, at: now)
             return .respondError(
@@ -59,6 +59,9 @@ extension GrantLifecycle {
         state.deliveredAt = nil
         state.boundApprover = nil
         state.codeEnteredAt = nil
+        state.interactionChannel = nil
+        // A new interaction has its own finish (§4.2): a new reference is expected if the request has a method.
+        state.finish = modification.expectsInteractRef ? FinishProgress() : nil
         state.interactionExpiresAt = now.advanced(by: modification.interactionLifetime)
         state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
         return .restartInteraction(waitSeconds: state.waitSeconds)
@@ -71,14 +74,5 @@ extension GrantLifecycle {
         }
         finalize(.cancelled, at: now)
         return .cancelled
-    }
-
-    /// What the client is told about a denial (§3.6): `unknown_user` when the approving account was not the user the
-    /// request named (§2.4), `user_denied` otherwise.
-    var denialError: GNAPError {
-        if let code = state.denial?.code, code == .unknownUser {
-            return GNAPError(code, "the approving user is not the user named in the request")
-        }
-        return GNAPError(.userDenied, "the resource owner denied the request")
     }
 }

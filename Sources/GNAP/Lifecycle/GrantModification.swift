@@ -13,10 +13,14 @@ public struct GrantModification: Sendable, Hashable {
     public var canInteract: Bool
     /// How long a new interaction would stay usable.
     public var interactionLifetime: Duration
+    /// Whether the modified request has an interaction finish method (§2.5.2), so a new interaction ends with a
+    /// new interaction reference (§4.2, §5.1).
+    public var expectsInteractRef: Bool
 
     public init(
         currentTokens: [AccessTokenRequest], tokens: [AccessTokenRequest], subjectFormats: [String],
-        assertionFormats: [String] = [], canInteract: Bool, interactionLifetime: Duration
+        assertionFormats: [String] = [], canInteract: Bool, interactionLifetime: Duration,
+        expectsInteractRef: Bool = false
     ) {
         self.currentTokens = currentTokens
         self.tokens = tokens
@@ -24,5 +28,6 @@ public struct GrantModification: Sendable, Hashable {
         self.assertionFormats = assertionFormats
         self.canInteract = canInteract
         self.interactionLifetime = interactionLifetime
+        self.expectsInteractRef = expectsInteractRef
     }
 }

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
     public var assertionLifetime: Duration
     /// Which issued tokens are flagged `durable` and so survive a modification of their grant (RFC 9635 §3.2.1).
     public var durableTokens: DurableTokenPolicy
+    /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
+    public var finishPush = FinishPushSettings()
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

@@ -61,6 +61,10 @@ struct ModificationService: Sendable {
         let lifetime = services.configuration.interactionLifetime
         let newContinuationToken = Secrets.token()
         let codeHash = Secrets.hash(code, pepper: pepper)
+        // A new interaction gets new start values (interaction URL, finish nonce), drawn as for a new grant.
+        let start = InteractionStart(merged, services: services)
+        let offersCode =
+            merged.startModes.contains(StartMode.userCode) || merged.startModes.contains(StartMode.userCodeURI)
         return try await services.store.updateGrant(id: grantID) { record in
             // Re-check inside the transaction: a concurrent call may have rotated the token.
             guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
@@ -72,7 +76,8 @@ struct ModificationService: Sendable {
                     GrantModification(
                         currentTokens: record.tokens, tokens: merged.tokens, subjectFormats: merged.subjectFormats,
                         assertionFormats: merged.assertionFormats,
-                        canInteract: !merged.startModes.isEmpty, interactionLifetime: lifetime)))
+                        canInteract: !merged.startModes.isEmpty, interactionLifetime: lifetime,
+                        expectsInteractRef: start.finish != nil)))
             record.lifecycle = machine.state
             let now = clock.now
             // §5.3 "The AS MAY revoke previously-issued access tokens after a modification": those not `durable`.
@@ -87,18 +92,22 @@ struct ModificationService: Sendable {
                         revoking: revocation)
             case .restartInteraction(let wait):
                 record.adopt(merged, user: user)
-                record.userCodeHash = codeHash
+                // The previous code, interaction URL and finish are gone with the previous interaction.
+                record.userCodeHash = offersCode ? codeHash : nil
+                record.interactionIDHash = start.interactionIDHash
+                record.finish = start.finish
                 record.continuationTokenHash = Secrets.hash(newContinuationToken)
+                var interact = InteractionOffer.response(startModes: merged.startModes, code: code, services: services)
+                start.apply(to: &interact)
                 return GrantMutation(
                     GrantResponse(
                         continue: ContinueResponse(
                             uri: services.continuationURI(grantID: record.id), wait: wait,
                             accessToken: TokenValue(value: newContinuationToken)),
-                        interact: InteractionOffer.response(
-                            startModes: merged.startModes, code: code, services: services)),
+                        interact: interact),
                     audit: [Self.audit(record, merged, at: now, "asks for more than was approved: new interaction")],
                     revoking: revocation)
-            case .respondTooFast(let error, let wait):
+            case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 record.continuationTokenHash = Secrets.hash(newContinuationToken)
                 return GrantMutation(
                     GrantResponse(
@@ -108,7 +117,7 @@ struct ModificationService: Sendable {
                         error: error))
             case .respondError(let error):
                 return GrantMutation(GrantResponse(error: error), audit: Self.finalizedAudit(record, error, at: now))
-            case .respondPending, .interactionBound, .approved, .denied, .refuse, .cancelled:
+            case .respondPending, .interactionBound, .approved, .denied, .interactionFinished, .refuse, .cancelled:
                 return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
             }
         }
