@@ -96,7 +96,8 @@ struct GrantRequestValidationTests {
         expectError(.invalidRequest, Self.body(interact: #"{"start": []}"#), mentioning: "at least one")
         expectError(.invalidRequest, Self.body(interact: #"{"start": ["redirect"]}"#), mentioning: "supported")
         expectError(
-            .requestDenied, #"{"access_token": {"access": ["x"]}, "client": "c"}"#, mentioning: "requires interaction")
+            .invalidInteraction, #"{"access_token": {"access": ["x"]}, "client": "c"}"#,
+            mentioning: "requires interaction")
     }
 
     @Test func flagsAreChecked() {
