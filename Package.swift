@@ -69,6 +69,8 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Sends `push` interaction finishes (RFC 9635 §4.2.2).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -82,6 +84,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The interaction finish listener (RFC 9635 §4.2): a small local HTTP endpoint.
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .systemLibrary(

@@ -16,7 +16,8 @@ struct DeviceFlowTests {
         func append(_ event: DeviceFlow<ManualClock>.Event) { events.withLock { $0.append(event) } }
         var userCode: String? {
             events.withLock { list in
-                list.compactMap { if case .userCode(let code, _, _) = $0 { code } else { nil } }.first
+                list.compactMap { if case .interaction(let interaction) = $0 { interaction.userCode } else { nil } }
+                    .first
             }
         }
     }

@@ -16,9 +16,12 @@ struct ASHarness {
     let clock = ManualClock()
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
+    /// Records `push` interaction finishes instead of sending them.
+    let pushes: RecordingPushTransport
 
     init(
-        maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
+        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        configure: (inout ServerConfiguration) -> Void = { _ in },
         prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in }
     ) async throws {
         store = try ASDatabase.inMemory()
@@ -26,7 +29,8 @@ struct ASHarness {
         try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
-        server = AuthorizationServer(store: store, configuration: configuration, clock: clock)
+        self.pushes = pushes
+        server = AuthorizationServer(store: store, configuration: configuration, clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

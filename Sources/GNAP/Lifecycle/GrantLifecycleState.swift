@@ -11,7 +11,12 @@ public struct GrantLifecycleState: Sendable, Hashable, Codable {
     public var nextCallAllowedAt: WallInstant
     /// The approver who entered the code; the interaction is theirs alone from then on.
     public var boundApprover: ApproverRef?
+    /// When the interaction was bound (by a user code or the interaction URL).
     public var codeEnteredAt: WallInstant?
+    /// How the approver reached the interaction; the other start modes are refused from then on (§4.1).
+    public var interactionChannel: InteractionChannel?
+    /// Present when the client asked for an interaction finish method (§2.5.2, §4.2).
+    public var finish: FinishProgress?
     public var approval: Approval?
     public var denial: Denial?
     public var outcome: GrantOutcome?

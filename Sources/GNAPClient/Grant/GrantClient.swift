@@ -31,6 +31,16 @@ public struct GrantClient: Sendable {
             as: GrantResponse.self)
     }
 
+    /// Continues after a finished interaction (RFC 9635 §5.1): `{"interact_ref": …}` to the continuation URI. Call
+    /// it only with a reference whose interaction hash verified (§4.2.1, §4.2.2).
+    public func continueAfterInteraction(_ continuation: ContinueResponse, interactRef: String)
+        async throws(GNAPClientError) -> GrantResponse
+    {
+        try await client.send(
+            .post, url: continuation.uri, json: ["interact_ref": interactRef], token: continuation.accessToken.value,
+            as: GrantResponse.self)
+    }
+
     /// Rotates an access token's value (RFC 9635 §6.1), or binds it to `newKey` at the same time (§6.1.1). Returns
     /// the rotated token, with its (possibly new) management URI and token.
     public func rotateToken(_ manage: TokenManagement, newKey: SigningKey? = nil) async throws(GNAPClientError)

@@ -30,6 +30,10 @@ enum Routes {
         router.get("/.well-known/jwks.json") { _, _ in
             JSONResponse.make(value: try await services.assertionKey().jwkSet)
         }
+        // RFC 9635 §3.3.1, §4.1.1: the `redirect` start mode's interaction URL.
+        router.get("/interact/{interaction}") { _, context in
+            await InteractionPage.response(id: try context.parameters.require("interaction"), services: services)
+        }
 
         // RFC 9635 §2 / §3: the grant endpoint.
         router.post("/gnap") { request, context in
@@ -66,6 +70,9 @@ enum Routes {
         }
         api.post("/code") { request, context in
             JSONResponse.make(value: try await interaction.enterCode(try await read(request, context)))
+        }
+        api.post("/interaction") { request, context in
+            JSONResponse.make(value: try await interaction.openInteraction(try await read(request, context)))
         }
         api.get("/grants/{grant}") { request, context in
             let id = try context.parameters.require("grant")

@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     public var catalog: AccessCatalog
     /// Lifetime of the `id_token` assertions the AS signs (§3.4.1).
     public var assertionLifetime: Duration
+    /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
+    public var finishPush = FinishPushSettings()
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

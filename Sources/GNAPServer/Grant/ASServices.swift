@@ -10,6 +10,8 @@ struct ASServices: Sendable {
     let publicURL: PublicURL
     let replayCache: any NonceReplayCache
     let logger: Logger
+    /// Sends `push` interaction finishes (RFC 9635 §4.2.2).
+    let pushTransport: any FinishPushTransport
 
     var grantEndpoint: String { publicURL.base + "/gnap" }
     func continuationURI(grantID: String) -> String { publicURL.base + "/gnap/continue/" + grantID }

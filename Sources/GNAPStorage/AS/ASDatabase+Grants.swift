@@ -8,8 +8,9 @@ extension ASDatabase {
             try db.execute(
                 sql: """
                     INSERT INTO grants (id, instance_id, status, outcome, client_name, approver_account_id,
-                        user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record,
+                        interaction_id_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: columns.arguments)
             try Self.insert(audit, db)
         }
@@ -22,6 +23,12 @@ extension ASDatabase {
     public func grant(userCodeHash: String) async throws -> GrantRecord? {
         try await writer.read { db in
             try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE user_code_hash = ?", userCodeHash)
+        }
+    }
+
+    public func grant(interactionIDHash: String) async throws -> GrantRecord? {
+        try await writer.read { db in
+            try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE interaction_id_hash = ?", interactionIDHash)
         }
     }
 
@@ -39,7 +46,7 @@ extension ASDatabase {
                 sql: """
                     UPDATE grants SET instance_id = ?, status = ?, outcome = ?, client_name = ?,
                         approver_account_id = ?, user_code_hash = ?, continuation_token_hash = ?, created_at = ?,
-                        interaction_expires_at = ?, record = ?
+                        interaction_expires_at = ?, record = ?, interaction_id_hash = ?
                     WHERE id = ?
                     """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
             for token in mutation.issuedTokens { try Self.insert(token, db) }
@@ -64,6 +71,7 @@ struct GrantColumns {
             grant.clientDisplay?.name, grant.lifecycle.boundApprover?.accountID, grant.userCodeHash,
             grant.continuationTokenHash, grant.lifecycle.createdAt.unixMilliseconds,
             grant.lifecycle.interactionExpiresAt.unixMilliseconds, try JSONColumn.encode(grant),
+            grant.interactionIDHash,
         ]
     }
 
