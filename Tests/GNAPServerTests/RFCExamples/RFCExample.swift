@@ -7,7 +7,6 @@ struct RFCExample: Sendable, Decodable {
     let language: String
     let text: String
 
-
     static let all: [RFCExample] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../Fixtures/rfc9635-examples.json").standardized

@@ -15,6 +15,8 @@ enum RFCExampleRole: Sendable {
     case tokenManagement
     /// A response of the AS (§3, §5, §6): the client library must decode it.
     case response
+    /// A response example that contradicts the normative text; the client library refuses it, naming the member.
+    case nonConformingResponse(member: String, because: String)
     /// Anything else (signature bases, keys, hashes, messages to a client or an RS), with where it is covered.
     case other(String)
 }
@@ -43,6 +45,10 @@ enum RFCExampleCatalog {
         "its `subject` uses the draft name `formats`, so it asks for nothing (§2.2 needs `sub_id_formats`)"
     static let placeholderAssertion =
         "its id_token is the placeholder `eyj...`, not an assertion this AS issued (§2.4: assertions are validated)"
+    static let noAccess = "its token has no `access`, which §3.2.1 requires"
+    static let manageString =
+        "its `manage` is the draft's string; §3.2.1 defines an object with `uri` and `access_token`"
+    static let userCodeObject = "its `user_code` is the draft's object; §3.3.3 defines a string"
     static let noKeyReference = "the key reference names no key this AS knows (§7.1.1)"
 
     static let entries: [RFCExampleEntry] = [
@@ -58,7 +64,11 @@ enum RFCExampleCatalog {
         .init(id: "L1420", role: .grantRequest(.pending)),
         .init(id: "L1477", role: .grantRequest(.pending)),
         .init(id: "L1495", role: .grantRequest(.pending)),
-        .init(id: "L1509", role: .grantRequest(.pending)),
+        .init(
+            id: "L1509",
+            role: .grantRequest(
+                .refused(
+                    .invalidInteraction, because: "no start mode, and this AS cannot reach the RO on its own (§2.5)"))),
         .init(id: "L1574", role: .grantRequest(.pending)),
         .init(id: "L1595", role: .grantRequest(.pending)),
         .init(id: "L1619", role: .grantRequest(.pending)),
@@ -68,7 +78,7 @@ enum RFCExampleCatalog {
         .init(id: "L1796", role: .grantRequest(.pending)),
         // §3 Grant response
         .init(id: "L1840", role: .response),
-        .init(id: "L1861", role: .response),
+        .init(id: "L1861", role: .nonConformingResponse(member: "access_token.access", because: noAccess)),
         .init(id: "L1885", role: .response),
         .init(id: "L1938", role: .response),
         .init(id: "L2095", role: .response),
@@ -81,7 +91,7 @@ enum RFCExampleCatalog {
         .init(id: "L2381", role: .response),
         .init(id: "L2418", role: .response),
         .init(id: "L2475", role: .response),
-        .init(id: "L2570", role: .response),
+        .init(id: "L2570", role: .nonConformingResponse(member: "access_token.access", because: noAccess)),
         .init(id: "L2647", role: .response),
         .init(id: "L2658", role: .response),
         // §4 Interaction finish and hash
@@ -95,11 +105,11 @@ enum RFCExampleCatalog {
         .init(id: "L3189", role: .continuation),
         .init(id: "L3205", role: .continuation),
         .init(id: "L3257", role: .continuation),
-        .init(id: "L3289", role: .response),
+        .init(id: "L3289", role: .nonConformingResponse(member: "access_token.access", because: noAccess)),
         .init(id: "L3316", role: .response),
         .init(id: "L3338", role: .continuation),
         .init(id: "L3360", role: .response),
-        .init(id: "L3375", role: .response),
+        .init(id: "L3375", role: .nonConformingResponse(member: "access_token.access", because: noAccess)),
         .init(id: "L3403", role: .response),
         .init(id: "L3473", role: .grantRequest(.pending)),
         .init(id: "L3503", role: .response),
@@ -110,7 +120,7 @@ enum RFCExampleCatalog {
         .init(id: "L3628", role: .modification),
         .init(id: "L3667", role: .cancellation),
         // §6 Token management
-        .init(id: "L3691", role: .response),
+        .init(id: "L3691", role: .nonConformingResponse(member: "access_token.access", because: noAccess)),
         .init(id: "L3731", role: .tokenManagement),
         .init(id: "L3768", role: .response),
         .init(id: "L3827", role: .tokenManagement),
@@ -124,7 +134,8 @@ enum RFCExampleCatalog {
         .init(id: "L4061", role: .other("a bearer token presented to an RS, not to the AS")),
         .init(id: "L4101", role: .grantRequest(.pending)),
         .init(id: "L4116", role: .grantRequest(.pending)),
-        .init(id: "L4155", role: .other("the RSA private key of the §7.3 examples; HTTPMessageSignaturesTests vectors")),
+        .init(
+            id: "L4155", role: .other("the RSA private key of the §7.3 examples; HTTPMessageSignaturesTests vectors")),
         .init(id: "L4220", role: .grantRequest(.pending)),
         .init(id: "L4234", role: .grantRequest(.pending)),
         .init(id: "L4278", role: .grantRequest(.pending), errata: [.missingComma]),
@@ -173,21 +184,21 @@ enum RFCExampleCatalog {
         .init(id: "L7559", role: .other("the AS's redirect of the browser to its interaction page")),
         .init(id: "L7573", role: .other("the redirect back to the client's finish URI; InteractionFinishTests")),
         .init(id: "L7592", role: .continuation),
-        .init(id: "L7611", role: .response),
+        .init(id: "L7611", role: .nonConformingResponse(member: "access_token.manage", because: manageString)),
         .init(id: "L7661", role: .grantRequest(.pending)),
-        .init(id: "L7690", role: .response),
+        .init(id: "L7690", role: .nonConformingResponse(member: "interact.user_code", because: userCodeObject)),
         .init(id: "L7731", role: .continuation),
         .init(id: "L7747", role: .response),
         .init(id: "L7768", role: .continuation),
-        .init(id: "L7783", role: .response),
+        .init(id: "L7783", role: .nonConformingResponse(member: "access_token.manage", because: manageString)),
         .init(id: "L7811", role: .grantRequest(.refused(.invalidClient, because: noMTLS))),
-        .init(id: "L7836", role: .response),
+        .init(id: "L7836", role: .nonConformingResponse(member: "access_token.manage", because: manageString)),
         .init(id: "L7862", role: .grantRequest(.refused(.invalidInteraction, because: noInteraction))),
         .init(id: "L7919", role: .response),
         .init(id: "L7942", role: .continuation),
         .init(id: "L7957", role: .response),
         .init(id: "L7977", role: .continuation),
-        .init(id: "L7991", role: .response),
+        .init(id: "L7991", role: .nonConformingResponse(member: "access_token.manage", because: manageString)),
         .init(id: "L8025", role: .other("an OAuth-style redirect shown for comparison (Appendix C)")),
         .init(id: "L8043", role: .grantRequest(.pending)),
     ]

@@ -21,6 +21,9 @@ enum RFCExampleHarness {
     static func server(clientKey: SigningKey, registering clientID: String?) async throws -> ASHarness {
         try await ASHarness(
             configure: { configuration in
+                // The examples ask for bearer tokens (§2.1.1) and push finishes to their client's host (§2.5.2.2).
+                configuration.requestPolicy.allowsBearerTokens = true
+                configuration.requestPolicy.finish.pushHosts = ["client.example.net"]
                 configuration.catalog = AccessCatalog(
                     types: ["photo-api": "Photos", "financial-transaction": "Payments"],
                     references: [

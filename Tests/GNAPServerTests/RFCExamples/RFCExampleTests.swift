@@ -124,7 +124,8 @@ struct RFCExampleTests {
     }
 }
 
-/// The AS's answers printed in the RFC decode with the library's wire types, which GNAPClient uses.
+/// The AS's answers printed in the RFC decode with the library's wire types, which GNAPClient uses; the few that
+/// contradict the RFC's normative text are refused with an error naming the member.
 @Suite("RFC 9635 response examples")
 struct RFCResponseExampleTests {
     static let responses = RFCExampleCatalog.entries.compactMap { entry -> String? in
@@ -144,5 +145,21 @@ struct RFCResponseExampleTests {
         #expect((members["subject"] != nil) == (response.subject != nil))
         #expect((members["instance_id"] != nil) == (response.instanceID != nil))
         #expect((members["error"] != nil) == (response.error != nil))
+    }
+
+    static let nonConforming = RFCExampleCatalog.entries.compactMap { entry -> String? in
+        if case .nonConformingResponse = entry.role { entry.id } else { nil }
+    }
+
+    @Test("non-conforming response examples are refused, naming the member", arguments: nonConforming)
+    func refused(id: String) throws {
+        guard case .nonConformingResponse(let member, let reason) = RFCExampleCatalog.entry(id).role else { return }
+        let json = RFCExample.named(id).json
+        do {
+            _ = try GNAPJSON.decodeRequest(GrantResponse.self, from: Array(json.utf8))
+            Issue.record("\(id) decoded although \(reason)")
+        } catch {
+            #expect(error.errorDescription?.contains("'\(member)'") == true, "\(reason): \(error)")
+        }
     }
 }
