@@ -157,7 +157,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The RFC 9635 examples the RFCExample tests read at run time, and the script that extracted them.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GNAPClientTests",

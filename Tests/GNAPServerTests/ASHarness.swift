@@ -58,12 +58,19 @@ struct ASHarness {
         func send(
             _ method: HTTPRequest.Method, _ path: String, content: [UInt8] = [], key: SigningKey? = nil,
             profile: SignatureProfile = .gnap, token: String? = nil, signedURL: String? = nil,
+            digest: DigestAlgorithm = .sha256, rotatingTo newKey: SigningKey? = nil,
             tamper: (inout HTTPRequest, inout [UInt8]) -> Void = { _, _ in }
         ) async throws -> Reply {
             var request = HTTPRequest(method: method, url: URL(string: signedURL ?? (ASHarness.base + path))!)
             if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
             if let token { request.headerFields[.authorization] = "GNAP \(token)" }
-            if let key { try profile.sign(&request, content: content, key: key, now: clock.now) }
+            if let key, let newKey {
+                // §7.3.1.1: signed by the current key, then by the new one with tag gnap-rotate.
+                try profile.signRotation(
+                    &request, content: content, oldKey: key, newKey: newKey, digest: digest, now: clock.now)
+            } else if let key {
+                try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
+            }
             var body = content
             tamper(&request, &body)
             let response = try await client.execute(

@@ -97,7 +97,8 @@ struct GrantRequestValidationTests {
         expectError(.invalidInteraction, Self.body(interact: #"{"start": []}"#), mentioning: "lists no start mode")
         expectError(.invalidInteraction, Self.body(interact: #"{"start": ["fax"]}"#), mentioning: "supported")
         expectError(
-            .requestDenied, #"{"access_token": {"access": ["x"]}, "client": "c"}"#, mentioning: "requires interaction")
+            .invalidInteraction, #"{"access_token": {"access": ["x"]}, "client": "c"}"#,
+            mentioning: "requires interaction")
     }
 
     @Test func flagsAreChecked() {

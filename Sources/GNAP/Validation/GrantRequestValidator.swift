@@ -124,8 +124,10 @@ public struct GrantRequestValidator: Sendable {
 
     private func validateInteract(_ interact: InteractRequest?) throws(GNAPError) -> ([String], ValidatedFinish?) {
         guard let interact else {
-            // This AS always asks a person: without interaction nothing could ever be approved.
-            throw GNAPError(.requestDenied, "this AS requires interaction with the resource owner; add 'interact'")
+            // This AS always asks a person and cannot reach one on its own: §2.5 says that is `invalid_interaction`
+            // ("the AS MUST return an invalid_interaction error").
+            throw GNAPError(
+                .invalidInteraction, "this AS requires interaction with the resource owner; add 'interact'")
         }
         let finish = try validateFinish(interact.finish)
         var seen: Set<String> = []
