@@ -69,6 +69,8 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Sends `push` interaction finishes (RFC 9635 §4.2.2).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -82,6 +84,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // The interaction finish listener (RFC 9635 §4.2): a small local HTTP endpoint.
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .systemLibrary(
@@ -95,6 +100,8 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // A grant store that makes racing requests meet before their transactions (test targets only).
+        .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
         // The approver and device apps: screens, effects, plain-text mode.
@@ -144,18 +151,20 @@ let package = Package(
         .testTarget(
             name: "GNAPServerTests",
             dependencies: [
-                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The RFC 9635 examples the RFCExample tests read at run time, and the script that extracted them.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GNAPClientTests",
             dependencies: [
-                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -37,7 +37,7 @@ struct ApproverAccountLiveTests {
         let admin = AdminClient(
             transport: server.transport, key: approver.client.key, server: server.base, clock: server.clock)
         let detail = try await admin.grant(id: review.grantID)
-        #expect(detail.history.map(\.kind).suffix(2) == ["tokens.issued", "grant.revoked"])
+        #expect(detail.history.map(\.kind).suffix(3) == ["tokens.issued", "grant.revoked", "token.revoked"])
         #expect(try await admin.counts().byOutcome["issued"] == 1)
         let devices = try await approver.devices()
         #expect(devices.count == 1 && devices[0].lastSeenAt != nil)

@@ -16,17 +16,24 @@ struct ASHarness {
     let clock = ManualClock()
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
+    /// Records `push` interaction finishes instead of sending them.
+    let pushes: RecordingPushTransport
 
+    /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
     init(
-        maximumBodySize: Int = 65_536, configure: (inout ServerConfiguration) -> Void = { _ in },
-        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in }
+        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
+        serving: (ASDatabase) -> any GrantStore = { $0 }
     ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
         try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
-        server = AuthorizationServer(store: store, configuration: configuration, clock: clock)
+        self.pushes = pushes
+        server = AuthorizationServer(
+            store: serving(store), configuration: configuration, clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
@@ -51,12 +58,19 @@ struct ASHarness {
         func send(
             _ method: HTTPRequest.Method, _ path: String, content: [UInt8] = [], key: SigningKey? = nil,
             profile: SignatureProfile = .gnap, token: String? = nil, signedURL: String? = nil,
+            digest: DigestAlgorithm = .sha256, rotatingTo newKey: SigningKey? = nil,
             tamper: (inout HTTPRequest, inout [UInt8]) -> Void = { _, _ in }
         ) async throws -> Reply {
             var request = HTTPRequest(method: method, url: URL(string: signedURL ?? (ASHarness.base + path))!)
             if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
             if let token { request.headerFields[.authorization] = "GNAP \(token)" }
-            if let key { try profile.sign(&request, content: content, key: key, now: clock.now) }
+            if let key, let newKey {
+                // §7.3.1.1: signed by the current key, then by the new one with tag gnap-rotate.
+                try profile.signRotation(
+                    &request, content: content, oldKey: key, newKey: newKey, digest: digest, now: clock.now)
+            } else if let key {
+                try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
+            }
             var body = content
             tamper(&request, &body)
             let response = try await client.execute(

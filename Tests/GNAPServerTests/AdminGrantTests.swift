@@ -30,9 +30,10 @@ struct AdminGrantTests {
             } while cursor != nil
             // Newest first, each exactly once, and the issued grant is not pending.
             #expect(seen == ids.reversed())
-            let finalized = try await client.call(.get, "/admin/v1/grants?state=finalized", as: admin)
+            // A grant whose tokens were delivered stays approved until the client cancels it (§5.3 may follow).
+            let approved = try await client.call(.get, "/admin/v1/grants?state=approved", as: admin)
                 .decode(GrantList.self)
-            #expect(finalized.grants.map(\.id) == [issuedID])
+            #expect(approved.grants.map(\.id) == [issuedID])
             let byAccount = try await client.call(.get, "/admin/v1/grants?account=admin", as: admin)
                 .decode(GrantList.self)
             #expect(byAccount.grants.map(\.id) == [issuedID])
@@ -45,8 +46,8 @@ struct AdminGrantTests {
                 .decode(GrantList.self)
             #expect(byClient.grants.map(\.id) == [ids[0]])
             let counts = try await client.call(.get, "/admin/v1/counts", as: admin).decode(GrantCounts.self)
-            #expect(counts.byStatus["pending"] == 5 && counts.byStatus["finalized"] == 1)
-            #expect(counts.byOutcome["issued"] == 1)
+            #expect(counts.byStatus["pending"] == 5 && counts.byStatus["approved"] == 1)
+            #expect((counts.byStatus["finalized"] ?? 0) == 0 && counts.byOutcome.values.allSatisfy { $0 == 0 })
         }
     }
 
@@ -90,7 +91,8 @@ struct AdminGrantTests {
             #expect(stored.revokedAt == harness.clock.now && !stored.isActive(at: harness.clock.now))
             let detail = try await client.call(.get, "/admin/v1/grants/\(grantID)", as: admin).decode(GrantDetail.self)
             #expect(detail.tokens.allSatisfy { $0.revokedAt != nil })
-            #expect(detail.history.last?.kind == "grant.revoked")
+            #expect(detail.history.map(\.kind).suffix(2) == ["grant.revoked", "token.revoked"])
+            #expect(detail.grant.state == "finalized")
             #expect(detail.approval?.rights == ["0.0"])
             let pending = try await client.call(
                 .post, "/admin/v1/grants/nope/revoke", json: ReasonRequest(reason: "x"), as: admin)

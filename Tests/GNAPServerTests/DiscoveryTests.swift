@@ -16,8 +16,11 @@ struct DiscoveryTests {
             #expect(reply.headers[.cacheControl] == "no-store")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
             #expect(object["grant_request_endpoint"] as? String == "http://as.test/gnap")
-            #expect(object["interaction_start_modes_supported"] as? [String] == ["user_code", "user_code_uri"])
-            #expect(object["interaction_finish_methods_supported"] as? [String] == [])
+            #expect(
+                object["interaction_start_modes_supported"] as? [String] == [
+                    "app", "redirect", "user_code", "user_code_uri",
+                ])
+            #expect(object["interaction_finish_methods_supported"] as? [String] == ["push", "redirect"])
             #expect(object["key_proofs_supported"] as? [String] == ["httpsig"])
             #expect(object["sub_id_formats_supported"] as? [String] == ["email", "iss_sub", "opaque"])
             #expect(object["assertion_formats_supported"] as? [String] == ["id_token"])
@@ -55,7 +58,12 @@ struct DiscoveryTests {
             var request = try instance.request()
             request.interact = InteractRequest(start: ["user_code_uri"])
             let refused = try await client.send(.post, "/gnap", json: request, key: instance.key)
-            #expect(refused.error?.code == .invalidRequest)
+            #expect(refused.error?.code == .invalidInteraction)
+            request.interact = InteractRequest(
+                start: ["user_code"],
+                finish: InteractFinish(method: "redirect", uri: "https://client.example/back", nonce: "n"))
+            let noRedirect = try await client.send(.post, "/gnap", json: request, key: instance.key)
+            #expect(noRedirect.error?.code == .invalidRequest)
         }
     }
 

@@ -65,6 +65,38 @@ struct UserConsistencyTests {
         }
     }
 
+    /// §4.2: the finish method is enacted for this refusal too; the interaction reference then answers `unknown_user`.
+    @Test func aRefusalForAnotherUserIsFinishedLikeADenial() async throws {
+        let harness = try await ASHarness()
+        let instance = TestClientInstance()
+        try await harness.run { client in
+            let alice = try await TestApprover.enroll(client, code: harness.bootstrap.code.display)
+            var request = try request(instance, user: .value(UserValue(subIDs: [.email("bob@example.com")])))
+            request.interact = InteractRequest(
+                start: ["redirect"], finish: InteractFinish(method: "push", uri: "http://127.0.0.1:9/p", nonce: "n"))
+            let reply = try await client.send(.post, "/gnap", json: request, key: instance.key)
+            let started = try reply.decode(GrantResponse.self)
+            let review = try await InteractionURLTests.open(client, try #require(started.interact?.redirect), as: alice)
+                .decode(InteractionReview.self)
+            let refused = try await client.approve(
+                review.grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: alice)
+            #expect(refused.status == .forbidden && refused.error?.code == .unknownUser)
+            let push = try #require(harness.pushes.pushes.first)
+            let events = try await harness.store.auditEvents(grantID: review.grantID).map(\.kind)
+            #expect(
+                events == [
+                    "grant.created", "interaction.opened", "grant.refused", "interaction.finished", "finish.pushed",
+                ])
+            harness.clock.advance(by: .seconds(5))
+            let continuation = try #require(started.continue)
+            let answer = try await client.send(
+                .post, String(continuation.uri.dropFirst(ASHarness.base.count)),
+                json: ["interact_ref": push.callback.interactRef], key: instance.key,
+                token: continuation.accessToken.value)
+            #expect(answer.status == .badRequest && answer.error?.code == .unknownUser)
+        }
+    }
+
     @Test func aRequestNamingTheUserOnlyInUncheckableFormatsCannotBeApproved() async throws {
         let harness = try await ASHarness()
         let instance = TestClientInstance()

@@ -20,6 +20,7 @@ struct ASDatabaseTests {
                     "2026-11-26-accounts-and-devices", "2026-11-26-audit-log", "2026-11-26-grants-and-tokens",
                     "2026-11-27-token-management", "2026-11-28-account-updated-at", "2026-11-28-registered-clients",
                     "2026-11-29-audit-actor-and-request", "2026-11-29-enrollment-code-expiry",
+                    "2026-11-29-interaction-urls",
                 ])
             try await database.insertClientInstance(instance)
             try await database.insertGrant(
@@ -77,6 +78,30 @@ struct ASDatabaseTests {
         await #expect(throws: (any Error).self) {
             try await database.insertGrant(Fixtures.grant(instance: instance, clock: clock), audit: [])
         }
+    }
+
+    /// RFC 9635 §3.3.1: grants with the `redirect`/`app` start modes are found by the hash of their interaction id,
+    /// which is unique; grants without one (user code only) are never found by it.
+    @Test func grantsAreFoundByTheirInteractionIDHash() async throws {
+        let database = try ASDatabase.inMemory()
+        let instance = try Fixtures.instance(at: clock.now)
+        try await database.insertClientInstance(instance)
+        var linked = Fixtures.grant(instance: instance, clock: clock, userCodeHash: nil)
+        linked.interactionIDHash = "link-hash"
+        try await database.insertGrant(linked, audit: [])
+        try await database.insertGrant(Fixtures.grant(instance: instance, clock: clock), audit: [])
+        #expect(try await database.grant(interactionIDHash: "link-hash")?.id == linked.id)
+        #expect(try await database.grant(interactionIDHash: "other") == nil)
+        var duplicate = Fixtures.grant(instance: instance, clock: clock, userCodeHash: nil)
+        duplicate.interactionIDHash = "link-hash"
+        await #expect(throws: (any Error).self) { try await database.insertGrant(duplicate, audit: []) }
+        // The column follows the record on update.
+        try await database.updateGrant(id: linked.id) { record in
+            record.interactionIDHash = "moved"
+            return GrantMutation(())
+        }
+        #expect(try await database.grant(interactionIDHash: "link-hash") == nil)
+        #expect(try await database.grant(interactionIDHash: "moved")?.id == linked.id)
     }
 
     @Test func enrollmentCodesAreSingleUseAndExpire() async throws {

@@ -72,7 +72,7 @@ struct GrantRequestValidationTests {
 
     @Test func subjectFormatsAreFilteredToSupportedOnes() throws {
         let request =
-            #"{"subject": {"sub_id_formats": ["opaque", "did", "email"]}, "client": "inst-1", "interact": {"start": ["user_code_uri", "redirect"]}}"#
+            #"{"subject": {"sub_id_formats": ["opaque", "did", "email"]}, "client": "inst-1", "interact": {"start": ["user_code_uri", "carrier_pigeon"]}}"#
         let validated = try validate(request)
         #expect(validated.subjectFormats == ["opaque", "email"])
         #expect(validated.clientReference == "inst-1")
@@ -93,10 +93,12 @@ struct GrantRequestValidationTests {
         expectError(.invalidRequest, Self.body(accessToken: #"{"access": [{"type": ""}]}"#), mentioning: "type")
         expectError(.invalidRequest, Self.body(accessToken: #"{"access": [""]}"#), mentioning: "empty reference")
         expectError(.invalidRequest, Self.body(accessToken: #"{"access": [42]}"#), mentioning: "access")
-        expectError(.invalidRequest, Self.body(interact: #"{"start": []}"#), mentioning: "at least one")
-        expectError(.invalidRequest, Self.body(interact: #"{"start": ["redirect"]}"#), mentioning: "supported")
+        // §2.5: no usable start mode is `invalid_interaction` (more cases in FinishValidationTests).
+        expectError(.invalidInteraction, Self.body(interact: #"{"start": []}"#), mentioning: "lists no start mode")
+        expectError(.invalidInteraction, Self.body(interact: #"{"start": ["fax"]}"#), mentioning: "supported")
         expectError(
-            .requestDenied, #"{"access_token": {"access": ["x"]}, "client": "c"}"#, mentioning: "requires interaction")
+            .invalidInteraction, #"{"access_token": {"access": ["x"]}, "client": "c"}"#,
+            mentioning: "requires interaction")
     }
 
     @Test func flagsAreChecked() {

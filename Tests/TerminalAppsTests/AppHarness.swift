@@ -10,6 +10,8 @@ struct AppHarness {
     var size = Size(width: 80, height: 24)
     var hint: String?
     var clock = TerminalUITestSupport.ManualClock()
+    /// Starts on this interaction URL instead of the code entry (`gnapterm approve --as AS URL`).
+    var interaction: String?
 
     @discardableResult
     func run(_ steps: [VirtualTerminal.Step]) async throws -> (state: ApproverState, terminal: VirtualTerminal) {
@@ -19,7 +21,9 @@ struct AppHarness {
         let runner = ProgramRunner(
             program: app, driver: terminal, clock: clock, configuration: ApproverApp.runnerConfiguration,
             effectHandler: handler.handle)
-        let state = try await runner.run(ApproverState(now: Fixtures.now, size: size, hint: hint))
+        var (initial, effects) = (ApproverState(now: Fixtures.now, size: size, hint: hint), [ApproverEffect]())
+        if let interaction { (initial, effects) = ApproverState.opening(interaction, now: Fixtures.now, size: size) }
+        let state = try await runner.run(initial, initialEffects: effects)
         return (state, terminal)
     }
 

@@ -109,6 +109,7 @@ enum Fixtures {
 final class FakeBackend: ApproverBackend {
     enum Call: Equatable, Sendable {
         case enterCode(String)
+        case openInteraction(String)
         case approve(grantID: String, ApprovalRequest)
         case deny(grantID: String, reason: String)
         case history(limit: Int)
@@ -122,14 +123,22 @@ final class FakeBackend: ApproverBackend {
     /// The failure of approve and deny, if any.
     let decisionFailure: ApproverFailure?
     let records: [DecisionRecord]
+    /// Reviews by interaction URL or application URI.
+    let interactions: [String: InteractionReview]
+    /// What approve and deny report about the client's finish method.
+    let decisionFinish: FinishNotice?
     private let log = Mutex<[Call]>([])
 
     init(
         reviews: [String: InteractionReview] = ["ABCDEFGH": Fixtures.photoPrinter],
         codeFailures: [String: ApproverFailure] = [:],
         decisionFailure: ApproverFailure? = nil,
-        records: [DecisionRecord] = Fixtures.records
+        records: [DecisionRecord] = Fixtures.records,
+        interactions: [String: InteractionReview] = [:],
+        decisionFinish: FinishNotice? = nil
     ) {
+        self.interactions = interactions
+        self.decisionFinish = decisionFinish
         self.reviews = reviews
         self.codeFailures = codeFailures
         self.decisionFailure = decisionFailure
@@ -147,18 +156,26 @@ final class FakeBackend: ApproverBackend {
         return review
     }
 
+    func openInteraction(_ interaction: String) async throws(ApproverFailure) -> InteractionReview {
+        log.withLock { $0.append(.openInteraction(interaction)) }
+        guard let review = interactions[interaction] else {
+            throw ApproverFailure(code: "unknown_interaction_url", message: "no request has this interaction URL")
+        }
+        return review
+    }
+
     func approve(_ review: InteractionReview, request: ApprovalRequest) async throws(ApproverFailure)
         -> DecisionResponse
     {
         log.withLock { $0.append(.approve(grantID: review.grantID, request)) }
         if let decisionFailure { throw decisionFailure }
-        return DecisionResponse(grantID: review.grantID, status: .approved)
+        return DecisionResponse(grantID: review.grantID, status: .approved, finish: decisionFinish)
     }
 
     func deny(_ review: InteractionReview, reason: String) async throws(ApproverFailure) -> DecisionResponse {
         log.withLock { $0.append(.deny(grantID: review.grantID, reason: reason)) }
         if let decisionFailure { throw decisionFailure }
-        return DecisionResponse(grantID: review.grantID, status: .denied)
+        return DecisionResponse(grantID: review.grantID, status: .denied, finish: decisionFinish)
     }
 
     func history(limit: Int) async throws(ApproverFailure) -> [DecisionRecord] {

@@ -46,6 +46,8 @@ public struct ClientRegistry: Sendable, Hashable {
             file = try JSONDecoder().decode(File.self, from: Data(data))
         } catch let error as DecodingError {
             throw ConfigurationFileError(GNAPJSON.describe(error, root: "the client registry"))
+        } catch let error as GNAPError {
+            throw ConfigurationFileError("the client registry: \(error.errorDescription ?? error.code.rawValue)")
         } catch {
             throw ConfigurationFileError("the client registry is not valid JSON")
         }

@@ -112,15 +112,18 @@ public struct DenialRequest: Sendable, Hashable, Codable {
 public struct DecisionResponse: Sendable, Hashable, Codable {
     public var grantID: String
     public var status: GrantStatus
+    /// What the AS did with the client's interaction finish method, if it has one (RFC 9635 §4.2).
+    public var finish: FinishNotice?
 
-    public init(grantID: String, status: GrantStatus) {
+    public init(grantID: String, status: GrantStatus, finish: FinishNotice? = nil) {
         self.grantID = grantID
         self.status = status
+        self.finish = finish
     }
 
     private enum CodingKeys: String, CodingKey {
         case grantID = "grant_id"
-        case status
+        case status, finish
     }
 }
 

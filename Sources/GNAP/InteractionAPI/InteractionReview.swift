@@ -13,11 +13,13 @@ public struct InteractionReview: Sendable, Hashable, Codable {
     public var user: UserReview?
     /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), most preferred first.
     public var uiLocales: [String]?
+    /// The client's interaction finish method and URI (RFC 9635 §2.5.2), if it has one.
+    public var finish: FinishReview?
 
     public init(
         grantID: String, status: GrantStatus, client: ClientReview, tokens: [TokenReview], subject: SubjectReview?,
         requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant, user: UserReview? = nil,
-        uiLocales: [String]? = nil
+        uiLocales: [String]? = nil, finish: FinishReview? = nil
     ) {
         self.grantID = grantID
         self.status = status
@@ -29,6 +31,7 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         self.expiresAt = expiresAt
         self.user = user
         self.uiLocales = uiLocales
+        self.finish = finish
     }
 
     /// Every requested right, in order.
@@ -42,6 +45,7 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         case expiresAt = "expires_at"
         case user
         case uiLocales = "ui_locales"
+        case finish
     }
 }
 

@@ -17,10 +17,15 @@ extension GrantLifecycle {
     }
 
     /// Withdraws an approval. Before the client picked its tokens up, the grant becomes denied (the client is told
-    /// `user_denied`); after, its tokens are to be revoked at once (RFC 9635 §6.2 effect, decided by the AS).
+    /// `user_denied`); after, the grant ends (its continuation URI stops working, RFC 9635 §5.4 effect) and its
+    /// tokens are to be revoked at once (§6.2 effect, decided by the AS).
     public mutating func revokeApproval(by actor: ApproverRef, reason: String) -> AdministrativeAction {
         var next = state
         switch (next.status, next.outcome) {
+        case (.approved, _) where next.deliveredAt != nil:
+            // Delivered tokens stay with an approved grant until the client cancels it (§5.3 may follow).
+            finalize(.issued, at: clock.now)
+            return .revokeTokens
         case (.approved, _):
             next.status = .denied
             next.denial = Denial(approver: actor, reason: reason, at: clock.now)

@@ -1,7 +1,7 @@
 /// The grant state machine. Value type, no I/O: the shell loads the persisted state, feeds one event, performs the
 /// returned action (rotating tokens, issuing tokens, answering) and saves the state, all in one transaction.
 public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant, C: Sendable {
-    public private(set) var state: GrantLifecycleState
+    public internal(set) var state: GrantLifecycleState
     public let clock: C
     /// Slack for `wait` (§5): calls this much early are still accepted, to absorb timer granularity.
     public let waitTolerance: Duration
@@ -12,12 +12,14 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         self.waitTolerance = waitTolerance
     }
 
-    /// Starts a new pending grant.
-    public static func start(clock: C, interactionLifetime: Duration, waitSeconds: Int) -> GrantLifecycle {
-        GrantLifecycle(
-            state: GrantLifecycleState(
-                createdAt: clock.now, interactionLifetime: interactionLifetime, waitSeconds: waitSeconds),
-            clock: clock)
+    /// Starts a new pending grant; `expectsInteractRef` when the client asked for an interaction finish method.
+    public static func start(
+        clock: C, interactionLifetime: Duration, waitSeconds: Int, expectsInteractRef: Bool = false
+    ) -> GrantLifecycle {
+        var state = GrantLifecycleState(
+            createdAt: clock.now, interactionLifetime: interactionLifetime, waitSeconds: waitSeconds)
+        if expectsInteractRef { state.finish = FinishProgress() }
+        return GrantLifecycle(state: state, clock: clock)
     }
 
     public var isInteractionExpired: Bool { clock.now >= state.interactionExpiresAt }
@@ -26,12 +28,13 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         let now = clock.now
         switch event {
         case .codeEntered(let approver):
-            if let refusal = refusalForApprover(approver, now: now, requireBound: false) { return .refuse(refusal) }
-            if state.boundApprover == nil {
-                state.boundApprover = approver
-                state.codeEnteredAt = now
-            }
-            return .interactionBound
+            return bind(approver, via: .userCode, now: now)
+        case .interactionOpened(let approver):
+            return bind(approver, via: .interactionURL, now: now)
+        case .interactionFinished(let interactRef):
+            return finishInteraction(interactRef: interactRef, now: now)
+        case .continuationCallWithInteractRef(let interactRef):
+            return continuationCall(interactRef: interactRef, now: now)
         case .approve(let approver, let selection):
             if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
             guard !selection.isEmpty else { return .refuse(.nothingSelected) }
@@ -53,6 +56,14 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return .denied
         case .continuationCall:
             return continuationCall(now: now)
+        case .modify(let modification):
+            return modify(modification, now: now)
+        case .cancel:
+            return cancel(now: now)
+        case .nothingReleased:
+            guard state.status == .approved else { return internalInconsistency() }
+            finalize(.denied, at: now)
+            return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
         }
     }
 
@@ -65,12 +76,15 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         return .respondPending(waitSeconds: state.waitSeconds)
     }
 
-    private func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
+    func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
         -> InteractionRefusal?
     {
         if state.outcome == .expired { return .expired }
+        if state.outcome == .cancelled { return .cancelled }
         guard state.status == .pending else { return .alreadyDecided }
         guard now < state.interactionExpiresAt else { return .expired }
+        // A modified grant (§5.3) asks the resource owner who approved it before, not someone else.
+        if let owner = state.granted?.approver, owner.accountID != approver.accountID { return .anotherAccountsGrant }
         if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }
         if requireBound && state.boundApprover == nil { return .codeNotEntered }
         return nil
@@ -84,29 +98,22 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         case .pending, .approved, .denied:
             break
         }
-        if now.advanced(by: waitTolerance) < state.nextCallAllowedAt {
-            let early = now.duration(to: state.nextCallAllowedAt)
-            // §3.6: the grant is still pending, so the answer carries `continue` (with a rotated token) and the
-            // client may go on after waiting again.
-            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
-            return .respondTooFast(
-                GNAPError(
-                    .tooFast,
-                    "called \(early.roundedUpSeconds) s too early; wait \(state.waitSeconds) seconds before the next call"
-                ),
-                waitSeconds: state.waitSeconds)
-        }
+        // §3.6: the grant is still pending, so a `too_fast` answer carries `continue` (with a rotated token) and the
+        // client may go on after waiting again.
+        if let tooFast = tooFastAnswer(now: now) { return tooFast }
+        if let refusal = pollRefusedForFinish(now: now) { return refusal }
         switch state.status {
         case .approved:
             guard let approval = state.approval else { return internalInconsistency() }
-            finalize(.issued, at: now)
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            // The grant stays approved with a continuation, so the client can modify (§5.3) or cancel (§5.4) it;
+            // what the approval releases is delivered once, later calls get nothing new.
+            guard state.deliveredAt == nil else { return .respondPending(waitSeconds: state.waitSeconds) }
+            state.deliveredAt = now
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
-            if let code = state.denial?.code, code == .unknownUser {
-                return .respondError(GNAPError(code, "the approving user is not the user named in the request"))
-            }
-            return .respondError(GNAPError(.userDenied, "the resource owner denied the request"))
+            return .respondError(denialError)
         case .pending where now >= state.interactionExpiresAt:
             finalize(.expired, at: now)
             return .respondError(
@@ -119,13 +126,22 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         }
     }
 
-    private mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {
+    mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {
         state.status = .finalized
         state.outcome = outcome
         state.finalizedAt = now
     }
 
-    private func internalInconsistency() -> GrantAction {
+    /// What the client is told of a denial: `unknown_user` when the approver was not the named user (§2.4),
+    /// otherwise `user_denied` (§3.6).
+    var denialError: GNAPError {
+        if let code = state.denial?.code, code == .unknownUser {
+            return GNAPError(code, "the approving user is not the user named in the request")
+        }
+        return GNAPError(.userDenied, "the resource owner denied the request")
+    }
+
+    func internalInconsistency() -> GrantAction {
         .respondError(GNAPError(.requestDenied, "the grant is in an inconsistent state"))
     }
 }
@@ -134,12 +150,24 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
 public enum GrantEvent: Sendable, Hashable {
     /// An approver entered the grant's user code (binds the interaction to them).
     case codeEntered(by: ApproverRef)
+    /// An approver opened the grant's interaction URL or application URI (binds the interaction to them, §4.1.1).
+    case interactionOpened(by: ApproverRef)
+    /// The interaction ended (approved or denied) and the AS created this interaction reference (§4.2).
+    case interactionFinished(interactRef: String)
+    /// The client called the continuation URI with an interaction reference (§5.1).
+    case continuationCallWithInteractRef(String)
     case approve(by: ApproverRef, selection: ApprovalSelection)
     case deny(by: ApproverRef, reason: String)
     /// The approver tried to approve a request that names another user (§2.4): it fails with `unknown_user`.
     case userMismatch(by: ApproverRef)
     /// The client called the continuation URI (§5.2 polling).
     case continuationCall
+    /// The client modified its request (§5.3 `PATCH`).
+    case modify(GrantModification)
+    /// The client cancelled the grant (§5.4 `DELETE`).
+    case cancel
+    /// Tokens were to be issued, but nothing the approval names can be released any more.
+    case nothingReleased
 }
 
 /// What the shell must do.
@@ -147,14 +175,26 @@ public enum GrantAction: Sendable, Hashable {
     case interactionBound
     case approved
     case denied
-    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2).
+    /// The interaction reference is recorded: follow the finish method (§4.2.1 redirect, §4.2.2 push).
+    case interactionFinished
+    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2): the grant is pending, or
+    /// approved with nothing new to deliver.
     case respondPending(waitSeconds: Int)
-    /// Issue tokens for exactly this selection, and answer with them; the grant is finalized (§3.2).
+    /// Issue tokens for exactly this selection, and answer with them and a `continue` with a rotated continuation
+    /// token (§3.2, §5.2); the grant stays approved, so it can still be modified (§5.3) or cancelled (§5.4).
     case issueTokens(ApprovalSelection)
+    /// The modified request needs new consent (§5.3): start a new interaction (new user code), rotate the
+    /// continuation token and answer with `continue` (this `wait`) and `interact`.
+    case restartInteraction(waitSeconds: Int)
+    /// The grant is cancelled (§5.4): revoke its access tokens and answer `204`.
+    case cancelled
     /// Answer with this error.
     case respondError(GNAPError)
     /// Answer `too_fast`, rotate the continuation token and include `continue` with this `wait` (§3.6, §5).
     case respondTooFast(GNAPError, waitSeconds: Int)
+    /// Answer with this error, rotate the continuation token and include `continue` with this `wait`: the grant
+    /// can still go on (§3.6).
+    case respondErrorContinuing(GNAPError, waitSeconds: Int)
     /// Refuse the approver's action.
     case refuse(InteractionRefusal)
 }
@@ -166,6 +206,12 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
     case boundToAnotherApprover
     case codeNotEntered
     case nothingSelected
+    case cancelled
+    case anotherAccountsGrant
+    /// The interaction was started with the user code; its interaction URL is refused (§4.1).
+    case startedWithUserCode
+    /// The interaction was started with the interaction URL or application URI; the user code is refused (§4.1).
+    case startedWithInteractionURL
 
     public var description: String {
         switch self {
@@ -174,6 +220,13 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
         case .boundToAnotherApprover: "this code was already used by another approver"
         case .codeNotEntered: "enter the user code before deciding"
         case .nothingSelected: "approving nothing is meaningless; deny the request instead"
+        case .cancelled: "the device cancelled this request"
+        case .anotherAccountsGrant:
+            "this request extends access another account approved; only that account can approve it"
+        case .startedWithUserCode:
+            "this request's user code was already entered, so its interaction URL can no longer be used"
+        case .startedWithInteractionURL:
+            "this request's interaction URL was already used, so its user code can no longer be entered"
         }
     }
 }

@@ -29,11 +29,16 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     public var requestedUser: RequestedUser?
     /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), validated.
     public var uiLocales: [String]?
+    /// SHA-256 of the interaction id of the `redirect`/`app` start modes (§3.3.1, §3.3.2), if they were offered.
+    public var interactionIDHash: String?
+    /// The interaction finish method, if the client asked for one (§2.5.2).
+    public var finish: GrantFinish?
 
     public init(
         id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,
         request: GrantRequest, tokens: [AccessTokenRequest], subjectFormats: [String], startModes: [String],
-        requestedFrom: String?, lifecycle: GrantLifecycleState, continuationTokenHash: String, userCodeHash: String?
+        requestedFrom: String?, lifecycle: GrantLifecycleState, continuationTokenHash: String, userCodeHash: String?,
+        interactionIDHash: String? = nil, finish: GrantFinish? = nil
     ) {
         self.id = id
         self.instanceID = instanceID
@@ -47,6 +52,8 @@ public struct GrantRecord: Sendable, Hashable, Codable {
         self.lifecycle = lifecycle
         self.continuationTokenHash = continuationTokenHash
         self.userCodeHash = userCodeHash
+        self.interactionIDHash = interactionIDHash
+        self.finish = finish
     }
 }
 
@@ -68,7 +75,9 @@ public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public var revokedAt: WallInstant?
 
     public var boundKeyThumbprint: String? { boundKey?.thumbprint }
-    public var isBearer: Bool { flags.contains("bearer") }
+    public var isBearer: Bool { flags.contains(AccessTokenFlag.bearer) }
+    /// Whether the token survives a modification of its grant (RFC 9635 §3.2.1 `durable`).
+    public var isDurable: Bool { flags.contains(AccessTokenFlag.durable) }
 
     public init(
         id: String, grantID: String, tokenHash: String, managementTokenHash: String? = nil, label: String?,
@@ -149,10 +158,16 @@ public struct GrantMutation<Result: Sendable>: Sendable {
     public var result: Result
     public var issuedTokens: [AccessTokenRecord]
     public var audit: [AuditEvent]
+    /// The grant's earlier tokens to revoke (before `issuedTokens` are stored); only for grant updates.
+    public var revocation: TokenRevocation?
 
-    public init(_ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = []) {
+    public init(
+        _ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = [],
+        revoking revocation: TokenRevocation? = nil
+    ) {
         self.result = result
         self.issuedTokens = issuedTokens
         self.audit = audit
+        self.revocation = revocation
     }
 }

@@ -4,6 +4,8 @@ public protocol GrantStore: AdministrationStore {
     func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws
     func grant(id: String) async throws -> GrantRecord?
     func grant(userCodeHash: String) async throws -> GrantRecord?
+    /// The grant whose `redirect`/`app` interaction id hashes to this value (§3.3.1).
+    func grant(interactionIDHash: String) async throws -> GrantRecord?
     /// Reads, mutates and writes one grant in a single transaction, together with the tokens and audit events the
     /// mutation produced. Throws ``StoreError/notFound`` for an unknown id; if `body` throws, nothing is written.
     func updateGrant<Result: Sendable>(

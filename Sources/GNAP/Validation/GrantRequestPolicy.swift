@@ -3,8 +3,6 @@
 public struct GrantRequestPolicy: Sendable {
     /// Interaction start modes the AS can run (§2.5.1).
     public var supportedStartModes: Set<String>
-    /// Interaction finish methods the AS can run (§2.5.2).
-    public var supportedFinishMethods: Set<String>
     /// Subject identifier formats the AS can release (§2.2, RFC 9493).
     public var supportedSubjectFormats: Set<String>
     /// Assertion formats the AS can issue (§2.2, §3.4.1); others are dropped from requests like unknown
@@ -18,10 +16,18 @@ public struct GrantRequestPolicy: Sendable {
     public var maximumTokensPerRequest: Int
     /// Largest number of access rights in one token request.
     public var maximumRightsPerToken: Int
+    /// Which interaction finish methods and callback URIs are accepted (§2.5.2).
+    public var finish = FinishPolicy()
+
+    /// Interaction finish methods the AS can run (§2.5.2), by name: the methods of ``finish``. Unknown names are
+    /// dropped when set.
+    public var supportedFinishMethods: Set<String> {
+        get { Set(finish.methods.map(\.rawValue)) }
+        set { finish.methods = Set(newValue.compactMap(FinishMethod.init(rawValue:))) }
+    }
 
     /// - Parameters:
-    ///   - supportedStartModes: default `user_code` and `user_code_uri`.
-    ///   - supportedFinishMethods: default none: this AS has no finish method yet; clients poll (§5.2).
+    ///   - supportedStartModes: default all four of RFC 9635: `redirect`, `app`, `user_code`, `user_code_uri`.
     ///   - supportedSubjectFormats: default `opaque`, `email`, `iss_sub`.
     ///   - supportedAssertionFormats: default `id_token` (an OpenID Connect ID Token signed by the AS).
     ///   - allowsBearerTokens: default false: every token is bound to the client's key.
@@ -29,15 +35,15 @@ public struct GrantRequestPolicy: Sendable {
     ///   - maximumTokensPerRequest: default 16.
     ///   - maximumRightsPerToken: default 64.
     public init(
-        supportedStartModes: Set<String> = [StartMode.userCode, StartMode.userCodeURI],
-        supportedFinishMethods: Set<String> = [],
+        supportedStartModes: Set<String> = [
+            StartMode.redirect, StartMode.app, StartMode.userCode, StartMode.userCodeURI,
+        ],
         supportedSubjectFormats: Set<String> = ["opaque", "email", "iss_sub"],
         supportedAssertionFormats: Set<String> = [AssertionFormat.idToken],
         allowsBearerTokens: Bool = false, allowsTokenKeyRotation: Bool = true, maximumTokensPerRequest: Int = 16,
         maximumRightsPerToken: Int = 64
     ) {
         self.supportedStartModes = supportedStartModes
-        self.supportedFinishMethods = supportedFinishMethods
         self.supportedSubjectFormats = supportedSubjectFormats
         self.supportedAssertionFormats = supportedAssertionFormats
         self.allowsBearerTokens = allowsBearerTokens

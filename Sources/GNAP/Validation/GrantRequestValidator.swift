@@ -27,12 +27,12 @@ public struct GrantRequestValidator: Sendable {
             guard !reference.isEmpty else { throw GNAPError(.invalidClient, "'client' must not be an empty string") }
             clientReference = reference
         }
-        let startModes = try validateInteract(request.interact)
+        let (startModes, finish) = try validateInteract(request.interact)
         let uiLocales = try validateHints(request.interact?.hints)
         return ValidatedGrantRequest(
             request: request, tokens: tokens, clientKey: clientKey, clientReference: clientReference,
             startModes: startModes, subjectFormats: subjectFormats, assertionFormats: assertionFormats,
-            uiLocales: uiLocales)
+            uiLocales: uiLocales, finish: finish)
     }
 
     private func validateTokens(_ requests: AccessTokenRequests?) throws(GNAPError) -> [AccessTokenRequest] {
@@ -122,31 +122,25 @@ public struct GrantRequestValidator: Sendable {
         )
     }
 
-    private func validateInteract(_ interact: InteractRequest?) throws(GNAPError) -> [String] {
+    private func validateInteract(_ interact: InteractRequest?) throws(GNAPError) -> ([String], ValidatedFinish?) {
         guard let interact else {
-            // This AS always asks a person: without interaction nothing could ever be approved.
-            throw GNAPError(.requestDenied, "this AS requires interaction with the resource owner; add 'interact'")
+            // This AS always asks a person and cannot reach one on its own: §2.5 says that is `invalid_interaction`
+            // ("the AS MUST return an invalid_interaction error").
+            throw GNAPError(
+                .invalidInteraction, "this AS requires interaction with the resource owner; add 'interact'")
         }
-        guard !interact.start.isEmpty else {
-            throw GNAPError(.invalidRequest, "'interact.start' must list at least one start mode")
-        }
-        if let finish = interact.finish {
-            guard ["redirect", "push"].contains(finish.method) else {
-                throw GNAPError(.invalidRequest, "unknown 'interact.finish.method' '\(finish.method)'")
-            }
-            guard !finish.nonce.isEmpty else {
-                throw GNAPError(.invalidRequest, "'interact.finish.nonce' must not be empty")
-            }
-            throw GNAPError(.invalidRequest, "interaction finish methods are not supported by this AS; poll instead")
-        }
+        let finish = try validateFinish(interact.finish)
         var seen: Set<String> = []
         let usable = interact.start.filter { policy.supportedStartModes.contains($0) && seen.insert($0).inserted }
+        // §2.5: without a start mode the AS can use, it cannot reach the resource owner: `invalid_interaction`.
         guard !usable.isEmpty else {
             throw GNAPError(
-                .invalidRequest,
-                "none of the start modes \(interact.start) is supported; supported: "
-                    + policy.supportedStartModes.sorted().joined(separator: ", "))
+                .invalidInteraction,
+                (interact.start.isEmpty
+                    ? "'interact.start' lists no start mode, and this AS cannot reach the resource owner otherwise"
+                    : "none of the start modes \(interact.start) is supported")
+                    + "; supported: " + policy.supportedStartModes.sorted().joined(separator: ", "))
         }
-        return usable
+        return (usable, finish)
     }
 }

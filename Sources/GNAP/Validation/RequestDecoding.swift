@@ -11,6 +11,9 @@ extension GNAPJSON {
             return try decoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {
             throw GNAPError(.invalidRequest, describe(error))
+        } catch let error as GNAPError {
+            // A member whose decoding already knows the right §3.6 code (e.g. a key reference, `invalid_client`).
+            throw error
         } catch {
             throw GNAPError(.invalidRequest, "the content is not valid JSON")
         }

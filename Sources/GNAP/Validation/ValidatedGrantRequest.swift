@@ -17,6 +17,8 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var assertionFormats: [String] = []
     /// The end user's preferred locales (§2.5.3 `hints.ui_locales`), in the client's order of preference.
     public var uiLocales: [String] = []
+    /// The interaction finish method (§2.5.2), if the client asked for one.
+    public var finish: ValidatedFinish? = nil
 }
 
 /// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.3.1).

@@ -73,6 +73,20 @@ public struct ClientKeyValue: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case proof, jwk
     }
+
+    /// A key reference (§7.1.1, a string in place of the object) names a key the AS would have to know beforehand;
+    /// this AS knows keys by value only, so a reference is `invalid_client` (§3.6: the client key could not be
+    /// determined), not a malformed request.
+    public init(from decoder: any Decoder) throws {
+        if let reference = try? decoder.singleValueContainer().decode(String.self) {
+            throw GNAPError(
+                .invalidClient,
+                "key references (§7.1.1) are not known to this AS ('\(reference.prefix(64))'); send the key by value")
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        proof = try container.decode(ProofMethod.self, forKey: .proof)
+        jwk = try container.decodeIfPresent(JWK.self, forKey: .jwk)
+    }
 }
 
 /// A proofing method (RFC 9635 §7.3): the string form (`"httpsig"`) or the object form with parameters

@@ -32,6 +32,14 @@ public struct InteractionClient: Sendable {
             .post, url: endpoint + "/code", json: CodeEntryRequest(userCode: code.display), as: InteractionReview.self)
     }
 
+    /// Opens an interaction by its interaction URL or application URI (the `redirect`/`app` start modes) instead of
+    /// a user code; the AS binds it to this approver like a code.
+    public func openInteraction(_ interaction: String) async throws(GNAPClientError) -> InteractionReview {
+        try await client.send(
+            .post, url: endpoint + "/interaction", json: InteractionOpenRequest(interaction: interaction),
+            as: InteractionReview.self)
+    }
+
     public func review(grantID: String) async throws(GNAPClientError) -> InteractionReview {
         try await client.send(
             .get, url: endpoint + "/grants/" + grantID, json: NoContent?.none, as: InteractionReview.self)

@@ -64,6 +64,7 @@ struct GrantAdministration: Sendable {
                     ], false
                 )
             case .revokeTokens:
+                record.lifecycle = machine.state
                 return (
                     .success(record),
                     [

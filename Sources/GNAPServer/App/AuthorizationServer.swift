@@ -16,10 +16,15 @@ public struct AuthorizationServer: Sendable {
     ///   - configuration: listening address, timings and policies.
     ///   - clock: the wall clock; tests pass a ``ManualClock``.
     ///   - logger: the server's logger.
+    ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     public init<C: Clock & Sendable>(
         store: any GrantStore, configuration: ServerConfiguration = ServerConfiguration(), clock: C,
-        logger: Logger = Logger(label: "gnapterm.as")
+        logger: Logger = Logger(label: "gnapterm.as"),
+        pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) where C.Instant == WallInstant {
+        var configuration = configuration
+        configuration.requestPolicy.finish.allowsLoopbackPush = configuration.finishPush.allowsLoopback(
+            listeningOn: configuration.host)
         self.configuration = configuration
         let explicit =
             configuration.publicURL
@@ -28,7 +33,8 @@ public struct AuthorizationServer: Sendable {
         services = ASServices(
             store: store, configuration: configuration, clock: AnyWallClock(clock), publicURL: publicURL,
             replayCache: InMemoryNonceCache(), logger: logger,
-            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: AnyWallClock(clock)))
+            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: AnyWallClock(clock)),
+            pushTransport: pushTransport)
     }
 
     /// The router with every route, for in-process tests (`app.test(.router)`).

@@ -8,6 +8,8 @@ enum Routes {
         let limit = services.configuration.maximumBodySize
         let grants = GrantService(services: services)
         let continuation = ContinuationService(services: services)
+        let modification = ModificationService(services: services)
+        let cancellation = CancellationService(services: services)
         let interaction = InteractionService(services: services)
         let tokens = TokenManagementService(services: services)
         let instanceKeys = ClientKeyRotationService(services: services)
@@ -30,6 +32,10 @@ enum Routes {
         router.get("/.well-known/jwks.json") { _, _ in
             JSONResponse.make(value: try await services.assertionKey().jwkSet)
         }
+        // RFC 9635 §3.3.1, §4.1.1: the `redirect` start mode's interaction URL.
+        router.get("/interact/{interaction}") { _, context in
+            await InteractionPage.response(id: try context.parameters.require("interaction"), services: services)
+        }
 
         // RFC 9635 §2 / §3: the grant endpoint.
         router.post("/gnap") { request, context in
@@ -40,6 +46,17 @@ enum Routes {
             let id = try context.parameters.require("grant")
             let response = try await continuation.continueGrant(id: id, try await read(request, context))
             return JSONResponse.make(status: response.status, value: response)
+        }
+        // RFC 9635 §5.3: modify the grant request; §5.4: cancel it.
+        router.patch("/gnap/continue/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            let response = try await modification.modify(grantID: id, try await read(request, context))
+            return JSONResponse.make(status: response.status, value: response)
+        }
+        router.delete("/gnap/continue/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            try await cancellation.cancel(grantID: id, try await read(request, context))
+            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
         }
 
         // RFC 9635 §6: token management (rotate, rotate with a new key, revoke).
@@ -69,6 +86,9 @@ enum Routes {
         }
         api.post("/code") { request, context in
             JSONResponse.make(value: try await interaction.enterCode(try await read(request, context)))
+        }
+        api.post("/interaction") { request, context in
+            JSONResponse.make(value: try await interaction.openInteraction(try await read(request, context)))
         }
         api.get("/grants/{grant}") { request, context in
             let id = try context.parameters.require("grant")

@@ -31,6 +31,10 @@ public struct ServerConfiguration: Sendable {
     public var invitationLifetime: Duration
     /// The live event stream (`GET /admin/v1/events`).
     public var events: EventStreamConfiguration
+    /// Which issued tokens are flagged `durable` and so survive a modification of their grant (RFC 9635 §3.2.1).
+    public var durableTokens: DurableTokenPolicy
+    /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
+    public var finishPush = FinishPushSettings()
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.
@@ -48,6 +52,7 @@ public struct ServerConfiguration: Sendable {
     ///     failures AS-wide per minute).
     ///   - invitationLifetime: default 24 hours.
     ///   - events: default ``EventStreamConfiguration`` with its defaults.
+    ///   - durableTokens: default ``DurableTokenPolicy/all``.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
@@ -55,7 +60,8 @@ public struct ServerConfiguration: Sendable {
         maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
         catalog: AccessCatalog = .demo, assertionLifetime: Duration = .seconds(300),
         codeAttempts: CodeAttemptPolicy = CodeAttemptPolicy(), invitationLifetime: Duration = .seconds(86_400),
-        events: EventStreamConfiguration = EventStreamConfiguration()
+        events: EventStreamConfiguration = EventStreamConfiguration(),
+        durableTokens: DurableTokenPolicy = .all
     ) {
         self.host = host
         self.port = port
@@ -71,5 +77,6 @@ public struct ServerConfiguration: Sendable {
         self.codeAttempts = codeAttempts
         self.invitationLifetime = invitationLifetime
         self.events = events
+        self.durableTokens = durableTokens
     }
 }

@@ -12,6 +12,8 @@ struct ASServices: Sendable {
     let logger: Logger
     /// User-code brute-force limits (per device and AS-wide).
     let codeAttempts: CodeAttemptGuard
+    /// Sends `push` interaction finishes (RFC 9635 §4.2.2).
+    let pushTransport: any FinishPushTransport
 
     var grantEndpoint: String { publicURL.base + "/gnap" }
     func continuationURI(grantID: String) -> String { publicURL.base + "/gnap/continue/" + grantID }

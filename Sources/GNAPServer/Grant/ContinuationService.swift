@@ -24,13 +24,11 @@ struct ContinuationService: Sendable {
         guard Secrets.matches(token, storedHash: grant.continuationTokenHash) else { throw APIError(Self.unknownGrant) }
         // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
         try await ClientProof(services: services).verify(signed, key: grant.clientKey)
-        try checkBody(signed.body)
+        let interactRef = try checkBody(signed.body)
         let subject = try await PreparedSubject.prepare(for: grant, services: services)
         let newContinuationToken = Secrets.token()
-        let tokenSecrets = grant.tokens.map { _ in TokenIssuer.Secrets() }
         let services = self.services
         let clock = services.clock
-        let config = services.configuration
         let uri = services.continuationURI(grantID: id)
         do {
             return try await services.store.updateGrant(id: id) { record in
@@ -39,10 +37,12 @@ struct ContinuationService: Sendable {
                     return GrantMutation(GrantResponse(error: Self.unknownGrant))
                 }
                 var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-                var action = machine.event(.continuationCall)
+                // §5.1 with an interaction reference, §5.2 without.
+                var action = machine.event(
+                    interactRef.map { .continuationCallWithInteractRef($0) } ?? .continuationCall)
                 if case .issueTokens(let selection) = action, selection != subject.selection {
                     // Approved after the subject information was prepared: answer as still pending (nothing is
-                    // finalized) and let the next call release it.
+                    // finalized, an interaction reference is not spent) and let the next call release it.
                     action = machine.deferIssuance(previous: record.lifecycle)
                 }
                 record.lifecycle = machine.state
@@ -55,30 +55,9 @@ struct ContinuationService: Sendable {
                             continue: ContinueResponse(
                                 uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
                 case .issueTokens(let selection):
-                    let issued = TokenIssuer(
-                        grant: record, selection: selection, secrets: tokenSecrets, now: now,
-                        lifetime: config.accessTokenLifetime, manageURI: services.tokenManagementURI(tokenID:))
-                    // §3.4: only identifiers and assertions in the formats the approver released.
-                    let released = subject.response(for: selection)
-                    guard issued.response != nil || released != nil else {
-                        // Nothing left to release (e.g. the approver's e-mail was removed since): say so.
-                        return GrantMutation(
-                            GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")),
-                            audit: [
-                                AuditEvent(
-                                    grantID: record.id, at: now, kind: "grant.finalized",
-                                    detail: "nothing left to release; client told: request_denied")
-                            ])
-                    }
-                    return GrantMutation(
-                        GrantResponse(accessToken: issued.response, subject: released),
-                        issuedTokens: issued.records,
-                        audit: [
-                            AuditEvent(
-                                grantID: record.id, at: now, kind: "tokens.issued",
-                                detail: "\(issued.records.count) token(s) issued to the client")
-                        ])
-                case .respondTooFast(let error, let wait):
+                    return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
+                        .deliver(selection, record: &record, machine: &machine)
+                case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                     record.continuationTokenHash = Secrets.hash(newContinuationToken)
                     return GrantMutation(
                         GrantResponse(
@@ -94,7 +73,8 @@ struct ContinuationService: Sendable {
                                 detail: "client told: \(error.code.rawValue)")
                         ] : []
                     return GrantMutation(GrantResponse(error: error), audit: audit)
-                case .interactionBound, .approved, .denied, .refuse:
+                case .interactionBound, .approved, .denied, .interactionFinished, .refuse, .restartInteraction,
+                    .cancelled:
                     return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
                 }
             }.throwingError()
@@ -108,24 +88,26 @@ struct ContinuationService: Sendable {
     static let unknownGrant = GNAPError(
         .invalidContinuation, "no active grant request matches this continuation URI and token")
 
-    /// §5.2: polling has no content; §5.1 `interact_ref` needs a finish method, which this grant cannot have.
-    private func checkBody(_ body: [UInt8]) throws(APIError) {
-        guard !body.isEmpty else { return }
+    /// §5.2: polling has no content; §5.1: continuing after interaction carries `{"interact_ref": …}`, returned.
+    private func checkBody(_ body: [UInt8]) throws(APIError) -> String? {
+        guard !body.isEmpty else { return nil }
         let object: [String: JSONValue]
         do {
             object = try GNAPJSON.decodeRequest([String: JSONValue].self, from: body)
         } catch {
             throw APIError(GNAPError(.invalidRequest, "continuation content must be a JSON object"))
         }
-        if object["interact_ref"] != nil {
-            throw APIError(
-                GNAPError(
-                    .invalidInteraction, "this grant has no interaction finish method, so no interaction reference"))
+        if let reference = object["interact_ref"] {
+            guard case .string(let value) = reference, !value.isEmpty else {
+                throw APIError(GNAPError(.invalidRequest, "'interact_ref' must be a non-empty string"))
+            }
+            return value
         }
         if !object.isEmpty {
             throw APIError(
-                GNAPError(.invalidRequest, "grant modification is not supported; poll with an empty body"))
+                GNAPError(.invalidRequest, "to modify the grant use PATCH (RFC 9635 §5.3); poll with an empty body"))
         }
+        return nil
     }
 }
 

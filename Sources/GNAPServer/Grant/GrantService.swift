@@ -70,20 +70,22 @@ struct GrantService: Sendable {
         let wantsCode = validated.startModes.contains(StartMode.userCode)
         let wantsCodeURI = validated.startModes.contains(StartMode.userCodeURI)
         let pepper = try await services.userCodePepper()
+        let start = InteractionStart(validated, services: services)
         let continuationToken = Secrets.token()
         var lastError: (any Error)?
         // A code collision (1 in 2^40 per live code) would violate the UNIQUE index; draw again.
         for _ in 0..<3 {
             let code = UserCode.generate()
             let lifecycle = GrantLifecycle.start(
-                clock: services.clock, interactionLifetime: config.interactionLifetime, waitSeconds: config.pollInterval
-            )
+                clock: services.clock, interactionLifetime: config.interactionLifetime,
+                waitSeconds: config.pollInterval, expectsInteractRef: start.finish != nil)
             var grant = GrantRecord(
                 id: Secrets.identifier(), instanceID: instance.id, clientKey: instance.key,
                 clientDisplay: instance.display, request: validated.request, tokens: validated.tokens,
                 subjectFormats: validated.subjectFormats, startModes: validated.startModes, requestedFrom: peer,
                 lifecycle: lifecycle.state, continuationTokenHash: Secrets.hash(continuationToken),
-                userCodeHash: Secrets.hash(code, pepper: pepper))
+                userCodeHash: wantsCode || wantsCodeURI ? Secrets.hash(code, pepper: pepper) : nil,
+                interactionIDHash: start.interactionIDHash, finish: start.finish)
             grant.assertionFormats = validated.assertionFormats
             grant.clientVetted = instance.registered
             grant.requestedUser = user
@@ -100,15 +102,16 @@ struct GrantService: Sendable {
             }
             services.logger.info("grant created", metadata: ["grant": "\(grant.id)"])
             let expiresIn = Int(config.interactionLifetime.components.seconds)
+            var interact = InteractResponse(
+                userCode: wantsCode ? code.display : nil,
+                userCodeURI: wantsCodeURI ? UserCodeURI(code: code.display, uri: services.userCodePage) : nil,
+                expiresIn: expiresIn)
+            start.apply(to: &interact)
             return GrantResponse(
                 continue: ContinueResponse(
                     uri: services.continuationURI(grantID: grant.id), wait: config.pollInterval,
                     accessToken: TokenValue(value: continuationToken)),
-                interact: InteractResponse(
-                    userCode: wantsCode ? code.display : nil,
-                    userCodeURI: wantsCodeURI ? UserCodeURI(code: code.display, uri: services.userCodePage) : nil,
-                    expiresIn: expiresIn),
-                instanceID: instance.id)
+                interact: interact, instanceID: instance.id)
         }
         throw lastError ?? APIError(GNAPError(.requestDenied, "could not allocate a user code"))
     }

@@ -22,9 +22,9 @@ struct APIError: Error, HTTPResponseError {
             case .invalidClient, .invalidContinuation, .invalidSignature, .unknownDevice: .unauthorized
             case .userDenied, .requestDenied, .accountDisabled: .forbidden
             case .tooFast, .tooManyAttempts: .tooManyRequests
-            case .userCodeUnknown, .notFound: .notFound
-            case .userCodeExpired: .gone
-            case .userCodeUsed, .alreadyDecided, .replayedRequest: .conflict
+            case .userCodeUnknown, .notFound, .interactionURLUnknown: .notFound
+            case .userCodeExpired, .interactionExpired: .gone
+            case .userCodeUsed, .alreadyDecided, .replayedRequest, .interactionUsed, .startModeUsed: .conflict
             default: .badRequest
             }
         self.init(status, error)

@@ -11,12 +11,14 @@ extension InteractionService {
     /// AS SHOULD reject the request with an `unknown_user` error." The grant fails; the client learns it on its next
     /// continuation call.
     static func refuseForUser(
-        _ record: inout GrantRecord, by approver: ApproverRef, clock: AnyWallClock
+        _ record: inout GrantRecord, by approver: ApproverRef, interactRef: String, clock: AnyWallClock
     ) -> GrantMutation<Result<GrantRecord, RefusedStep>> {
         var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
         let action = machine.event(.userMismatch(by: approver))
         guard action == .denied else { return GrantMutation(.failure(RefusedStep(action: action))) }
         record.lifecycle = machine.state
+        // §4.2: a refusal enacts the finish method too; the client then learns `unknown_user` with the reference.
+        let finished = recordInteractRef(&record, interactRef, clock: clock)
         return GrantMutation(
             .success(record),
             audit: [
@@ -24,6 +26,6 @@ extension InteractionService {
                     grantID: record.id, at: clock.now, kind: "grant.refused",
                     detail: "the approving account is not the user the request names; client to be told unknown_user",
                     accountID: approver.accountID)
-            ])
+            ] + finished)
     }
 }

@@ -133,12 +133,13 @@ struct InteractionService: Sendable {
         let issuer = services.publicURL.base
         let account = approver.account
         let releasable = Set(SubjectRelease.identifiers(for: account, issuer: issuer).map(\.format))
+        let interactRef = Secrets.identifier()
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
             }
             if let user = record.requestedUser, user.namesAUser, !user.matches(account, issuer: issuer) {
-                return Self.refuseForUser(&record, by: ref, clock: clock)
+                return Self.refuseForUser(&record, by: ref, interactRef: interactRef, clock: clock)
             }
             var selection = try ReviewBuilder.selection(request, of: record)
             // A format this account has no value for (e.g. email without an address) releases nothing; an approval
@@ -155,18 +156,21 @@ struct InteractionService: Sendable {
             let detail =
                 "approved \(granted.count) right(s): \(granted.joined(separator: "; "))"
                 + (released.isEmpty ? "" : "; released \(released.joined(separator: ", "))")
+            let finished = Self.recordInteractRef(&record, interactRef, clock: clock)
             return GrantMutation(
                 .success(record),
                 audit: [
                     AuditEvent(
                         grantID: record.id, at: clock.now, kind: "grant.approved", detail: detail,
                         accountID: ref.accountID)
-                ])
+                ] + finished)
         }
+        // §4.2: the finish method is enacted for a refusal too, so the client learns the outcome.
+        let finish = await followFinish(of: record, interactRef: interactRef)
         if record.lifecycle.denial?.code == .unknownUser {
             throw APIError(.forbidden, Self.notTheNamedUser)
         }
-        return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
+        return DecisionResponse(grantID: record.id, status: record.lifecycle.status, finish: finish)
     }
 
     func deny(grantID: String, _ signed: SignedRequest) async throws(APIError) -> DecisionResponse {
@@ -183,6 +187,7 @@ struct InteractionService: Sendable {
         }
         let ref = approver.ref
         let clock = services.clock
+        let interactRef = Secrets.identifier()
         let record = try await mutate(grantID: grantID) { record in
             guard record.lifecycle.boundApprover == ref else {
                 return GrantMutation(.failure(RefusedStep(action: .refuse(.codeNotEntered))))
@@ -191,15 +196,19 @@ struct InteractionService: Sendable {
             let action = machine.event(.deny(by: ref, reason: reason))
             guard action == .denied else { return GrantMutation(.failure(RefusedStep(action: action))) }
             record.lifecycle = machine.state
+            // §4.2: "in many error cases, such as when the RO has denied access, the finish method is still enacted".
+            let finished = Self.recordInteractRef(&record, interactRef, clock: clock)
             return GrantMutation(
                 .success(record),
                 audit: [
                     AuditEvent(
                         grantID: record.id, at: clock.now, kind: "grant.denied", detail: "denied: \(reason)",
                         accountID: ref.accountID)
-                ])
+                ] + finished)
         }
-        return DecisionResponse(grantID: record.id, status: record.lifecycle.status)
+        return DecisionResponse(
+            grantID: record.id, status: record.lifecycle.status,
+            finish: await followFinish(of: record, interactRef: interactRef))
     }
 
     // MARK: Helpers
@@ -219,9 +228,10 @@ struct InteractionService: Sendable {
         }
     }
 
-    /// Runs a state-machine step in a transaction; a refused step leaves the grant unchanged and becomes an error.
-    private func mutate(
-        grantID: String,
+    /// Runs a state-machine step in a transaction; a refused step leaves the grant unchanged and becomes an error
+    /// (described by `errors`).
+    func mutate(
+        grantID: String, errors: (GrantAction) -> GNAPError = Self.error(for:),
         _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result<GrantRecord, RefusedStep>>
     ) async throws(APIError) -> GrantRecord {
         let outcome: Result<GrantRecord, RefusedStep>
@@ -241,7 +251,7 @@ struct InteractionService: Sendable {
         }
         switch outcome {
         case .success(let record): return record
-        case .failure(let refused): throw APIError(Self.error(for: refused.action))
+        case .failure(let refused): throw APIError(errors(refused.action))
         }
     }
 
@@ -253,6 +263,9 @@ struct InteractionService: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
+        case .cancelled: return GNAPError(.userCodeExpired, refusal.description)
+        case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
+        case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
         }
     }
 }

@@ -32,7 +32,7 @@ enum ReviewBuilder {
                 proofMethod: grant.clientKey.proof.method, algorithm: grant.clientKey.algorithm.rawValue),
             tokens: tokens, subject: subject, requestedAt: grant.lifecycle.createdAt,
             requestedFrom: grant.requestedFrom, expiresAt: grant.lifecycle.interactionExpiresAt, user: user,
-            uiLocales: grant.uiLocales)
+            uiLocales: grant.uiLocales, finish: grant.finish.map { FinishReview(method: $0.method, uri: $0.uri) })
     }
 
     /// Turns right identifiers ("0.1") into a per-token selection; unknown identifiers are an error.

@@ -150,29 +150,14 @@ extension ASDatabase {
         id: String, revokingTokensAt now: WallInstant,
         _ body: @Sendable (inout GrantRecord) throws -> (mutation: GrantMutation<Result>, revokeTokens: Bool)
     ) async throws -> Result {
-        let context = AuditContext.current
-        return try await writer.write { db in
-            guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", id) else {
-                throw StoreError.notFound("grant \(id)")
-            }
-            let (mutation, revokeTokens) = try body(&grant)
-            guard grant.id == id else { throw StoreError.conflict("grant id changed during update") }
-            let columns = try GrantColumns(grant)
-            try db.execute(
-                sql: """
-                    UPDATE grants SET instance_id = ?, status = ?, outcome = ?, client_name = ?,
-                        approver_account_id = ?, user_code_hash = ?, continuation_token_hash = ?, created_at = ?,
-                        interaction_expires_at = ?, record = ?
-                    WHERE id = ?
-                    """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
+        // The grant update of ``updateGrant(id:_:)`` (same columns, same audit context), with every token of the
+        // grant, durable ones included, revoked in the same transaction when asked.
+        try await updateGrant(id: id) { grant in
+            var (mutation, revokeTokens) = try body(&grant)
             if revokeTokens {
-                try db.execute(
-                    sql: "UPDATE access_tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL",
-                    arguments: [now.unixMilliseconds, id])
+                mutation.revocation = TokenRevocation(keepsDurable: false, at: now, reason: "grant revoked")
             }
-            for token in mutation.issuedTokens { try Self.insert(token, db) }
-            try Self.insert(mutation.audit, db, context: context)
-            return mutation.result
+            return mutation
         }
     }
 

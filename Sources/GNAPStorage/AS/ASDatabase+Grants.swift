@@ -9,8 +9,9 @@ extension ASDatabase {
             try db.execute(
                 sql: """
                     INSERT INTO grants (id, instance_id, status, outcome, client_name, approver_account_id,
-                        user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        user_code_hash, continuation_token_hash, created_at, interaction_expires_at, record,
+                        interaction_id_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: columns.arguments)
             try Self.insert(audit, db, context: context)
         }
@@ -23,6 +24,12 @@ extension ASDatabase {
     public func grant(userCodeHash: String) async throws -> GrantRecord? {
         try await writer.read { db in
             try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE user_code_hash = ?", userCodeHash)
+        }
+    }
+
+    public func grant(interactionIDHash: String) async throws -> GrantRecord? {
+        try await writer.read { db in
+            try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE interaction_id_hash = ?", interactionIDHash)
         }
     }
 
@@ -41,12 +48,36 @@ extension ASDatabase {
                 sql: """
                     UPDATE grants SET instance_id = ?, status = ?, outcome = ?, client_name = ?,
                         approver_account_id = ?, user_code_hash = ?, continuation_token_hash = ?, created_at = ?,
-                        interaction_expires_at = ?, record = ?
+                        interaction_expires_at = ?, record = ?, interaction_id_hash = ?
                     WHERE id = ?
                     """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
-            for token in mutation.issuedTokens { try Self.insert(token, db) }
             try Self.insert(mutation.audit, db, context: context)
+            if let revocation = mutation.revocation {
+                try Self.revokeTokens(grantID: id, revocation, db, context: context)
+            }
+            for token in mutation.issuedTokens { try Self.insert(token, db) }
             return mutation.result
+        }
+    }
+
+    /// Revokes the grant's active tokens (all, or all but the durable ones), with one audit event each.
+    static func revokeTokens(
+        grantID: String, _ revocation: TokenRevocation, _ db: Database, context: AuditContext? = AuditContext.current
+    ) throws {
+        let active = try Row.fetchAll(
+            db, sql: "SELECT * FROM access_tokens WHERE grant_id = ? AND revoked_at IS NULL ORDER BY issued_at, id",
+            arguments: [grantID]
+        ).map(Self.token(from:))
+        for token in active where !(revocation.keepsDurable && token.isDurable) {
+            try db.execute(
+                sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?",
+                arguments: [revocation.at.unixMilliseconds, token.id])
+            try Self.insert(
+                [
+                    AuditEvent(
+                        grantID: grantID, at: revocation.at, kind: "token.revoked",
+                        detail: "token \(token.id) revoked: \(revocation.reason)")
+                ], db, context: context)
         }
     }
 
@@ -66,6 +97,7 @@ struct GrantColumns {
             grant.clientDisplay?.name, grant.lifecycle.boundApprover?.accountID, grant.userCodeHash,
             grant.continuationTokenHash, grant.lifecycle.createdAt.unixMilliseconds,
             grant.lifecycle.interactionExpiresAt.unixMilliseconds, try JSONColumn.encode(grant),
+            grant.interactionIDHash,
         ]
     }
 

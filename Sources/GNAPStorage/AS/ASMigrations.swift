@@ -130,6 +130,14 @@ enum ASMigrations {
                         CHECK (origin IN ('dynamic', 'registry'));
                     """)
         }
+        migrator.registerMigration("2026-11-29-interaction-urls") { db in
+            // RFC 9635 §3.3.1/§3.3.2: grants with the `redirect`/`app` start modes are found by their interaction id.
+            try db.execute(
+                sql: """
+                    ALTER TABLE grants ADD COLUMN interaction_id_hash TEXT;
+                    CREATE UNIQUE INDEX grants_interaction_id ON grants(interaction_id_hash);
+                    """)
+        }
         migrator.registerMigration("2026-11-29-audit-actor-and-request") { db in
             // Who acted and in which HTTP request; the log stays append-only (the triggers above still apply).
             try db.execute(

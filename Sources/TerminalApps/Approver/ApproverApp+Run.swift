@@ -9,22 +9,26 @@ extension ApproverApp {
     ///   - backend: the AS's interaction API and the local history.
     ///   - theme: colours; pass `Theme.resolve(name:environment:)` to honour `NO_COLOR`.
     ///   - hint: a line shown under the code field (the demo says which code its device shows).
+    ///   - interaction: an interaction URL or application URI to open right away instead of asking for a code.
     ///   - timeZone: the time zone of the times shown. Default: the system's.
     public static func run(
         backend: some ApproverBackend,
         theme: Theme,
         hint: String?,
+        interaction: String? = nil,
         timeZone: TimeZone = .current
     ) async throws {
         let app = ApproverApp(identity: backend.identityDescription, timeZone: timeZone)
         let handler = ApproverEffectHandler(backend: backend)
         let clock = WallClock()
         try await CursesTerminal.run(options: CursesTerminal.Options(theme: theme)) { terminal in
-            let state = ApproverState(now: clock.now, size: await terminal.size, hint: hint)
+            let size = await terminal.size
+            var (state, effects) = (ApproverState(now: clock.now, size: size, hint: hint), [ApproverEffect]())
+            if let interaction { (state, effects) = ApproverState.opening(interaction, now: clock.now, size: size) }
             let runner = ProgramRunner(
                 program: app, driver: terminal, clock: clock, configuration: ApproverApp.runnerConfiguration,
                 effectHandler: handler.handle)
-            _ = try await runner.run(state)
+            _ = try await runner.run(state, initialEffects: effects)
         }
     }
 }

@@ -6,6 +6,9 @@ public protocol ApproverBackend: Sendable {
     var identityDescription: String { get }
     /// Enters a user code; the AS binds the interaction to this approver and returns what to review.
     func enterCode(_ code: UserCode) async throws(ApproverFailure) -> InteractionReview
+    /// Opens an interaction by its interaction URL or application URI (RFC 9635 `redirect`/`app` start modes);
+    /// the AS binds it to this approver like a code and returns what to review.
+    func openInteraction(_ interaction: String) async throws(ApproverFailure) -> InteractionReview
     /// Approves with a selection; the backend also records the decision in local history.
     func approve(_ review: InteractionReview, request: ApprovalRequest) async throws(ApproverFailure)
         -> DecisionResponse

@@ -19,6 +19,11 @@ public struct ApproverEffectHandler<Backend: ApproverBackend>: Sendable {
         case .enterCode(let code):
             return .codeLookedUp(
                 await Self.result { () async throws(ApproverFailure) in try await backend.enterCode(code) })
+        case .openInteraction(let interaction):
+            return .codeLookedUp(
+                await Self.result { () async throws(ApproverFailure) in
+                    try await backend.openInteraction(interaction)
+                })
         case .approve(let review, let request):
             return .decided(
                 await Self.result { () async throws(ApproverFailure) in

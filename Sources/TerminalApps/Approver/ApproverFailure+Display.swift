@@ -13,6 +13,11 @@ extension ApproverFailure {
         case .userCodeMalformed: return "The server did not accept this code. Check it and try again."
         case .alreadyDecided: return "This request was already decided (perhaps from another terminal)."
         case .tooManyAttempts: return "Too many attempts. Wait a while before entering another code."
+        case .interactionURLMalformed: return "This is not a request link of this server. Check the link."
+        case .interactionURLUnknown: return "No request has this link. Check it, or ask the device for a new one."
+        case .interactionExpired: return "This link has expired. Ask the device for a new one."
+        case .interactionUsed: return "This link was already used by another approver."
+        case .startModeUsed: return "This request is already being approved another way (its code or its link)."
         case .unknownUser: return "This request is for another user, so it was refused; the device is told so."
         default: return message
         }

@@ -61,6 +61,8 @@ public enum ApproverMessage: Equatable, Sendable {
 /// Work for the outside world, performed by `ApproverEffectHandler`.
 public enum ApproverEffect: Equatable, Sendable {
     case enterCode(UserCode)
+    /// Open an interaction URL or application URI (`gnapterm approve --as AS URL`).
+    case openInteraction(String)
     case approve(InteractionReview, ApprovalRequest)
     case deny(InteractionReview, String)
     case loadHistory

@@ -2,7 +2,7 @@ import GNAP
 import TerminalUI
 
 /// What `gnapterm device` prints on a terminal while it waits: the user code in block letters (or spaced out when
-/// the terminal is too narrow), where to enter it, and a one-line status. Pure: lines of plain text, no escape
+/// the terminal is too narrow), where to enter it, the interaction URL when there is one, and a one-line status. Pure: lines of plain text, no escape
 /// sequences; the URI comes from the AS and is sanitized.
 public struct DeviceBanner: Sendable, Hashable {
     /// Where the device is in its wait.
@@ -15,16 +15,26 @@ public struct DeviceBanner: Sendable, Hashable {
         case retrying
     }
 
-    public var userCode: UserCode
+    /// The user code, if the AS gave one.
+    public var userCode: UserCode?
     /// The AS's `user_code_uri`, if it gave one.
     public var userCodeURI: String?
+    /// The interaction URL (`redirect` start mode), if the AS gave one.
+    public var interactionURL: String?
+    /// The application URI (`app` start mode), if the AS gave one.
+    public var appURI: String?
     /// The AS base URL, for the `gnapterm approve --as` instruction.
     public var serverURL: String
     public var expiresAt: WallInstant
 
-    public init(userCode: UserCode, userCodeURI: String?, serverURL: String, expiresAt: WallInstant) {
+    public init(
+        userCode: UserCode?, userCodeURI: String?, interactionURL: String? = nil, appURI: String? = nil,
+        serverURL: String, expiresAt: WallInstant
+    ) {
         self.userCode = userCode
         self.userCodeURI = userCodeURI
+        self.interactionURL = interactionURL
+        self.appURI = appURI
         self.serverURL = serverURL
         self.expiresAt = expiresAt
     }
@@ -33,22 +43,44 @@ public struct DeviceBanner: Sendable, Hashable {
     /// Sentences wrap at `width`; the URI and the command are never cut (they go on a line of their own when the
     /// line would be too wide), so those lines may be wider than `width`. No line has trailing spaces.
     public func lines(now: WallInstant, width: Int) -> [String] {
-        var lines = DisplayWidth.wrap("To let this device in, enter this code:", width: max(1, width))
-        lines.append("")
-        let big = BigText(userCode.display)
-        if big.size.width + 2 <= width {
-            lines += big.rows.map { "  " + $0.trimmingTrailingSpaces }
-            lines += ["", "  " + userCode.display]
-        } else {
-            lines.append("  " + userCode.display.map(String.init).joined(separator: " "))
+        var lines: [String] = []
+        let approve = "gnapterm approve --as " + TextSanitizer.sanitize(serverURL)
+        if let userCode {
+            lines += DisplayWidth.wrap("To let this device in, enter this code:", width: max(1, width))
+            lines.append("")
+            let big = BigText(userCode.display)
+            if big.size.width + 2 <= width {
+                lines += big.rows.map { "  " + $0.trimmingTrailingSpaces }
+                lines += ["", "  " + userCode.display]
+            } else {
+                lines.append("  " + userCode.display.map(String.init).joined(separator: " "))
+            }
+            lines.append("")
+            if let uri = userCodeURI {
+                lines += Self.labelled("Enter it at", TextSanitizer.sanitize(uri), width: width)
+            }
+            lines += Self.labelled("Approve with:", approve, width: width)
         }
-        lines.append("")
-        if let uri = userCodeURI { lines += Self.labelled("Enter it at", TextSanitizer.sanitize(uri), width: width) }
-        lines += Self.labelled(
-            "Approve with:", "gnapterm approve --as " + TextSanitizer.sanitize(serverURL), width: width)
+        if let link = interactionURL ?? appURI {
+            let link = TextSanitizer.sanitize(link)
+            if userCode != nil {
+                lines += Self.labelled("Or open the request directly:", approve + " " + link, width: width)
+            } else {
+                lines += DisplayWidth.wrap("To let this device in, approve this request:", width: max(1, width))
+                lines.append("")
+                lines.append("  " + link)
+                lines.append("")
+                lines += Self.labelled("Approve with:", approve + " " + link, width: width)
+            }
+            if let appURI, interactionURL != nil {
+                lines += Self.labelled("App link:", TextSanitizer.sanitize(appURI), width: width)
+            }
+        }
         let remaining = now.duration(to: expiresAt)
+        let noun = userCode != nil ? "code" : "request"
         let expiry =
-            remaining > .zero ? "The code expires in " + Countdown.format(remaining) + "." : "The code has expired."
+            remaining > .zero
+            ? "The \(noun) expires in " + Countdown.format(remaining) + "." : "The \(noun) has expired."
         lines += DisplayWidth.wrap(expiry, width: max(1, width))
         return lines
     }

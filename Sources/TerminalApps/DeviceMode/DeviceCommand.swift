@@ -25,11 +25,16 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public var stderr: @Sendable (String) -> Void
     /// Whether standard error is a terminal (then the countdown line is redrawn in place).
     public var stderrIsTerminal: Bool
+    /// The interaction start modes to ask for (RFC 9635 §2.5.1).
+    public var startModes: [String]
+    /// The interaction finish method to ask for (§2.5.2): the device then listens on loopback for the callback.
+    public var finish: FinishMethod?
 
     public init(
         server: String, accessJSON: String, displayName: String, json: Bool, transport: any HTTPTransport,
         keyStore: any ClientKeyStore, clock: C, stdout: @escaping @Sendable (String) -> Void,
-        stderr: @escaping @Sendable (String) -> Void, stderrIsTerminal: Bool
+        stderr: @escaping @Sendable (String) -> Void, stderrIsTerminal: Bool,
+        startModes: [String] = DeviceFlow<C>.defaultStartModes, finish: FinishMethod? = nil
     ) {
         self.server = server
         self.accessJSON = accessJSON
@@ -41,6 +46,8 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         self.stdout = stdout
         self.stderr = stderr
         self.stderrIsTerminal = stderrIsTerminal
+        self.startModes = startModes
+        self.finish = finish
     }
 
     /// The name of the device's key in the local store.
@@ -73,19 +80,57 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         return rights
     }
 
+    /// Parses the `--interact` value: comma-separated start modes of RFC 9635 §2.5.1.
+    public static func parseStartModes(_ text: String) throws(SessionError) -> [String] {
+        let known = [StartMode.redirect, StartMode.app, StartMode.userCode, StartMode.userCodeURI]
+        var modes: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let mode = part.trimmingCharacters(in: .whitespaces)
+            guard known.contains(mode) else {
+                throw SessionError(
+                    "unknown interaction start mode '\(mode)'; use one or more of \(known.joined(separator: ", "))")
+            }
+            if !modes.contains(mode) { modes.append(mode) }
+        }
+        return modes
+    }
+
     private func runFlow() async throws -> Int32 {
         let rights = try Self.parseAccess(accessJSON)
         let base = try ServerAddress.normalize(server)
         let key = try await loadKey()
         let discovery = try await GrantClient.discover(base: base, transport: transport)
+        // With a finish method the AS calls back (push) or sends the person's browser (redirect) to a loopback URI.
+        guard let finish else { return try await runFlow(rights, base: base, key: key, discovery: discovery) }
+        let listener = try await FinishListener.start()
+        do {
+            let status = try await runFlow(
+                rights, base: base, key: key, discovery: discovery,
+                finish: (DeviceFlow<C>.finish(finish, listener: listener), listener))
+            await listener.stop()
+            return status
+        } catch {
+            await listener.stop()
+            throw error
+        }
+    }
+
+    private func runFlow(
+        _ rights: [AccessRight], base: String, key: SigningKey, discovery: DiscoveryInfo,
+        finish: (request: InteractFinish, listener: FinishListener)? = nil
+    ) async throws -> Int32 {
         let flow = DeviceFlow(client: GrantClient(transport: transport, key: key, clock: clock), clock: clock)
+        let listener = finish?.listener
         let request = try flow.grantRequest(
-            access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName))
+            access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
+            startModes: startModes, finish: finish?.request)
         let display = DeviceProgressDisplay(
             serverURL: base, json: json, stdout: stdout, stderr: stderr, stderrIsTerminal: stderrIsTerminal,
             clock: clock)
         let outcome = try await display.whileRunning {
-            try await flow.run(request, endpoint: discovery.grantRequestEndpoint) { event in await display.show(event) }
+            try await flow.run(request, endpoint: discovery.grantRequestEndpoint, listener: listener) { event in
+                await display.show(event)
+            }
         }
         switch outcome {
         case .granted(let response):
@@ -100,7 +145,8 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         case .expired:
             display.finish(.expired)
             if json { stdout(DeviceOutput.expired + "\n") }
-            stderr("gnapterm device: the code expired before anyone approved it\n")
+            let usesCode = startModes.contains(StartMode.userCode) || startModes.contains(StartMode.userCodeURI)
+            stderr("gnapterm device: the \(usesCode ? "code" : "request") expired before anyone approved it\n")
             return Self.exitExpired
         }
     }

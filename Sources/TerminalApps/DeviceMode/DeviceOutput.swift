@@ -1,19 +1,33 @@
 import GNAP
+import GNAPClient
 
 /// The machine-readable lines of `gnapterm device --json`: one JSON object per line.
 public enum DeviceOutput {
+    /// The first line: how to start the interaction. `event` is `user_code` when there is a code (as before the
+    /// other start modes existed), else `interaction`.
     struct UserCodeLine: Encodable {
-        let event = "user_code"
-        var userCode: String
+        var event: String
+        var userCode: String?
         var userCodeURI: String?
+        /// The interaction URL (`redirect` start mode).
+        var redirect: String?
+        /// The application URI (`app` start mode).
+        var app: String?
+        /// The finish method the AS accepted (`push` or `redirect`).
+        var finish: String?
         var expiresAt: String
 
         private enum CodingKeys: String, CodingKey {
             case event
             case userCode = "user_code"
             case userCodeURI = "user_code_uri"
+            case redirect, app, finish
             case expiresAt = "expires_at"
         }
+    }
+
+    struct EventLine: Encodable {
+        var event: String
     }
 
     struct WaitingLine: Encodable {
@@ -53,9 +67,16 @@ public enum DeviceOutput {
         (try? GNAPJSON.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? #"{"event":"error"}"#
     }
 
-    static func userCode(code: String, uri: String?, expiresAt: WallInstant) -> String {
-        line(UserCodeLine(userCode: code, userCodeURI: uri, expiresAt: expiresAt.iso8601))
+    static func interaction(_ interaction: DeviceInteraction) -> String {
+        line(
+            UserCodeLine(
+                event: interaction.userCode == nil ? "interaction" : "user_code", userCode: interaction.userCode,
+                userCodeURI: interaction.userCodeURI, redirect: interaction.redirect, app: interaction.app,
+                finish: interaction.finish?.rawValue, expiresAt: interaction.expiresAt.iso8601))
     }
+
+    /// The finish callback arrived and verified; the device continues with the interaction reference.
+    static var interactionFinished: String { line(EventLine(event: "interaction_finished")) }
 
     static func waiting(nextPollAt: WallInstant, reason: String? = nil) -> String {
         line(WaitingLine(event: reason == nil ? "waiting" : "retrying", nextPollAt: nextPollAt.iso8601, reason: reason))

@@ -1,6 +1,7 @@
 import GNAP
 import GNAPClient
 import Synchronization
+import TerminalUI
 
 /// Shows the device's progress: JSON lines on stdout, or (human mode) the code banner and a status line with a
 /// countdown on stderr — stdout stays reserved for the tokens.
@@ -28,16 +29,18 @@ final class DeviceProgressDisplay<C: Clock & Sendable>: Sendable where C.Instant
 
     func show(_ event: DeviceFlow<C>.Event) async {
         switch event {
-        case .userCode(let code, let uri, let expiresAt):
+        case .interaction(let interaction):
             if json {
-                stdout(DeviceOutput.userCode(code: code, uri: uri, expiresAt: expiresAt) + "\n")
+                stdout(DeviceOutput.interaction(interaction) + "\n")
                 return
             }
-            guard let parsed = try? UserCode(parsing: code) else {
-                stderr("Enter this code: \(code)\n")
-                return
+            let parsed = interaction.userCode.flatMap { try? UserCode(parsing: $0) }
+            if let code = interaction.userCode, parsed == nil {
+                stderr("Enter this code: \(TextSanitizer.sanitize(code))\n")
             }
-            let banner = DeviceBanner(userCode: parsed, userCodeURI: uri, serverURL: serverURL, expiresAt: expiresAt)
+            let banner = DeviceBanner(
+                userCode: parsed, userCodeURI: interaction.userCodeURI, interactionURL: interaction.redirect,
+                appURI: interaction.app, serverURL: serverURL, expiresAt: interaction.expiresAt)
             state.withLock { $0.banner = banner }
             for line in banner.lines(now: clock.now, width: 80) { stderr(line + "\n") }
             redrawStatus()
@@ -45,6 +48,8 @@ final class DeviceProgressDisplay<C: Clock & Sendable>: Sendable where C.Instant
             if json { stdout(DeviceOutput.waiting(nextPollAt: next) + "\n") }
             state.withLock { $0.status = .waiting }
             redrawStatus()
+        case .interactionFinished:
+            if json { stdout(DeviceOutput.interactionFinished + "\n") }
         case .retrying(let reason, let next):
             if json { stdout(DeviceOutput.waiting(nextPollAt: next, reason: reason) + "\n") }
             state.withLock { $0.status = .retrying }

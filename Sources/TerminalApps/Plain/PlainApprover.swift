@@ -15,6 +15,8 @@ public struct PlainApprover<Backend: ApproverBackend> {
     public var now: () -> WallInstant
     public var readLine: () async -> String?
     public var write: (String) -> Void
+    /// An interaction URL or application URI to open instead of asking for a user code.
+    public var interaction: String?
 
     /// How many malformed codes are accepted before giving up.
     public static var codeAttempts: Int { 3 }
@@ -27,8 +29,10 @@ public struct PlainApprover<Backend: ApproverBackend> {
         timeZone: TimeZone = .current,
         now: @escaping () -> WallInstant = { WallClock().now },
         readLine: @escaping () async -> String?,
-        write: @escaping (String) -> Void
+        write: @escaping (String) -> Void,
+        interaction: String? = nil
     ) {
+        self.interaction = interaction
         self.backend = backend
         self.timeZone = timeZone
         self.now = now
@@ -45,13 +49,22 @@ public struct PlainApprover<Backend: ApproverBackend> {
     /// Runs the flow; returns 0 when a decision was taken, 1 on a failure or when cancelled.
     public func run() async -> Int32 {
         say("gnapterm approve — \(backend.identityDescription)")
-        guard let code = await readCode() else { return 1 }
-        say("Looking up \(code.display)…")
         let review: InteractionReview
-        do {
-            review = try await backend.enterCode(code)
-        } catch {
-            return fail(error)
+        if let interaction {
+            say("Opening the request…")
+            do {
+                review = try await backend.openInteraction(interaction)
+            } catch {
+                return fail(error)
+            }
+        } else {
+            guard let code = await readCode() else { return 1 }
+            say("Looking up \(code.display)…")
+            do {
+                review = try await backend.enterCode(code)
+            } catch {
+                return fail(error)
+            }
         }
         say("")
         for line in Self.reviewText(review, timeZone: timeZone, now: now()) { say(line) }
@@ -64,14 +77,31 @@ public struct PlainApprover<Backend: ApproverBackend> {
                 say(
                     "Approved. Grant \(response.grantID): \(summary.granted.count) of \(review.allRights.count) "
                         + "rights granted.")
+                sayFinish(response.finish)
             case .deny(let reason):
                 let response = try await backend.deny(review, reason: reason)
                 say("Denied. Grant \(response.grantID).")
+                sayFinish(response.finish)
             }
         } catch {
             return fail(error)
         }
         return 0
+    }
+
+    /// RFC 9635 §4.2: where the person returns (redirect), or whether the client was told (push).
+    private func sayFinish(_ finish: FinishNotice?) {
+        guard let finish else { return }
+        switch finish.method {
+        case .redirect:
+            say("Return to the application: open " + finish.uri)
+        case .push:
+            switch finish.delivery {
+            case .delivered?: say("The application was notified.")
+            case .failed?: say("The application could not be notified; it learns the outcome only if it asks.")
+            case .pending?, nil: say("The application is being notified.")
+            }
+        }
     }
 
     private func readCode() async -> UserCode? {

@@ -121,6 +121,13 @@ struct ReviewDescription: Sendable {
         }
         fields.append(
             Field(label: "Key", value: "\(client.keyThumbprint) (\(client.proofMethod), \(client.algorithm))"))
+        // RFC 9635 §2.5.2: the callback URI "SHOULD be presented to the RO during the interaction phase".
+        if let finish = review.finish {
+            fields.append(
+                Field(
+                    label: finish.method == .redirect ? "Return to" : "Notifies", value: finish.uri,
+                    provenance: .selfAsserted))
+        }
         clientFields = fields
         let time = TimeText.format(review.requestedAt, in: timeZone)
         requestedLine = review.requestedFrom.map { "Requested from \($0) at \(time)" } ?? "Requested at \(time)"

@@ -25,6 +25,14 @@ public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where 
         }
     }
 
+    public func openInteraction(_ interaction: String) async throws(ApproverFailure) -> InteractionReview {
+        do {
+            return try await client.openInteraction(interaction)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
     public func approve(_ review: InteractionReview, request: ApprovalRequest) async throws(ApproverFailure)
         -> DecisionResponse
     {

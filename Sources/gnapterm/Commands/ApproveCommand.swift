@@ -8,10 +8,17 @@ import TerminalUI
 
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approve", abstract: "Approve or deny a device's request: enter its code, review, decide.")
+        commandName: "approve",
+        abstract: "Approve or deny a device's request: enter its code (or give its link), review, decide.")
 
     @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
     var server: String
+
+    @Argument(
+        help: ArgumentHelp(
+            "An interaction URL (http://…/interact/…) or app URI (gnapterm:approve?…) a device shows: open that "
+                + "request directly instead of entering a code.", valueName: "link"))
+    var interaction: String?
 
     @Option(help: "Enroll this terminal first, with a one-time enrollment code from the AS.")
     var enroll: String?
@@ -28,6 +35,13 @@ struct ApproveCommand: AsyncParsableCommand {
     @OptionGroup var home: HomeOptions
 
     func validate() throws {
+        if let interaction {
+            do {
+                _ = try InteractionLocator(parsing: interaction)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         if let theme, Theme.named(theme) == nil {
             throw ValidationError(
                 "unknown theme '\(theme)'; choose one of \(Theme.all.map(\.name).joined(separator: ", "))")
@@ -51,13 +65,14 @@ struct ApproveCommand: AsyncParsableCommand {
         if plain {
             let approver = PlainApprover(
                 backend: backend, readLine: { Swift.readLine(strippingNewline: true) },
-                write: { StandardStreams.out($0) })
+                write: { StandardStreams.out($0) }, interaction: interaction)
             let status = await approver.run()
             if status != 0 { throw ExitCode(status) }
             return
         }
         let environment = ProcessInfo.processInfo.environment
         try await ApproverApp.run(
-            backend: backend, theme: Theme.resolve(name: theme, environment: environment), hint: nil)
+            backend: backend, theme: Theme.resolve(name: theme, environment: environment), hint: nil,
+            interaction: interaction)
     }
 }

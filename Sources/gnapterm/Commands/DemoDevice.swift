@@ -38,7 +38,9 @@ final class DemoDevice: Sendable {
         let endpoint = base + "/gnap"
         let running = Task {
             try await flow.run(request, endpoint: endpoint) { event in
-                if case .userCode(let code, _, _) = event { codeContinuation.yield(code) }
+                if case .interaction(let interaction) = event, let code = interaction.userCode {
+                    codeContinuation.yield(code)
+                }
             }
         }
         task.withLock { $0 = running }

@@ -8,7 +8,7 @@ import TerminalApps
 struct DeviceSubcommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
-        abstract: "Act as a headless device: request access with a user code and wait for approval.",
+        abstract: "Act as a headless device: request access with a user code (or a link) and wait for approval.",
         discussion: "Exit status: 0 granted (tokens on stdout), 3 denied, 4 expired, 1 any other failure.")
 
     @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
@@ -26,11 +26,32 @@ struct DeviceSubcommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per line instead of the human display.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Interaction start modes to ask for, comma-separated: user_code, user_code_uri, redirect, app.",
+            valueName: "modes"))
+    var interact: String = "user_code,user_code_uri"
+
+    @Option(
+        help: ArgumentHelp(
+            "Ask the AS to signal the end of the interaction instead of polling: 'push' (the AS calls this device "
+                + "on a loopback port) or 'redirect' (the approver opens a loopback link).",
+            valueName: "method"))
+    var finish: String?
+
     @OptionGroup var home: HomeOptions
 
     func validate() throws {
         guard (access == nil) != (accessFile == nil) else {
             throw ValidationError("give exactly one of --access JSON or --access-file FILE")
+        }
+        do {
+            _ = try DeviceCommand<WallClock>.parseStartModes(interact)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let finish, FinishMethod(rawValue: finish) == nil {
+            throw ValidationError("unknown --finish method '\(finish)'; use push or redirect")
         }
     }
 
@@ -55,7 +76,9 @@ struct DeviceSubcommand: AsyncParsableCommand {
         let command = DeviceCommand(
             server: server, accessJSON: accessJSON, displayName: name, json: json, transport: AsyncHTTPTransport(),
             keyStore: store, clock: WallClock(), stdout: StandardStreams.out, stderr: StandardStreams.err,
-            stderrIsTerminal: StandardStreams.stderrIsTerminal)
+            stderrIsTerminal: StandardStreams.stderrIsTerminal,
+            startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
+            finish: finish.flatMap(FinishMethod.init(rawValue:)))
         let status = await command.run()
         if status != 0 { throw ExitCode(status) }
     }

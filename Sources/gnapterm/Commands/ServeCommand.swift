@@ -31,6 +31,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Failed user-code entries the whole AS accepts per minute (protects every pending code).")
     var maxCodeFailuresPerMinute: Int = CodeAttemptPolicy().asWideLimit
 
+    @Flag(help: "Issue bearer tokens (not bound to a key) to clients that ask for them (RFC 9635 'bearer' flag).")
+    var allowBearerTokens = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Which tokens survive a modification of their grant (RFC 9635 'durable' flag).",
+            discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
+    var durableTokens: String = "all"
+
     @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
     var clients: String?
 
@@ -48,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             _ = try ListenAddress(parsing: listen)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        do {
+            _ = try DurableTokenPolicy(parsing: durableTokens)
         } catch {
             throw ValidationError(error.description)
         }
@@ -73,8 +87,10 @@ struct ServeCommand: AsyncParsableCommand {
         let clock = WallClock()
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, catalog: catalog ?? .demo,
-            codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute))
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
+            requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
+            codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
+            durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         if let registry {
             try await ClientRegistration.apply(registry, to: store, now: clock.now)
             StandardStreams.out("Registered \(registry.entries.count) pre-registered client(s).\n")

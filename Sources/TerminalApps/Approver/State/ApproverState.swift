@@ -26,6 +26,8 @@ public struct ApproverState: Equatable, Sendable {
     /// What the app waits for on the loading screen.
     public enum Activity: Hashable, Sendable {
         case lookingUp(UserCode)
+        /// Opening an interaction URL or application URI.
+        case openingInteraction(String)
         case approving(ApprovalRequest)
         case denying(reason: String)
     }
@@ -67,5 +69,15 @@ public struct ApproverState: Equatable, Sendable {
         resultScroll = 0
         history = HistoryState()
         isQuitting = false
+    }
+
+    /// The state at start when the person gave an interaction URL or application URI: waiting for its review,
+    /// with the effect that asks for it. A failure lands on the code entry screen with the reason.
+    public static func opening(
+        _ interaction: String, now: WallInstant, size: Size = Size(width: 80, height: 24)
+    ) -> (ApproverState, [ApproverEffect]) {
+        var state = ApproverState(now: now, size: size)
+        state.screen = .loading(.openingInteraction(interaction))
+        return (state, [.openInteraction(interaction)])
     }
 }

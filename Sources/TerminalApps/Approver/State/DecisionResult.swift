@@ -15,6 +15,8 @@ public struct DecisionResult: Equatable, Sendable {
     public var summary: ApprovalSummary
     /// The reason of a denial.
     public var reason: String?
+    /// What the AS did with the client's interaction finish method (RFC 9635 §4.2), if it has one.
+    public var finish: FinishNotice?
 
     public init(outcome: Outcome, grantID: String, summary: ApprovalSummary, reason: String?) {
         self.outcome = outcome

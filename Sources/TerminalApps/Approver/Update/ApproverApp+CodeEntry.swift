@@ -64,7 +64,10 @@ extension ApproverApp {
     }
 
     func codeLookedUp(_ state: inout State, _ result: Result<InteractionReview, ApproverFailure>) {
-        guard case .loading(.lookingUp) = state.screen else { return }
+        switch state.screen {
+        case .loading(.lookingUp), .loading(.openingInteraction): break
+        default: return
+        }
         switch result {
         case .success(let review):
             state.review = ReviewState(review: review)

@@ -85,12 +85,13 @@ extension ApproverApp {
             summary = ApprovalSummary(denying: review.review)
             reason = denial
             outcome = .denied
-        case .lookingUp:
+        case .lookingUp, .openingInteraction:
             return
         }
         switch result {
         case .success(let response):
             state.result = DecisionResult(outcome: outcome, grantID: response.grantID, summary: summary, reason: reason)
+            state.result?.finish = response.finish
         case .failure(let failure):
             state.result = DecisionResult(
                 outcome: .failed(failure), grantID: review.review.grantID, summary: summary, reason: reason)

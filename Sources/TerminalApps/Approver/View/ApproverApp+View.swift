@@ -17,6 +17,7 @@ extension ApproverApp {
             let text: String
             switch activity {
             case .lookingUp(let code): text = "Looking up code \(code.display)…"
+            case .openingInteraction: text = "Opening the request…"
             case .approving: text = "Sending your approval…"
             case .denying: text = "Sending your denial…"
             }

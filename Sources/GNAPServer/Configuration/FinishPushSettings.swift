@@ -1,0 +1,40 @@
+/// How the AS carries out `push` interaction finishes (RFC 9635 §4.2.2).
+public struct FinishPushSettings: Sendable, Hashable {
+    /// Whether clients may ask for pushes to loopback addresses.
+    public enum LoopbackPush: Sendable, Hashable {
+        /// Only when the AS itself listens on a loopback address: then every client runs on this machine and could
+        /// reach those addresses itself, so the AS opens no new path (§11.34).
+        case whenListeningOnLoopback
+        case allowed
+        case refused
+    }
+
+    public var loopback: LoopbackPush
+    /// Longest time one push may take (connect, send, answer).
+    public var timeout: Duration
+    /// Longest time the approver's decision answer waits for the push's outcome; after that it says `pending`.
+    public var approverWait: Duration
+
+    /// - Parameters:
+    ///   - loopback: default ``LoopbackPush/whenListeningOnLoopback``.
+    ///   - timeout: default 5 seconds.
+    ///   - approverWait: default 2 seconds.
+    public init(
+        loopback: LoopbackPush = .whenListeningOnLoopback, timeout: Duration = .seconds(5),
+        approverWait: Duration = .seconds(2)
+    ) {
+        self.loopback = loopback
+        self.timeout = timeout
+        self.approverWait = approverWait
+    }
+
+    /// Whether loopback pushes are allowed for an AS listening on `host`.
+    func allowsLoopback(listeningOn host: String) -> Bool {
+        switch loopback {
+        case .allowed: true
+        case .refused: false
+        case .whenListeningOnLoopback:
+            host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        }
+    }
+}
