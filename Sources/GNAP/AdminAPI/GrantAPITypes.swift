@@ -15,6 +15,13 @@ public struct GrantSummary: Sendable, Hashable, Codable {
     public var decidedAt: String?
     /// The reason given with a denial (shown to admins, recorded in the audit log).
     public var denialReason: String?
+    // Optional so that answers of an AS without them still decode (the admin watch view shows "-").
+    /// One short line per requested access right (§8: the reference, or `type` with its actions).
+    public var rights: [String]?
+    /// The interaction start modes the client asked for (§2.5.1), e.g. `user_code`, `redirect`.
+    public var startModes: [String]?
+    /// Whether an approver has entered the code or opened the link, binding the interaction to them.
+    public var codeEntered: Bool?
 
     public init(_ grant: GrantRecord) {
         let lifecycle = grant.lifecycle
@@ -29,6 +36,19 @@ public struct GrantSummary: Sendable, Hashable, Codable {
         interactionExpiresAt = lifecycle.interactionExpiresAt.iso8601
         decidedAt = (lifecycle.approval?.at ?? lifecycle.denial?.at)?.iso8601
         denialReason = lifecycle.denial?.reason
+        rights = grant.tokens.flatMap { $0.access.map(Self.summary) }
+        startModes = grant.startModes
+        codeEntered = lifecycle.boundApprover != nil
+    }
+
+    /// A short text for one access right: the reference string, or `type: action, action`.
+    public static func summary(_ right: AccessRight) -> String {
+        switch right {
+        case .reference(let reference): return reference
+        case .object(let object):
+            let actions = object.actions ?? []
+            return actions.isEmpty ? object.type : object.type + ": " + actions.joined(separator: ", ")
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -41,6 +61,9 @@ public struct GrantSummary: Sendable, Hashable, Codable {
         case interactionExpiresAt = "interaction_expires_at"
         case decidedAt = "decided_at"
         case denialReason = "denial_reason"
+        case rights
+        case startModes = "start_modes"
+        case codeEntered = "code_entered"
     }
 }
 
