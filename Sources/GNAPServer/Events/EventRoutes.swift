@@ -1,6 +1,7 @@
 import GNAP
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// `GET /admin/v1/events`: the audit log as a live text/event-stream, for admins.
 enum EventRoutes {
@@ -38,7 +39,17 @@ enum EventRoutes {
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: feed.stream))
+            // The stream never ends by itself, and a graceful shutdown (SIGTERM) waits for every response: on shutdown
+            // the producer stops, the stream finishes, and the watcher reconnects (with Last-Event-ID) to the next AS.
+            let body = ResponseBody { writer in
+                try await withGracefulShutdownHandler {
+                    for await buffer in feed.stream { try await writer.write(buffer) }
+                } onGracefulShutdown: {
+                    feed.producer.cancel()
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: headers, body: body)
         }
     }
 }
