@@ -1,0 +1,61 @@
+import GNAP
+
+/// One pending request as the watch table shows it.
+public struct GrantRow: Sendable, Hashable {
+    public var id: String
+    /// The client's display name (self-asserted unless `clientVetted`), or its instance id.
+    public var client: String
+    public var clientVetted: Bool
+    /// The requested rights, one short text each.
+    public var rights: [String]
+    /// The interaction start modes.
+    public var modes: [String]
+    public var createdAt: WallInstant
+    /// Nil until the grant's summary is loaded (a row can appear from its `grant.created` event first).
+    public var expiresAt: WallInstant?
+    public var codeEntered: Bool
+    /// The account the interaction is bound to.
+    public var approverAccountID: String?
+    /// The newest event applied to this row (0 for a row that came from a listing only).
+    public var lastEventID: Int64
+    /// False while only the `grant.created` event is known.
+    public var isLoaded: Bool
+
+    public init(
+        id: String, client: String, clientVetted: Bool = false, rights: [String] = [], modes: [String] = [],
+        createdAt: WallInstant, expiresAt: WallInstant?, codeEntered: Bool = false, approverAccountID: String? = nil,
+        lastEventID: Int64 = 0, isLoaded: Bool = true
+    ) {
+        self.id = id
+        self.client = client
+        self.clientVetted = clientVetted
+        self.rights = rights
+        self.modes = modes
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.codeEntered = codeEntered
+        self.approverAccountID = approverAccountID
+        self.lastEventID = lastEventID
+        self.isLoaded = isLoaded
+    }
+
+    /// The row for a summary from the admin API (times that do not parse count as now, which never hides a row).
+    public init(_ summary: GrantSummary, lastEventID: Int64 = 0, now: WallInstant) {
+        self.init(
+            id: summary.id, client: summary.clientName ?? summary.instanceID, clientVetted: summary.clientVetted,
+            rights: summary.rights ?? [], modes: summary.startModes ?? [],
+            createdAt: RFC3339.parse(summary.createdAt) ?? now,
+            expiresAt: RFC3339.parse(summary.interactionExpiresAt), codeEntered: summary.codeEntered ?? false,
+            approverAccountID: summary.approverAccountID, lastEventID: lastEventID)
+    }
+
+    /// Whether the row matches a filter text (case-insensitive, in the id, client, rights, modes or approver).
+    func matches(_ filter: String, approverName: String?) -> Bool {
+        if filter.isEmpty { return true }
+        let needle = filter.lowercased()
+        return id.lowercased().contains(needle) || client.lowercased().contains(needle)
+            || rights.contains { $0.lowercased().contains(needle) }
+            || modes.contains { $0.lowercased().contains(needle) }
+            || (approverName ?? approverAccountID ?? "").lowercased().contains(needle)
+    }
+}
