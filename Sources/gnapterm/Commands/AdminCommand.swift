@@ -8,13 +8,15 @@ import TerminalApps
 
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admin", abstract: "Manage accounts and enrollment codes of a gnapterm AS.",
+        commandName: "admin", abstract: "Watch pending requests live, and manage accounts and enrollment codes.",
         discussion: """
-            With --as URL, talks to a running AS through its signed admin API, using the approver device key this \
-            terminal enrolled there (gnapterm approve --as URL --enroll CODE); the account must be an admin. With \
-            --data-dir DIR, changes the database of a stopped AS directly.
+            With no subcommand (or 'watch'), opens the live admin view of a running AS. With --as URL, talks to a \
+            running AS through its signed admin API, using the approver device key this terminal enrolled there \
+            (gnapterm approve --as URL --enroll CODE); the account must be an admin. With --data-dir DIR, \
+            'users' and 'invite' change the database of a stopped AS directly.
             """,
-        subcommands: [AdminUsersCommand.self, AdminInviteCommand.self])
+        subcommands: [AdminWatchCommand.self, AdminUsersCommand.self, AdminInviteCommand.self],
+        defaultSubcommand: AdminWatchCommand.self)
 }
 
 /// Where `gnapterm admin` acts: a running AS or a stopped AS's data directory.

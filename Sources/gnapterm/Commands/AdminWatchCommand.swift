@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GNAP
+import GNAPClient
+import GNAPStorage
+import TerminalApps
+import TerminalUI
+
+/// `gnapterm admin [watch] --as URL`: the live admin view.
+struct AdminWatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch pending requests live; deny, revoke, manage accounts and devices (admin accounts only).")
+
+    @Option(name: .customLong("as"), help: "The AS, e.g. http://127.0.0.1:8080.")
+    var server: String
+
+    @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
+    var theme: String?
+
+    @OptionGroup var home: HomeOptions
+
+    func validate() throws {
+        if let theme, Theme.named(theme) == nil {
+            throw ValidationError(
+                "unknown theme '\(theme)'; choose one of \(Theme.all.map(\.name).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let backend: RemoteAdminWatchBackend
+        do {
+            let store = try LocalDatabase.open(directory: home.directory)
+            backend = try await AdminWatchSetup.connect(
+                server: server, store: store, transport: AsyncHTTPTransport(), clock: WallClock())
+        } catch {
+            StandardStreams.err("gnapterm admin: \(error)\n")
+            throw ExitCode(1)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        try await AdminWatchApp.run(backend: backend, theme: Theme.resolve(name: theme, environment: environment))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+extension EndToEnd {
+    /// `gnapterm admin` (the live watch view) in tmux against the built AS and device.
+    @Suite("admin watch", .timeLimit(.minutes(3)))
+    struct AdminWatchTests {
+        /// The admin watches; the AS restarts and the view reconnects by itself; a device asks; its row appears;
+        /// the admin denies it with a reason from the view; the device learns it and exits 3.
+        @Test func aDenialFromTheWatchViewMakesTheDeviceExit3() async throws {
+            var server = try await ASProcess.start()
+            defer { server.stop() }
+            let home = try Binary.temporaryDirectory("admin-watch")
+            defer { try? FileManager.default.removeItem(at: home) }
+            _ = try PipedCommand.run(
+                ["approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", home.path, "--plain"],
+                stdin: [])
+            let tmux = try Tmux(
+                command: [Binary.path, "admin", "--as", server.url, "--home", home.path].map(shellQuoted)
+                    .joined(separator: " "))
+            defer { tmux.kill() }
+            try await tmux.waitFor("● live")
+            try await tmux.waitFor("No pending requests")
+
+            server = try await server.restarted()
+            try await tmux.waitFor("✕ disconnected", timeout: .seconds(20))
+            try await tmux.waitFor("● live", timeout: .seconds(40))
+
+            let device = try await UserCodeFlowTests.Device.start(server)
+            defer { device.process.stop() }
+            let row = try await tmux.waitFor("E2E TV")
+            #expect(row.contains("photo-api: read, write"))
+            #expect(row.contains("1 pending"))
+            try tmux.send("d")
+            try await tmux.waitFor("Why? The reason is recorded")
+            try tmux.type("not a device of ours")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Deny this grant?")
+            try tmux.send("y")
+            try await tmux.waitFor("Denied E2E TV")
+            #expect(try await device.process.exitStatus() == 3)
+            try tmux.send("2")
+            let decisions = try await tmux.waitFor("denied by an admin: not a device of ours")
+            #expect(decisions.contains("E2E TV") && decisions.contains("1 denied"))
+            try tmux.send("q")
+        }
+
+        /// A `user` account gets a sentence, not a screen.
+        @Test func aUserAccountIsRefusedReadably() async throws {
+            let server = try await ASProcess.start()
+            defer { server.stop() }
+            let admin = try Binary.temporaryDirectory("admin-watch-admin")
+            let user = try Binary.temporaryDirectory("admin-watch-user")
+            defer {
+                try? FileManager.default.removeItem(at: admin)
+                try? FileManager.default.removeItem(at: user)
+            }
+            _ = try PipedCommand.run(
+                ["approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", admin.path, "--plain"],
+                stdin: [])
+            let remote = ["--as", server.url, "--home", admin.path]
+            _ = try PipedCommand.run(["admin", "users", "add", "bob"] + remote, stdin: [])
+            let invitation = try PipedCommand.run(["admin", "invite", "bob"] + remote, stdin: []).stdoutText
+            let code = try #require(
+                invitation.split(separator: "\n").first { $0.hasPrefix("    ") }.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                })
+            _ = try PipedCommand.run(
+                ["approve", "--as", server.url, "--enroll", code, "--home", user.path, "--plain"], stdin: [])
+            let refused = try PipedCommand.run(["admin", "--as", server.url, "--home", user.path], stdin: [])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("the account 'bob' is not an admin"), "\(refused.stderr)")
+        }
+    }
+}
+
+extension ASProcess {
+    /// Stops this AS and starts it again on the same port and data directory (the watchers' URL stays valid).
+    func restarted() async throws -> ASProcess {
+        process.stop()
+        _ = try await process.exitStatus()
+        guard let port = url.split(separator: ":").last else { throw E2EError("no port in \(url)") }
+        let again = try RunningProcess([
+            "serve", "--listen", "127.0.0.1:\(port)", "--data-dir", dataDirectory.path, "--poll-interval", "1",
+        ])
+        try await again.waitForOutput("listening on ")
+        return ASProcess(process: again, url: url, dataDirectory: dataDirectory, bootstrapCode: bootstrapCode)
+    }
+}
