@@ -75,6 +75,13 @@ enum AdminFixtures {
         ])
     }
 
+    static func device(_ id: String, account: String, name: String) -> DeviceView {
+        decode([
+            "id": id, "account_id": account, "name": name, "thumbprint": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+            "enrolled_at": Fixtures.now.iso8601,
+        ])
+    }
+
     static func screen(_ state: AdminWatchState) -> String {
         VirtualTerminal.renderText(app.view(state, size: state.size))
     }

@@ -199,6 +199,52 @@ struct AdminWatchModelTests {
         #expect(state.selectedID == "g-kiosk")
     }
 
+    @Test func accountsAndDevicesAreDisabledAndRevokedAfterAConfirmation() {
+        var state = AdminFixtures.state()
+        let bob = AdminFixtures.account("acct-bob", "bob")
+        let device = AdminFixtures.device("dev-1", account: "acct-bob", name: "bob's laptop")
+        _ = app.update(
+            &state,
+            .accountsLoaded(
+                .success(
+                    (
+                        accounts: [AdminFixtures.account("acct-alice", "alice", role: .admin), bob],
+                        devices: [AdminDevice(username: "bob", device: device)]
+                    ))))
+        #expect(app.update(&state, .command(.tab(.accounts))).isEmpty)
+        _ = app.update(&state, .command(.down))
+        #expect(command(.character("d"), state) == .disable)
+        _ = app.update(&state, .command(.disable))
+        #expect(state.dialog == .confirmAccount(.disable(username: "bob")))
+        #expect(app.update(&state, .command(.confirm)) == [.accountAction(.disable(username: "bob"))])
+        #expect(
+            app.update(&state, .accountActionDone(.disable(username: "bob"), .success("Disabled account 'bob'.")))
+                == [.loadAccounts])
+        #expect(state.notice?.text == "Disabled account 'bob'.")
+        _ = app.update(&state, .command(.tab(.devices)))
+        _ = app.update(&state, .command(.revokeDevice))
+        #expect(
+            app.update(&state, .command(.confirm)) == [.accountAction(.revokeDevice(id: "dev-1", name: "bob's laptop"))]
+        )
+        // An account or device event makes the lists stale; on those tabs they are loaded again.
+        let effects = app.update(
+            &state, .events(.success([AdminFixtures.entry(90, "device.revoked", grant: nil, account: "acct-bob")])))
+        #expect(effects == [.nextEvents, .loadAccounts])
+    }
+
+    @Test func theOpenDetailGainsNewHistoryLive() {
+        var state = AdminFixtures.state()
+        _ = app.update(&state, .command(.open))
+        let detail = GrantDetail(
+            grant: AdminFixtures.summary("g-tv"), requested: [], approval: nil, tokens: [],
+            history: [AdminFixtures.entry(3, "grant.created", grant: "g-tv")])
+        _ = app.update(&state, .detailLoaded(id: "g-tv", .success(detail)))
+        _ = app.update(
+            &state, .events(.success([AdminFixtures.entry(95, "code.entered", grant: "g-tv", account: "acct-alice")])))
+        #expect(state.detail?.detail?.history.map(\.id) == [3, 95])
+        #expect(app.update(&state, .command(.close)).isEmpty && state.detail == nil)
+    }
+
     @Test func everyKeymapIsFreeOfDuplicates() {
         var state = AdminFixtures.state()
         for tab in AdminTab.allCases {

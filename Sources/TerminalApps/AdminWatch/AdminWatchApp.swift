@@ -9,6 +9,10 @@ public struct AdminWatchApp: TerminalProgram {
     public typealias State = AdminWatchState
     public typealias Message = AdminWatchMessage
     public typealias Effect = AdminWatchEffect
+    /// The state's revision: the runner keeps it instead of a copy of 50,000 rows (see ``AdminWatchState``).
+    public typealias RenderKey = UInt64
+
+    public func renderKey(_ state: State) -> UInt64 { state.revision }
 
     /// Shown in the header, e.g. "alice @ http://127.0.0.1:8080".
     public var identity: String

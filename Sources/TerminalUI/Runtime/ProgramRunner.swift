@@ -126,12 +126,12 @@ where ProgramClock.Duration == Duration {
         }
     }
 
-    /// The mutable part of a run: state, size and what was last presented.
+    /// The mutable part of a run: state, size and what was last presented (its render key).
     private struct Loop {
         let runner: ProgramRunner
         var state: Program.State
         var size: Size
-        var presentedState: Program.State?
+        var presentedKey: Program.RenderKey?
         var presentedSize: Size?
 
         init(runner: ProgramRunner, state: Program.State, size: Size) {
@@ -152,15 +152,16 @@ where ProgramClock.Duration == Duration {
             return runner.program.message(for: key, in: state)
         }
 
-        /// Presents a new frame when the state or the size changed since the last one.
+        /// Presents a new frame when the state (its render key) or the size changed since the last one.
         mutating func render(force: Bool) async {
-            guard force || presentedState != state || presentedSize != size else { return }
+            let key = runner.program.renderKey(state)
+            guard force || presentedKey != key || presentedSize != size else { return }
             let canvas =
                 isTooSmall
                 ? runner.configuration.tooSmallCanvas(size: size)
                 : runner.program.view(state, size: size)
             await runner.driver.present(canvas)
-            presentedState = state
+            presentedKey = key
             presentedSize = size
         }
     }

@@ -8,6 +8,14 @@ public protocol TerminalProgram: Sendable {
     /// Work for the outside world (a network call, a database write), performed by the runner's
     /// effect handler; its result comes back as a message.
     associatedtype Effect: Sendable
+    /// What decides whether a new frame is needed: by default the state itself. A program with a
+    /// large state returns something small that changes whenever the state does (a revision
+    /// counter), so the runner neither keeps a copy of the state (which would make the next
+    /// `update` copy it on write) nor compares two of them.
+    associatedtype RenderKey: Sendable & Equatable = State
+
+    /// The render key of `state`.
+    func renderKey(_ state: State) -> RenderKey
 
     /// Applies `message` to `state` and returns the effects to perform.
     func update(_ state: inout State, _ message: Message) -> [Effect]
@@ -27,6 +35,11 @@ public protocol TerminalProgram: Sendable {
     /// The message for a tick; `elapsed` is the time since the runner started, read from its clock.
     /// The default sends nothing.
     func tickMessage(elapsed: Duration, in state: State) -> Message?
+}
+
+extension TerminalProgram where RenderKey == State {
+    /// The state itself.
+    public func renderKey(_ state: State) -> State { state }
 }
 
 extension TerminalProgram {

@@ -5,8 +5,9 @@ import TerminalUI
 /// entry at or below it is a duplicate and changes nothing), so replaying a stream after a reconnection can
 /// neither duplicate nor lose a row.
 ///
-/// Equality is by ``revision``, which every `update` bumps: the runner compares the state after each message with
-/// the last frame's to decide whether to redraw, and comparing 50,000 rows there would cost more than the frame.
+/// Every `update` bumps ``revision``, and the app's render key is that revision: the runner keeps it (not a copy
+/// of the state, whose next mutation would then copy 50,000 rows) to decide whether to redraw. Equality is by
+/// revision and size too, for the same reason.
 public struct AdminWatchState: Sendable, Equatable {
     public var revision: UInt64 = 0
     public var now: WallInstant

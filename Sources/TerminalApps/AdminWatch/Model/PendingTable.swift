@@ -1,14 +1,22 @@
-/// The pending requests, keyed by grant id, with the ids that pass the filter kept in sort order.
+/// The pending requests, keyed by grant id, with their ids kept in sort order: all of them, and those that pass
+/// the filter.
 ///
-/// The order is maintained incrementally (binary search, then one insertion or removal), so an event costs
-/// O(log n) comparisons plus a move of the id array, never a re-sort; only changing the sort or the filter
-/// re-sorts. The view reads only the slice of ``order`` that is on screen.
-public struct PendingTable: Sendable, Equatable {
+/// The orders are maintained incrementally (binary search, then one insertion or removal), so an event costs
+/// O(log n) comparisons plus a move of the id array, never a re-sort. Changing the filter scans the sorted ids
+/// once; reversing the sort reverses them; only choosing another column sorts. The view reads only the slice of
+/// ``order`` that is on screen.
+public struct PendingTable: Sendable {
     public private(set) var rows: [String: GrantRow] = [:]
-    /// Ids of the rows that match ``filter``, in ``sort`` order.
-    public private(set) var order: [String] = []
+    /// Every id, in ``sort`` order.
+    private var all: [String] = []
+    /// The ids that pass the filter, in ``sort`` order (unused while the filter is empty).
+    private var filtered: [String] = []
     public private(set) var sort = TableSort()
     public private(set) var filter = ""
+    /// The filter lower-cased, as UTF-8 (rows keep their searchable text the same way).
+    private var needle: [UInt8] = []
+    /// The accounts whose username matches the filter (a few names, matched once per filter instead of per row).
+    private var matchingApprovers: Set<String> = []
     /// Account id → username, for the approver column, sorting and filtering.
     public private(set) var usernames: [String: String] = [:]
     /// How many rows have their code entered (shown in the header).
@@ -17,6 +25,9 @@ public struct PendingTable: Sendable, Equatable {
     public init() {}
 
     public var count: Int { rows.count }
+
+    /// Ids of the rows that match ``filter``, in ``sort`` order.
+    public var order: [String] { filter.isEmpty ? all : filtered }
 
     public subscript(id: String) -> GrantRow? { rows[id] }
 
@@ -27,21 +38,30 @@ public struct PendingTable: Sendable, Equatable {
 
     /// Adds or replaces a row.
     public mutating func upsert(_ row: GrantRow) {
-        if let old = rows[row.id] {
-            if old.codeEntered { codeEnteredCount -= 1 }
-            removeFromOrder(old)
-        }
-        rows[row.id] = row
+        let old = rows[row.id]
+        if let old, old.codeEntered { codeEnteredCount -= 1 }
         if row.codeEntered { codeEnteredCount += 1 }
-        insertIntoOrder(row)
+        // Most updates (a code entered, a newer event id) leave the row where it is: no move in the order.
+        if let old, matches(old) == matches(row),
+            sort.key(old, approverName: approverName) == sort.key(row, approverName: approverName)
+        {
+            rows[row.id] = row
+            return
+        }
+        if let old { removeFromOrders(old) }
+        rows[row.id] = row
+        let position = insertionIndex(row, in: all)
+        all.insert(row.id, at: position)
+        if !filter.isEmpty, matches(row) { filtered.insert(row.id, at: insertionIndex(row, in: filtered)) }
     }
 
     /// Removes a row; returns it.
     @discardableResult
     public mutating func remove(_ id: String) -> GrantRow? {
-        guard let old = rows.removeValue(forKey: id) else { return nil }
+        guard let old = rows[id] else { return nil }
         if old.codeEntered { codeEnteredCount -= 1 }
-        removeFromOrder(old)
+        removeFromOrders(old)
+        rows[id] = nil
         return old
     }
 
@@ -49,53 +69,85 @@ public struct PendingTable: Sendable, Equatable {
     public mutating func replaceAll(_ newRows: [GrantRow]) {
         rows = Dictionary(newRows.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         codeEnteredCount = rows.values.reduce(0) { $0 + ($1.codeEntered ? 1 : 0) }
-        rebuild()
+        sortAll()
     }
 
     public mutating func setSort(_ newSort: TableSort) {
         guard newSort != sort else { return }
+        let reversedOnly = newSort.column == sort.column
         sort = newSort
-        rebuild()
+        if reversedOnly {
+            // The order with ties broken by id reversed too is exactly the reverse.
+            all.reverse()
+            filtered.reverse()
+        } else {
+            sortAll()
+        }
     }
 
     public mutating func setFilter(_ newFilter: String) {
         guard newFilter != filter else { return }
+        let narrowing = !filter.isEmpty && newFilter.lowercased().contains(filter.lowercased())
         filter = newFilter
-        rebuild()
+        needle = Array(newFilter.lowercased().utf8)
+        matchApprovers()
+        guard !newFilter.isEmpty else {
+            filtered = []
+            return
+        }
+        filtered = (narrowing ? filtered : all).filter { rows[$0].map(matches) ?? false }
     }
 
     public mutating func setUsernames(_ names: [String: String]) {
         guard names != usernames else { return }
         usernames = names
-        rebuild()
+        matchApprovers()
+        sortAll()
     }
 
     /// The position of a row in ``order``, if it is there.
     public func index(of id: String) -> Int? {
         guard let row = rows[id] else { return nil }
-        let index = insertionIndex(row)
+        let order = order
+        let index = insertionIndex(row, in: order)
         return index < order.count && order[index] == id ? index : nil
     }
 
     private func matches(_ row: GrantRow) -> Bool {
-        row.matches(filter, approverName: row.approverAccountID.flatMap { usernames[$0] })
+        if needle.isEmpty { return true }
+        if row.searchText.containsBytes(needle) { return true }
+        guard let accountID = row.approverAccountID else { return false }
+        return matchingApprovers.contains(accountID)
+            || (usernames[accountID] == nil && Array(accountID.lowercased().utf8).containsBytes(needle))
     }
 
-    private mutating func rebuild() {
+    private mutating func matchApprovers() {
+        let needle = needle
+        matchingApprovers = Set(usernames.filter { Array($0.value.lowercased().utf8).containsBytes(needle) }.keys)
+    }
+
+    /// Sorts from scratch: each row's key is computed once, then only keys and ids are compared and moved.
+    private mutating func sortAll() {
+        var keyed: [(key: TableSort.Key, id: String)] = []
+        keyed.reserveCapacity(rows.count)
+        for row in rows.values { keyed.append((sort.key(row, approverName: approverName), row.id)) }
         let sort = sort
-        let rows = rows
-        let names = usernames
-        let name: (String?) -> String = { id in id.map { names[$0] ?? $0 } ?? "" }
-        order = rows.values.filter(matches).sorted { sort.precedes($0, $1, approverName: name) }.map(\.id)
+        keyed.sort { sort.precedes($0.key, $0.id, $1.key, $1.id) }
+        all = keyed.map(\.id)
+        filtered = filter.isEmpty ? [] : all.filter { rows[$0].map(matches) ?? false }
     }
 
-    /// The first index whose row does not precede `row` (lower bound).
-    private func insertionIndex(_ row: GrantRow) -> Int {
+    /// The first index in `ids` whose row does not precede `row` (lower bound). `rows[row.id]` may hold a newer
+    /// version of `row`, so `row` itself stands for its own id.
+    private func insertionIndex(_ row: GrantRow, in ids: [String]) -> Int {
+        let key = sort.key(row, approverName: approverName)
         var low = 0
-        var high = order.count
+        var high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if let other = rows[order[middle]], sort.precedes(other, row, approverName: approverName) {
+            let id = ids[middle]
+            let other = id == row.id ? row : rows[id]
+            if let other, sort.precedes(sort.key(other, approverName: approverName), id, key, row.id) {
                 low = middle + 1
             } else {
                 high = middle
@@ -104,26 +156,32 @@ public struct PendingTable: Sendable, Equatable {
         return low
     }
 
-    private mutating func insertIntoOrder(_ row: GrantRow) {
-        guard matches(row) else { return }
-        order.insert(row.id, at: insertionIndex(row))
-    }
-
-    /// Removes `old` from the order; must run while `rows` still sorts the neighbours as when it was inserted.
-    private mutating func removeFromOrder(_ old: GrantRow) {
-        // `rows[old.id]` may already hold the replacement, so compare against the old row itself.
-        var low = 0
-        var high = order.count
-        while low < high {
-            let middle = (low + high) / 2
-            let id = order[middle]
-            let other = id == old.id ? old : rows[id]
-            if let other, sort.precedes(other, old, approverName: approverName) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
+    /// Removes `old` from the orders; must run while `rows` still holds the other rows as they were sorted.
+    private mutating func removeFromOrders(_ old: GrantRow) {
+        let position = insertionIndex(old, in: all)
+        if position < all.count, all[position] == old.id { all.remove(at: position) }
+        if !filter.isEmpty {
+            let index = insertionIndex(old, in: filtered)
+            if index < filtered.count, filtered[index] == old.id { filtered.remove(at: index) }
         }
-        if low < order.count, order[low] == old.id { order.remove(at: low) }
+    }
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs in these bytes (a plain scan: rows' texts are short).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= count else { return false }
+        let first = needle[0]
+        var start = 0
+        while start <= count - needle.count {
+            if self[start] == first {
+                var offset = 1
+                while offset < needle.count, self[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -20,27 +20,34 @@ public struct TableSort: Sendable, Hashable {
         return TableSort(column: all[(index + 1) % all.count], ascending: ascending)
     }
 
+    /// What a row sorts by in this column: a number (times in milliseconds) or a text, never both.
+    struct Key: Comparable {
+        var number: Int64
+        var text: String
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            lhs.number != rhs.number ? lhs.number < rhs.number : lhs.text < rhs.text
+        }
+    }
+
+    func key(_ row: GrantRow, approverName: (String?) -> String) -> Key {
+        switch column {
+        // Oldest first reads as "longest waiting first", the admin's usual question.
+        case .age: Key(number: row.createdAt.unixMilliseconds, text: "")
+        // Rows whose expiry is not known yet go last.
+        case .expires: Key(number: row.expiresAt?.unixMilliseconds ?? Int64.max, text: "")
+        case .client: Key(number: 0, text: row.sortClient)
+        case .approver: Key(number: 0, text: approverName(row.approverAccountID))
+        }
+    }
+
     /// Whether `a` comes before `b`; ties are broken by grant id so the order is total (binary search needs it).
     func precedes(_ a: GrantRow, _ b: GrantRow, approverName: (String?) -> String) -> Bool {
-        let order: Bool?
-        switch column {
-        case .age:
-            // Oldest first reads as "longest waiting first", the admin's usual question.
-            order = a.createdAt == b.createdAt ? nil : a.createdAt < b.createdAt
-        case .expires:
-            let left = a.expiresAt?.sinceEpoch ?? .seconds(Int64.max / 2)
-            let right = b.expiresAt?.sinceEpoch ?? .seconds(Int64.max / 2)
-            order = left == right ? nil : left < right
-        case .client:
-            let left = a.client.lowercased()
-            let right = b.client.lowercased()
-            order = left == right ? nil : left < right
-        case .approver:
-            let left = approverName(a.approverAccountID)
-            let right = approverName(b.approverAccountID)
-            order = left == right ? nil : left < right
-        }
-        guard let order else { return ascending ? a.id < b.id : a.id > b.id }
-        return ascending ? order : !order
+        precedes(key(a, approverName: approverName), a.id, key(b, approverName: approverName), b.id)
+    }
+
+    func precedes(_ left: Key, _ leftID: String, _ right: Key, _ rightID: String) -> Bool {
+        if left == right { return ascending ? leftID < rightID : leftID > rightID }
+        return ascending ? left < right : right < left
     }
 }
