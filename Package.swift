@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "gnapterm", targets: ["gnapterm"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "GNAP", targets: ["GNAP"]),
+        // For the benchmarks package (Benchmarks/AdminWatchBenchmark drives the admin view).
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "TerminalApps", targets: ["TerminalApps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),

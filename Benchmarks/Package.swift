@@ -23,7 +23,15 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
-        )
+        ),
+        .executableTarget(
+            name: "AdminWatchBenchmark",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "TerminalUI", package: "gnapterm"),
+                .product(name: "TerminalApps", package: "gnapterm"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
