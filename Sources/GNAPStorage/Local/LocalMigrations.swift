@@ -42,6 +42,20 @@ enum LocalMigrations {
                     CREATE INDEX decisions_time ON decisions(decided_at);
                     """)
         }
+        migrator.registerMigration("2026-11-30-decision-search") { db in try LocalSearchSchema.create(db) }
+        migrator.registerMigration("2026-11-30-sealed-approver-keys") { db in
+            // A sealed key: the private JWK encrypted under a passphrase (scrypt + AES-GCM). While sealed,
+            // approver_identities.private_jwk holds only the public JWK.
+            try db.execute(
+                sql: """
+                    CREATE TABLE sealed_approver_keys (
+                        server TEXT PRIMARY KEY NOT NULL
+                            REFERENCES approver_identities(server) ON DELETE CASCADE,
+                        envelope TEXT NOT NULL,
+                        sealed_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }
