@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "gnapterm", targets: ["gnapterm"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "GNAP", targets: ["GNAP"]),
+        // For Benchmarks/ (ApproverBenchmarks drives the approver app without a terminal).
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "TerminalApps", targets: ["TerminalApps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -105,7 +108,12 @@ let package = Package(
         // The approver and device apps: screens, effects, plain-text mode.
         .target(
             name: "TerminalApps",
-            dependencies: ["GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures"]
+            dependencies: [
+                "GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures",
+                // Sealing the device key under a passphrase: scrypt (CryptoExtras) and AES-GCM.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "gnapterm",
@@ -173,7 +181,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalAppsTests",
-            dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
+            dependencies: [
+                "TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "HTTPMessageSignatures",
+                // Key sealing and history search against the real local store (in memory).
+                "GNAPStorage",
+            ],
             exclude: ["Snapshots"]
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.

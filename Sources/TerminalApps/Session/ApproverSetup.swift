@@ -15,10 +15,12 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
         self.clock = clock
     }
 
-    /// Returns a backend for the approver app; enrolls first when `enrollCode` is given.
-    public func connect(server input: String, enrollCode: String?, deviceName: String) async throws(SessionError)
-        -> RemoteApproverBackend<C>
-    {
+    /// Returns a backend for the approver app; enrolls first when `enrollCode` is given. A sealed device key is
+    /// opened with `passphrase(attempt)` (asked again after a wrong one, three times; nil gives up).
+    public func connect(
+        server input: String, enrollCode: String?, deviceName: String,
+        passphrase: (Int) async -> String? = { _ in nil }
+    ) async throws(SessionError) -> RemoteApproverBackend<C> {
         let server = try ServerAddress.normalize(input)
         let endpoint: String
         do {
@@ -38,7 +40,7 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
                 throw .store(error)
             }
             guard let stored else { throw .notEnrolled(server) }
-            identity = stored
+            identity = try await DeviceKeyVault(store: store).unlock(stored, passphrase: passphrase)
         }
         var key: SigningKey
         do {
