@@ -25,6 +25,10 @@ struct HistoryCommand: AsyncParsableCommand {
                 if let search { try await store.searchDecisions(matching: search, limit: limit) } else {
                     try await store.decisions(limit: limit)
                 }
+            if let search, decisions.isEmpty, !json {
+                StandardStreams.out("No decision matches “\(search)”.\n")
+                return
+            }
             StandardStreams.out(
                 json ? try HistoryPrinter.json(decisions) : HistoryPrinter.text(decisions, timeZone: .current))
         } catch {
