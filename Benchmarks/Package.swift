@@ -23,7 +23,16 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
-        )
+        ),
+        // Cold start to first frame, key-to-frame latency and cells changed per keystroke of `gnapterm approve`.
+        .executableTarget(
+            name: "ApproverBenchmarks",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "TerminalUI", package: "gnapterm"),
+                .product(name: "TerminalApps", package: "gnapterm"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
