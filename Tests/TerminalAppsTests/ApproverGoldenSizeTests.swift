@@ -30,6 +30,8 @@ import Testing
         "history-search-typing": history + [.type("/calendar")],
         "history-search": history + [.type("/calendar"), .key(.enter), .waitFor("match 1 of 1")],
         "history-detail": history + [.key(.enter)],
+        "history-help": history + [.type("?")],
+        "keys-help": history + [.key(.tab), .key(.tab), .waitFor("Thumbprint"), .type("?")],
         "active-grants": history + [.key(.tab), .waitFor("(self-asserted)")],
         "revoke": history + [.key(.tab), .waitFor("(self-asserted)"), .type("r"), .type("lost the device")],
         "keys": history + [.key(.tab), .key(.tab), .waitFor("Thumbprint")],
