@@ -55,7 +55,8 @@ struct ContinuationService: Sendable {
                     return GrantMutation(
                         GrantResponse(
                             continue: ContinueResponse(
-                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
+                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
+                            interactionStarted: record.lifecycle.codeEnteredAt == nil ? nil : true))
                 case .issueTokens(let selection):
                     let issued = TokenIssuer(
                         grant: record, selection: selection, secrets: tokenSecrets, now: now,
