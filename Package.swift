@@ -105,7 +105,7 @@ let package = Package(
         // The approver and device apps: screens, effects, plain-text mode.
         .target(
             name: "TerminalApps",
-            dependencies: ["GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures"]
+            dependencies: ["GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures", "QRCode"]
         ),
         .executableTarget(
             name: "gnapterm",
@@ -173,7 +173,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalAppsTests",
-            dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
+            dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "HTTPMessageSignatures",
+            ],
             exclude: ["Snapshots"]
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
