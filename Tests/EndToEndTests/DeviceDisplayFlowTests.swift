@@ -68,6 +68,33 @@ extension EndToEnd {
             #expect((token["value"] as? String)?.isEmpty == false)
         }
 
+        @Test func ctrlCGivesUpAndRestoresTheTerminal() async throws {
+            let server = try await ASProcess.start()
+            defer { server.stop() }
+            let directory = try Binary.temporaryDirectory("device")
+            let before = directory.appendingPathComponent("before").path
+            let after = directory.appendingPathComponent("after").path
+            let output = directory.appendingPathComponent("token.json").path
+            let device = [
+                Binary.path, "device", "--as", server.url, "--home", directory.path, "--access", Self.access,
+                "--output", output,
+            ]
+            .map(shellQuoted).joined(separator: " ")
+            let script =
+                "stty -a > \(shellQuoted(before)); \(device); echo EXIT=$?; stty -a > \(shellQuoted(after)); sleep 60"
+            let tmux = try Tmux(command: "sh -c \(shellQuoted(script))", width: 80, height: 24)
+            defer { tmux.kill() }
+            try await tmux.waitFor("Waiting for someone to enter the code")
+            try tmux.send("C-c")
+            let screen = try await tmux.waitFor("EXIT=")
+            #expect(screen.contains("gnapterm device: cancelled"))
+            #expect(screen.contains("EXIT=1"))
+            #expect(
+                try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+            // No token, so the output file this run created is gone again.
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+
         @Test func noColorMeansNoColours() async throws {
             let server = try await ASProcess.start()
             defer { server.stop() }
