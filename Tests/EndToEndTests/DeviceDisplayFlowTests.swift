@@ -81,12 +81,13 @@ extension EndToEnd {
             ]
             .map(shellQuoted).joined(separator: " ")
             let script =
-                "stty -a > \(shellQuoted(before)); \(device); echo EXIT=$?; stty -a > \(shellQuoted(after)); sleep 60"
+                "stty -a > \(shellQuoted(before)); \(device); echo EXIT=$?; stty -a > \(shellQuoted(after)); "
+                + "echo STTY-SAVED; sleep 60"
             let tmux = try Tmux(command: "sh -c \(shellQuoted(script))", width: 80, height: 24)
             defer { tmux.kill() }
             try await tmux.waitFor("Waiting for someone to enter the code")
             try tmux.send("C-c")
-            let screen = try await tmux.waitFor("EXIT=")
+            let screen = try await tmux.waitFor("STTY-SAVED")
             #expect(screen.contains("gnapterm device: cancelled"))
             #expect(screen.contains("EXIT=1"))
             #expect(

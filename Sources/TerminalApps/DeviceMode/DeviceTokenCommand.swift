@@ -72,24 +72,29 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         switch action {
         case .show: return
         case .rotate:
-            var rotated: [AccessTokenResponse] = []
-            for token in tokens {
-                guard let manage = token.manage else {
-                    rotated.append(token)
-                    continue
+            var rotated = tokens
+            for (index, token) in tokens.enumerated() {
+                guard let manage = token.manage else { continue }
+                // §6.1: the response is the whole new token, with its (possibly new) management URI and token. The
+                // old value stops working at once, so each new one is stored before the next call.
+                rotated[index] = try await client.rotateToken(manage)
+                record.accessToken = record.accessToken.map {
+                    if case .single = $0 { return .single(rotated[0]) }
+                    return .multiple(rotated)
                 }
-                // §6.1: the response is the whole new token, with its (possibly new) management URI and token.
-                rotated.append(try await client.rotateToken(manage))
+                try await save(record, name: name)
             }
-            record.accessToken = record.accessToken.map {
-                if case .single = $0 { return .single(rotated[0]) }
-                return .multiple(rotated)
-            }
-            try await save(record, name: name)
             stdout(Self.document(record) + "\n")
         case .revoke:
+            var left = tokens
             for token in tokens {
-                if let manage = token.manage { try await client.revokeToken(manage) }
+                guard let manage = token.manage else { continue }
+                try await client.revokeToken(manage)
+                // Forget each revoked token at once, so that a failure part-way leaves only live ones stored.
+                left.removeAll { $0 == token }
+                record.accessToken = left.isEmpty ? nil : .multiple(left)
+                if left.isEmpty { break }
+                try await save(record, name: name)
             }
             do {
                 try await grantStore.deleteDeviceGrant(name: name)
