@@ -100,6 +100,8 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // A grant store that makes racing requests meet before their transactions (test targets only).
+        .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
         // The approver and device apps: screens, effects, plain-text mode.
@@ -149,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "GNAPServerTests",
             dependencies: [
-                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -162,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "GNAPClientTests",
             dependencies: [
-                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

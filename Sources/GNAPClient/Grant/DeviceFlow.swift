@@ -3,6 +3,7 @@ import GNAP
 /// A headless device's whole grant: the request with its interaction start modes (default `user_code` and
 /// `user_code_uri`), then either polling (RFC 9635 §5.2) or, with a finish method, waiting for the interaction
 /// reference and continuing with it (§4.2, §5.1), until approved, denied or expired; progress comes as events.
+/// A flow cancelled while it waits cancels its grant (§5.4).
 public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallInstant {
     public let client: GrantClient
     public let clock: C
@@ -99,7 +100,13 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         while true {
             switch action {
             case .pollAt(let instant):
-                try await clock.sleep(until: instant, tolerance: nil)
+                do {
+                    try await clock.sleep(until: instant, tolerance: nil)
+                } catch {
+                    // Interrupted while waiting (Ctrl-C): withdraw the request so its code stops working (§5.4).
+                    await withdraw(poller.current)
+                    throw error
+                }
                 do {
                     let response = try await client.poll(poller.current)
                     if response.interactionStarted == true, response.error == nil, !started {
