@@ -103,13 +103,15 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // A grant store that makes racing requests meet before their transactions (test targets only).
+        .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
         // The approver and device apps: screens, effects, plain-text mode.
         .target(
             name: "TerminalApps",
             dependencies: [
-                "GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures",
+                "GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures", "QRCode",
                 // Sealing the device key under a passphrase: scrypt (CryptoExtras) and AES-GCM.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -157,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "GNAPServerTests",
             dependencies: [
-                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -170,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "GNAPClientTests",
             dependencies: [
-                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -182,7 +184,8 @@ let package = Package(
         .testTarget(
             name: "TerminalAppsTests",
             dependencies: [
-                "TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "HTTPMessageSignatures",
+                "TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "HTTPMessageSignatures",
                 // Key sealing and history search against the real local store (in memory).
                 "GNAPStorage",
             ],

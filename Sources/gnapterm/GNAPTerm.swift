@@ -9,6 +9,7 @@ struct GNAPTerm: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ServeCommand.self, DeviceSubcommand.self, ApproveCommand.self, HistoryCommand.self,
             KeysCommand.self,
+            AdminCommand.self,
             HTTPSigCommand.self,
         ],
         defaultSubcommand: DemoCommand.self)

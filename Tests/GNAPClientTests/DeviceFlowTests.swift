@@ -70,7 +70,27 @@ struct DeviceFlowTests {
         let stored = try #require(try await server.store.accessToken(hash: Secrets.hash(token.value)))
         #expect(stored.boundKeyThumbprint != nil)
         #expect(stored.access == token.access)
-        #expect(response.continue == nil)
+        // The grant stays open for modification (§5.3) and cancellation (§5.4): a new continuation comes along.
+        #expect(response.continue?.uri.contains("/gnap/continue/") == true)
+    }
+
+    @Test func anInterruptedDeviceCancelsItsGrant() async throws {
+        let server = try await LiveServer.start()
+        defer { Task { await server.stop() } }
+        let approver = try await server.enrolledApprover()
+        let (device, _, code) = try await startDevice(server)
+        await server.waitForSleepers()
+        device.cancel()
+        await #expect(throws: CancellationError.self) { try await device.value }
+        // §5.4: the grant is gone, so the code shown on the device no longer works.
+        do {
+            _ = try await approver.enterCode(try UserCode(parsing: code))
+            Issue.record("the code of a cancelled grant must not work")
+        } catch {
+            let refusal = (error as? GNAPClientError)?.gnapError
+            #expect(refusal?.code == .userCodeExpired)
+            #expect(refusal?.errorDescription == "the device cancelled this request")
+        }
     }
 
     @Test func denialEndsWithUserDenied() async throws {

@@ -137,9 +137,10 @@ struct InteractionFinishFlowTests {
         server.clock.advance(by: .seconds(5))
         let granted = try await client.continueAfterInteraction(next, interactRef: callback.interactRef)
         #expect(granted.accessToken?.tokens.first?.access == [AccessTokenRequest.photosAndDolphins.access[1]])
+        let after = try #require(granted.continue)
         server.clock.advance(by: .seconds(5))
         await #expect {
-            _ = try await client.continueAfterInteraction(next, interactRef: callback.interactRef)
+            _ = try await client.continueAfterInteraction(after, interactRef: callback.interactRef)
         } throws: { error in
             (error as? GNAPClientError)?.gnapError?.code == .tooManyAttempts
         }

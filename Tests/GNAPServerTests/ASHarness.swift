@@ -19,10 +19,12 @@ struct ASHarness {
     /// Records `push` interaction finishes instead of sending them.
     let pushes: RecordingPushTransport
 
+    /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
     init(
         maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
-        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in }
+        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
+        serving: (ASDatabase) -> any GrantStore = { $0 }
     ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
@@ -30,7 +32,8 @@ struct ASHarness {
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
         self.pushes = pushes
-        server = AuthorizationServer(store: store, configuration: configuration, clock: clock, pushTransport: pushes)
+        server = AuthorizationServer(
+            store: serving(store), configuration: configuration, clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

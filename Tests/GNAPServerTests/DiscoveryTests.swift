@@ -26,11 +26,20 @@ struct DiscoveryTests {
             #expect(object["assertion_formats_supported"] as? [String] == ["id_token"])
             #expect(object["key_rotation_supported"] as? Bool == true)
             #expect(object["jwks_uri"] as? String == "http://as.test/.well-known/jwks.json")
+            #expect(
+                object["interaction_hash_methods_supported"] as? [String] == [
+                    "sha-256", "sha-256-128", "sha-256-120", "sha-256-96", "sha-256-64", "sha-256-32", "sha-384",
+                    "sha-512", "sha3-256", "sha3-384", "sha3-512",
+                ])
+            // Each advertised method is one a grant request may name.
+            for name in object["interaction_hash_methods_supported"] as? [String] ?? [] {
+                #expect(throws: Never.self) { try InteractionHashMethod(name: name) }
+            }
             // Every field is a §9 field or the documented jwks_uri extension.
             let known: Set<String> = [
                 "grant_request_endpoint", "interaction_start_modes_supported", "interaction_finish_methods_supported",
                 "key_proofs_supported", "sub_id_formats_supported", "assertion_formats_supported",
-                "key_rotation_supported", "jwks_uri",
+                "key_rotation_supported", "jwks_uri", "interaction_hash_methods_supported",
             ]
             #expect(Set(object.keys) == known)
         }
@@ -48,6 +57,7 @@ struct DiscoveryTests {
             let document = try await client.send(.options, "/gnap").decode(GrantServerDiscovery.self)
             #expect(document.interactionStartModesSupported == ["user_code"])
             #expect(document.interactionFinishMethodsSupported == ["push"])
+            #expect(document.interactionHashMethodsSupported?.first == "sha-256")
             #expect(document.subIDFormatsSupported == ["opaque"])
             #expect(document.assertionFormatsSupported == [])
             #expect(document.keyRotationSupported == false)

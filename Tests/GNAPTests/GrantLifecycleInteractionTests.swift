@@ -58,8 +58,10 @@ struct GrantLifecycleInteractionTests {
     @Test func theRightReferenceIssuesTheTokensOnce() {
         var grant = approved()
         #expect(grant.event(.continuationCallWithInteractRef("ref-1")) == .issueTokens(selection))
-        #expect(grant.state.status == .finalized && grant.state.outcome == .issued)
-        // §5.1: used twice: too_many_attempts.
+        // The grant stays approved with its continuation (§5.3, §5.4); the reference is spent.
+        #expect(grant.state.status == .approved && grant.state.deliveredAt == clock.now)
+        #expect(grant.state.finish?.interactRefUsedAt == clock.now)
+        // §5.1: used twice: too_many_attempts, and the grant ends.
         clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCallWithInteractRef("ref-1")).code == .tooManyAttempts)
         #expect(grant.event(.continuationCallWithInteractRef("other")).code == .tooManyAttempts)

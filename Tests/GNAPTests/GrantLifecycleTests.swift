@@ -40,8 +40,22 @@ struct GrantLifecycleTests {
         #expect(grant.state.status == .approved)
         clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .issueTokens(selection))
-        #expect(grant.state.status == .finalized && grant.state.outcome == .issued)
+        // The grant stays approved (with a continuation, for §5.3 and §5.4); the tokens are delivered only once.
+        #expect(grant.state.status == .approved && grant.state.deliveredAt == clock.now)
+        clock.advance(by: .seconds(2))
+        #expect(grant.event(.continuationCall).errorCode == .tooFast)
         clock.advance(by: .seconds(5))
+        #expect(grant.event(.continuationCall) == .respondPending(waitSeconds: 5))
+    }
+
+    @Test func nothingReleasedFinalizesTheGrant() {
+        var grant = start()
+        _ = grant.event(.codeEntered(by: alice))
+        _ = grant.event(.approve(by: alice, selection: selection))
+        clock.advance(by: .seconds(5))
+        #expect(grant.event(.continuationCall) == .issueTokens(selection))
+        #expect(grant.event(.nothingReleased).errorCode == .requestDenied)
+        #expect(grant.state.status == .finalized && grant.state.outcome == .denied)
         #expect(grant.event(.continuationCall).errorCode == .invalidContinuation)
     }
 

@@ -78,7 +78,9 @@ extension GrantLifecycle {
         switch state.status {
         case .approved:
             guard let approval = state.approval else { return internalInconsistency() }
-            finalize(.issued, at: now)
+            // As with polling, the grant stays approved with a continuation (§5.3 modify, §5.4 cancel).
+            state.deliveredAt = now
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
@@ -93,7 +95,9 @@ extension GrantLifecycle {
     /// (with `continue`, so the client can still present the reference). An expired interaction still ends the
     /// request as polling would.
     mutating func pollRefusedForFinish(now: WallInstant) -> GrantAction? {
-        guard state.finish != nil else { return nil }
+        // Once the reference was presented (or a modification delivered without an interaction), polling is the
+        // ordinary way to keep the continuation going.
+        guard let finish = state.finish, finish.interactRefUsedAt == nil, state.deliveredAt == nil else { return nil }
         if state.status == .pending && now >= state.interactionExpiresAt { return nil }
         state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
         return .respondErrorContinuing(

@@ -56,6 +56,14 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return .denied
         case .continuationCall:
             return continuationCall(now: now)
+        case .modify(let modification):
+            return modify(modification, now: now)
+        case .cancel:
+            return cancel(now: now)
+        case .nothingReleased:
+            guard state.status == .approved else { return internalInconsistency() }
+            finalize(.denied, at: now)
+            return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
         }
     }
 
@@ -72,8 +80,11 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         -> InteractionRefusal?
     {
         if state.outcome == .expired { return .expired }
+        if state.outcome == .cancelled { return .cancelled }
         guard state.status == .pending else { return .alreadyDecided }
         guard now < state.interactionExpiresAt else { return .expired }
+        // A modified grant (§5.3) asks the resource owner who approved it before, not someone else.
+        if let owner = state.granted?.approver, owner.accountID != approver.accountID { return .anotherAccountsGrant }
         if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }
         if requireBound && state.boundApprover == nil { return .codeNotEntered }
         return nil
@@ -94,7 +105,11 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         switch state.status {
         case .approved:
             guard let approval = state.approval else { return internalInconsistency() }
-            finalize(.issued, at: now)
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            // The grant stays approved with a continuation, so the client can modify (§5.3) or cancel (§5.4) it;
+            // what the approval releases is delivered once, later calls get nothing new.
+            guard state.deliveredAt == nil else { return .respondPending(waitSeconds: state.waitSeconds) }
+            state.deliveredAt = now
             return .issueTokens(approval.selection)
         case .denied:
             finalize(.denied, at: now)
@@ -147,6 +162,12 @@ public enum GrantEvent: Sendable, Hashable {
     case userMismatch(by: ApproverRef)
     /// The client called the continuation URI (§5.2 polling).
     case continuationCall
+    /// The client modified its request (§5.3 `PATCH`).
+    case modify(GrantModification)
+    /// The client cancelled the grant (§5.4 `DELETE`).
+    case cancel
+    /// Tokens were to be issued, but nothing the approval names can be released any more.
+    case nothingReleased
 }
 
 /// What the shell must do.
@@ -156,10 +177,17 @@ public enum GrantAction: Sendable, Hashable {
     case denied
     /// The interaction reference is recorded: follow the finish method (§4.2.1 redirect, §4.2.2 push).
     case interactionFinished
-    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2).
+    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2): the grant is pending, or
+    /// approved with nothing new to deliver.
     case respondPending(waitSeconds: Int)
-    /// Issue tokens for exactly this selection, and answer with them; the grant is finalized (§3.2).
+    /// Issue tokens for exactly this selection, and answer with them and a `continue` with a rotated continuation
+    /// token (§3.2, §5.2); the grant stays approved, so it can still be modified (§5.3) or cancelled (§5.4).
     case issueTokens(ApprovalSelection)
+    /// The modified request needs new consent (§5.3): start a new interaction (new user code), rotate the
+    /// continuation token and answer with `continue` (this `wait`) and `interact`.
+    case restartInteraction(waitSeconds: Int)
+    /// The grant is cancelled (§5.4): revoke its access tokens and answer `204`.
+    case cancelled
     /// Answer with this error.
     case respondError(GNAPError)
     /// Answer `too_fast`, rotate the continuation token and include `continue` with this `wait` (§3.6, §5).
@@ -178,6 +206,8 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
     case boundToAnotherApprover
     case codeNotEntered
     case nothingSelected
+    case cancelled
+    case anotherAccountsGrant
     /// The interaction was started with the user code; its interaction URL is refused (§4.1).
     case startedWithUserCode
     /// The interaction was started with the interaction URL or application URI; the user code is refused (§4.1).
@@ -190,6 +220,9 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
         case .boundToAnotherApprover: "this code was already used by another approver"
         case .codeNotEntered: "enter the user code before deciding"
         case .nothingSelected: "approving nothing is meaningless; deny the request instead"
+        case .cancelled: "the device cancelled this request"
+        case .anotherAccountsGrant:
+            "this request extends access another account approved; only that account can approve it"
         case .startedWithUserCode:
             "this request's user code was already entered, so its interaction URL can no longer be used"
         case .startedWithInteractionURL:

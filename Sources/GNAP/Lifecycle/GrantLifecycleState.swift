@@ -17,7 +17,13 @@ public struct GrantLifecycleState: Sendable, Hashable, Codable {
     public var interactionChannel: InteractionChannel?
     /// Present when the client asked for an interaction finish method (§2.5.2, §4.2).
     public var finish: FinishProgress?
+    /// The approval of the request as it stands (cleared when a modification needs a new interaction, §5.3).
     public var approval: Approval?
+    /// When the client received what the current approval releases; nil until a continuation call delivers it.
+    public var deliveredAt: WallInstant?
+    /// Everything consented to on this grant before its last modification (§5.3), with the current approval
+    /// folded in when the client modifies its request.
+    public var granted: GrantedAccess?
     public var denial: Denial?
     public var outcome: GrantOutcome?
     public var finalizedAt: WallInstant?
@@ -91,6 +97,12 @@ public struct Approval: Sendable, Hashable, Codable {
     public var approver: ApproverRef
     public var selection: ApprovalSelection
     public var at: WallInstant
+
+    public init(approver: ApproverRef, selection: ApprovalSelection, at: WallInstant) {
+        self.approver = approver
+        self.selection = selection
+        self.at = at
+    }
 }
 
 public struct Denial: Sendable, Hashable, Codable {

@@ -75,7 +75,9 @@ public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public var revokedAt: WallInstant?
 
     public var boundKeyThumbprint: String? { boundKey?.thumbprint }
-    public var isBearer: Bool { flags.contains("bearer") }
+    public var isBearer: Bool { flags.contains(AccessTokenFlag.bearer) }
+    /// Whether the token survives a modification of its grant (RFC 9635 §3.2.1 `durable`).
+    public var isDurable: Bool { flags.contains(AccessTokenFlag.durable) }
 
     public init(
         id: String, grantID: String, tokenHash: String, managementTokenHash: String? = nil, label: String?,
@@ -131,13 +133,23 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     /// Human-readable detail; never contains secrets.
     public var detail: String
     public var accountID: String?
+    /// Who acted: `device:<id>` (an approver terminal), `client:<key thumbprint>`, `cli:<user>`, `system:<service>`.
+    /// Filled in from the request's ``AuditContext`` when the event is written, if not set here.
+    public var actor: String?
+    /// The id of the HTTP request that caused the event (the `Request-Id` response field), if any.
+    public var requestID: String?
 
-    public init(grantID: String?, at: WallInstant, kind: String, detail: String, accountID: String? = nil) {
+    public init(
+        grantID: String?, at: WallInstant, kind: String, detail: String, accountID: String? = nil,
+        actor: String? = nil, requestID: String? = nil
+    ) {
         self.grantID = grantID
         self.at = at
         self.kind = kind
         self.detail = detail
         self.accountID = accountID
+        self.actor = actor
+        self.requestID = requestID
     }
 }
 
@@ -146,10 +158,16 @@ public struct GrantMutation<Result: Sendable>: Sendable {
     public var result: Result
     public var issuedTokens: [AccessTokenRecord]
     public var audit: [AuditEvent]
+    /// The grant's earlier tokens to revoke (before `issuedTokens` are stored); only for grant updates.
+    public var revocation: TokenRevocation?
 
-    public init(_ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = []) {
+    public init(
+        _ result: Result, issuedTokens: [AccessTokenRecord] = [], audit: [AuditEvent] = [],
+        revoking revocation: TokenRevocation? = nil
+    ) {
         self.result = result
         self.issuedTokens = issuedTokens
         self.audit = audit
+        self.revocation = revocation
     }
 }

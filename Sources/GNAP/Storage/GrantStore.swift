@@ -1,5 +1,5 @@
 /// The AS's persistent state. Implemented by GNAPStorage (SQLite); the server sees only this protocol.
-public protocol GrantStore: Sendable {
+public protocol GrantStore: AdministrationStore {
     // MARK: Grants
     func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws
     func grant(id: String) async throws -> GrantRecord?

@@ -10,12 +10,16 @@ public struct GrantServerDiscovery: Sendable, Hashable, Codable {
     /// Where the AS publishes the keys that sign its assertions (a JWK Set, RFC 7517 §5). Not a registered GNAP
     /// discovery field: the name is OpenID Connect Discovery's and RFC 8414's, which JOSE tooling looks for.
     public var jwksURI: String?
+    /// The `hash_method` names (§2.5.2, §4.2.3) the AS computes interaction hashes with. Not a registered GNAP
+    /// discovery field (§9 has none for hashes): a gnapterm extension named in the style of the §9 fields, so a
+    /// client can choose a method before it asks; clients that do not know it ignore it (§9).
+    public var interactionHashMethodsSupported: [String]?
 
     public init(
         grantRequestEndpoint: String, interactionStartModesSupported: [String]? = nil,
         interactionFinishMethodsSupported: [String]? = nil, keyProofsSupported: [String]? = nil,
         subIDFormatsSupported: [String]? = nil, assertionFormatsSupported: [String]? = nil,
-        keyRotationSupported: Bool? = nil, jwksURI: String? = nil
+        keyRotationSupported: Bool? = nil, jwksURI: String? = nil, interactionHashMethodsSupported: [String]? = nil
     ) {
         self.grantRequestEndpoint = grantRequestEndpoint
         self.interactionStartModesSupported = interactionStartModesSupported
@@ -25,6 +29,7 @@ public struct GrantServerDiscovery: Sendable, Hashable, Codable {
         self.assertionFormatsSupported = assertionFormatsSupported
         self.keyRotationSupported = keyRotationSupported
         self.jwksURI = jwksURI
+        self.interactionHashMethodsSupported = interactionHashMethodsSupported
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -36,5 +41,6 @@ public struct GrantServerDiscovery: Sendable, Hashable, Codable {
         case assertionFormatsSupported = "assertion_formats_supported"
         case keyRotationSupported = "key_rotation_supported"
         case jwksURI = "jwks_uri"
+        case interactionHashMethodsSupported = "interaction_hash_methods_supported"
     }
 }

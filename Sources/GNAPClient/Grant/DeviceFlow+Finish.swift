@@ -16,14 +16,21 @@ extension DeviceFlow {
     ) async throws -> Outcome {
         listener.expect(expectation)
         let clock = clock
-        let callback = try await withThrowingTaskGroup(of: InteractionFinishCallback?.self) { group in
-            group.addTask { await listener.callback() }
-            group.addTask {
-                try await clock.sleep(until: deadline, tolerance: nil)
-                return nil
+        let callback: InteractionFinishCallback?
+        do {
+            callback = try await withThrowingTaskGroup(of: InteractionFinishCallback?.self) { group in
+                group.addTask { await listener.callback() }
+                group.addTask {
+                    try await clock.sleep(until: deadline, tolerance: nil)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
             }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
+        } catch {
+            // Interrupted while waiting (Ctrl-C): withdraw the request so its code and link stop working (§5.4).
+            await withdraw(continuation)
+            throw error
         }
         // The listener only delivers callbacks whose hash verified (§4.2.3); nil means the deadline passed.
         guard let callback else { return .expired }

@@ -3,6 +3,7 @@ import GNAP
 /// A headless device's whole grant: the request with its interaction start modes (default `user_code` and
 /// `user_code_uri`), then either polling (RFC 9635 §5.2) or, with a finish method, waiting for the interaction
 /// reference and continuing with it (§4.2, §5.1), until approved, denied or expired; progress comes as events.
+/// A flow cancelled while it waits cancels its grant (§5.4).
 public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallInstant {
     public let client: GrantClient
     public let clock: C
@@ -20,6 +21,8 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         case interaction(DeviceInteraction)
         /// Still pending; next poll at this instant.
         case waiting(nextPollAt: WallInstant)
+        /// Someone entered the user code or opened the link (the AS said so in a pending response); sent once.
+        case codeEntered
         /// A poll failed for a transient reason; retrying at this instant.
         case retrying(reason: String, nextPollAt: WallInstant)
         /// The finish callback arrived and its hash verified; continuing with the interaction reference (§5.1).
@@ -93,12 +96,24 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
             clock: clock, continue: continuation, deadline: deadline,
             jitter: { $0 * Double.random(in: 0.8...1.2) })
         var action = poller.firstAction
+        var started = false
         while true {
             switch action {
             case .pollAt(let instant):
-                try await clock.sleep(until: instant, tolerance: nil)
                 do {
-                    action = poller.event(.response(try await client.poll(poller.current)))
+                    try await clock.sleep(until: instant, tolerance: nil)
+                } catch {
+                    // Interrupted while waiting (Ctrl-C): withdraw the request so its code stops working (§5.4).
+                    await withdraw(poller.current)
+                    throw error
+                }
+                do {
+                    let response = try await client.poll(poller.current)
+                    if response.interactionStarted == true, response.error == nil, !started {
+                        started = true
+                        await onEvent(.codeEntered)
+                    }
+                    action = poller.event(.response(response))
                 } catch {
                     action = poller.event(.failure(error))
                     if case .pollAt(let next) = action {

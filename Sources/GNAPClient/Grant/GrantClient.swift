@@ -21,14 +21,52 @@ public struct GrantClient: Sendable {
 
     /// Sends a grant request to the grant endpoint.
     public func request(_ request: GrantRequest, endpoint: String) async throws(GNAPClientError) -> GrantResponse {
-        try await client.send(.post, url: endpoint, json: request, as: GrantResponse.self)
+        let response = try await client.send(.post, url: endpoint, json: request, as: GrantResponse.self)
+        try Self.checkTokens(response)
+        return response
     }
 
     /// Polls (RFC 9635 §5.2): a POST without content to the continuation URI with the continuation token.
     public func poll(_ continuation: ContinueResponse) async throws(GNAPClientError) -> GrantResponse {
-        try await client.send(
+        let response = try await client.send(
             .post, url: continuation.uri, json: NoContent?.none, token: continuation.accessToken.value,
             as: GrantResponse.self)
+        try Self.checkTokens(response)
+        return response
+    }
+
+    /// Modifies the grant (RFC 9635 §5.3): a PATCH to the continuation URI with the fields of `request` to change
+    /// (`access_token`, `subject`, `user`, `interact`); fields left nil stay as they were. `client` must be nil: the
+    /// client instance cannot change. The answer carries new tokens when no more than what was approved is asked
+    /// for, or a new `interact` (and `continue`) when the resource owner must approve again; either way use its
+    /// `continue` from then on.
+    public func modify(continuation: ContinueResponse, request: GrantRequest) async throws(GNAPClientError)
+        -> GrantResponse
+    {
+        guard request.client == nil else {
+            throw .invalidRequest("a modification must not include 'client' (RFC 9635 §5.3)")
+        }
+        let response = try await client.send(
+            .patch, url: continuation.uri, json: request, token: continuation.accessToken.value,
+            as: GrantResponse.self)
+        try Self.checkTokens(response)
+        return response
+    }
+
+    /// Cancels the grant (RFC 9635 §5.4): a DELETE to the continuation URI. The AS revokes the grant's tokens and
+    /// the continuation ends.
+    public func cancel(continuation: ContinueResponse) async throws(GNAPClientError) {
+        try await client.sendExpectingNoContent(.delete, url: continuation.uri, token: continuation.accessToken.value)
+    }
+
+    /// §3.2.1: "The client software MUST reject any access token where the `flags` field contains the `bearer` flag
+    /// and the `key` field is present with any value."
+    static func checkTokens(_ response: GrantResponse) throws(GNAPClientError) {
+        for token in response.accessToken?.tokens ?? [] where token.key != nil {
+            if token.flags?.contains(AccessTokenFlag.bearer) == true {
+                throw .malformedResponse("a bearer access token must not name a key")
+            }
+        }
     }
 
     /// Continues after a finished interaction (RFC 9635 §5.1): `{"interact_ref": …}` to the continuation URI. Call

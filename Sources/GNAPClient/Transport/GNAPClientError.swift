@@ -8,6 +8,7 @@ public struct GNAPClientError: Error, Sendable, Hashable, CustomStringConvertibl
         case malformedResponse(String)
         case invalidURL(String)
         case signing(String)
+        case invalidRequest(String)
     }
 
     private let code: Code
@@ -23,6 +24,10 @@ public struct GNAPClientError: Error, Sendable, Hashable, CustomStringConvertibl
     }
     public static func invalidURL(_ url: String) -> GNAPClientError { GNAPClientError(code: .invalidURL(url)) }
     public static func signing(_ detail: String) -> GNAPClientError { GNAPClientError(code: .signing(detail)) }
+    /// The caller asked for a request the protocol does not allow; nothing was sent.
+    public static func invalidRequest(_ detail: String) -> GNAPClientError {
+        GNAPClientError(code: .invalidRequest(detail))
+    }
 
     /// The GNAP error the AS returned, if that is what happened.
     public var gnapError: GNAPError? {
@@ -48,6 +53,7 @@ public struct GNAPClientError: Error, Sendable, Hashable, CustomStringConvertibl
         case .malformedResponse(let detail): "the authorization server sent a malformed response: \(detail)"
         case .invalidURL(let url): "'\(url)' is not a valid URL"
         case .signing(let detail): "cannot sign the request: \(detail)"
+        case .invalidRequest(let detail): "not sent: \(detail)"
         }
     }
 }

@@ -32,12 +32,15 @@ public struct AuthorizationServer: Sendable {
         publicURL = PublicURL(explicit)
         services = ASServices(
             store: store, configuration: configuration, clock: AnyWallClock(clock), publicURL: publicURL,
-            replayCache: InMemoryNonceCache(), logger: logger, pushTransport: pushTransport)
+            replayCache: InMemoryNonceCache(), logger: logger,
+            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: AnyWallClock(clock)),
+            pushTransport: pushTransport)
     }
 
     /// The router with every route, for in-process tests (`app.test(.router)`).
     public func router() -> Router<ASRequestContext> {
         let router = Router(context: ASRequestContext.self)
+        router.add(middleware: AuditContextMiddleware())
         router.add(middleware: ErrorMiddleware())
         Routes.add(to: router, services: services)
         return router

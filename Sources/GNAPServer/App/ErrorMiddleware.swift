@@ -13,7 +13,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return JSONResponse.make(status: error.status, value: GrantResponse(error: error.error))
+            return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             let code: GNAPError.Code = error.status == .notFound ? .notFound : .invalidRequest
             return JSONResponse.make(

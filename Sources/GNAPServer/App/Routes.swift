@@ -8,6 +8,8 @@ enum Routes {
         let limit = services.configuration.maximumBodySize
         let grants = GrantService(services: services)
         let continuation = ContinuationService(services: services)
+        let modification = ModificationService(services: services)
+        let cancellation = CancellationService(services: services)
         let interaction = InteractionService(services: services)
         let tokens = TokenManagementService(services: services)
         let instanceKeys = ClientKeyRotationService(services: services)
@@ -45,6 +47,17 @@ enum Routes {
             let response = try await continuation.continueGrant(id: id, try await read(request, context))
             return JSONResponse.make(status: response.status, value: response)
         }
+        // RFC 9635 §5.3: modify the grant request; §5.4: cancel it.
+        router.patch("/gnap/continue/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            let response = try await modification.modify(grantID: id, try await read(request, context))
+            return JSONResponse.make(status: response.status, value: response)
+        }
+        router.delete("/gnap/continue/{grant}") { request, context in
+            let id = try context.parameters.require("grant")
+            try await cancellation.cancel(grantID: id, try await read(request, context))
+            return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+        }
 
         // RFC 9635 §6: token management (rotate, rotate with a new key, revoke).
         router.post("/gnap/token/{token}") { request, context in
@@ -62,6 +75,9 @@ enum Routes {
             return JSONResponse.make(
                 value: try await instanceKeys.rotate(instanceID: id, try await read(request, context)))
         }
+
+        // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
+        AdminRoutes.add(to: router, services: services, read: read)
 
         // The approver interaction API (Assets/openapi.yaml).
         let api = router.group("/interact/v1")

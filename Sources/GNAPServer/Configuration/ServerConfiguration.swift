@@ -25,6 +25,14 @@ public struct ServerConfiguration: Sendable {
     public var catalog: AccessCatalog
     /// Lifetime of the `id_token` assertions the AS signs (§3.4.1).
     public var assertionLifetime: Duration
+    /// Brute-force limits on user-code entry (per approver device and AS-wide).
+    public var codeAttempts: CodeAttemptPolicy
+    /// Lifetime of the enrollment codes of `POST /admin/v1/accounts/{username}/invitations`.
+    public var invitationLifetime: Duration
+    /// The live event stream (`GET /admin/v1/events`).
+    public var events: EventStreamConfiguration
+    /// Which issued tokens are flagged `durable` and so survive a modification of their grant (RFC 9635 §3.2.1).
+    public var durableTokens: DurableTokenPolicy
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
 
@@ -40,12 +48,20 @@ public struct ServerConfiguration: Sendable {
     ///   - requestPolicy: default ``GrantRequestPolicy`` with its defaults.
     ///   - catalog: default ``AccessCatalog/demo``.
     ///   - assertionLifetime: default 5 minutes.
+    ///   - codeAttempts: default ``CodeAttemptPolicy`` with its defaults (5 failures per device per 15 minutes, 60
+    ///     failures AS-wide per minute).
+    ///   - invitationLifetime: default 24 hours.
+    ///   - events: default ``EventStreamConfiguration`` with its defaults.
+    ///   - durableTokens: default ``DurableTokenPolicy/all``.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
         accessTokenLifetime: Duration = .seconds(3600), bootstrapCodeLifetime: Duration = .seconds(86_400),
         maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
-        catalog: AccessCatalog = .demo, assertionLifetime: Duration = .seconds(300)
+        catalog: AccessCatalog = .demo, assertionLifetime: Duration = .seconds(300),
+        codeAttempts: CodeAttemptPolicy = CodeAttemptPolicy(), invitationLifetime: Duration = .seconds(86_400),
+        events: EventStreamConfiguration = EventStreamConfiguration(),
+        durableTokens: DurableTokenPolicy = .all
     ) {
         self.host = host
         self.port = port
@@ -58,5 +74,9 @@ public struct ServerConfiguration: Sendable {
         self.requestPolicy = requestPolicy
         self.catalog = catalog
         self.assertionLifetime = assertionLifetime
+        self.codeAttempts = codeAttempts
+        self.invitationLifetime = invitationLifetime
+        self.events = events
+        self.durableTokens = durableTokens
     }
 }

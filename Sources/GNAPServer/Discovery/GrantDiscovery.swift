@@ -1,8 +1,8 @@
 import GNAP
 
 /// The RFC 9635 §9 discovery document, derived from the running configuration so that it always says what the AS
-/// actually accepts: the request policy (start modes, finish methods, formats, key rotation) and the proof methods
-/// the client-key check knows.
+/// actually accepts: the request policy (start modes, finish methods, formats, key rotation), the proof methods
+/// the client-key check knows and the interaction hash methods it computes.
 enum GrantDiscovery {
     static func document(_ services: ASServices) -> GrantServerDiscovery {
         let policy = services.configuration.requestPolicy
@@ -14,6 +14,9 @@ enum GrantDiscovery {
             subIDFormatsSupported: policy.supportedSubjectFormats.sorted(),
             assertionFormatsSupported: policy.supportedAssertionFormats.sorted(),
             keyRotationSupported: policy.allowsTokenKeyRotation,
-            jwksURI: policy.supportedAssertionFormats.isEmpty ? nil : services.jwksURI)
+            jwksURI: policy.supportedAssertionFormats.isEmpty ? nil : services.jwksURI,
+            // Only meaningful when a finish method is offered (the hash is sent with the finish, §4.2.3).
+            interactionHashMethodsSupported: policy.supportedFinishMethods.isEmpty
+                ? nil : InteractionHashMethod.supported.map(\.name))
     }
 }

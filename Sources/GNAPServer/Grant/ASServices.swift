@@ -10,6 +10,8 @@ struct ASServices: Sendable {
     let publicURL: PublicURL
     let replayCache: any NonceReplayCache
     let logger: Logger
+    /// User-code brute-force limits (per device and AS-wide).
+    let codeAttempts: CodeAttemptGuard
     /// Sends `push` interaction finishes (RFC 9635 §4.2.2).
     let pushTransport: any FinishPushTransport
 

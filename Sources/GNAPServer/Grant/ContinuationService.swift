@@ -27,10 +27,8 @@ struct ContinuationService: Sendable {
         let interactRef = try checkBody(signed.body)
         let subject = try await PreparedSubject.prepare(for: grant, services: services)
         let newContinuationToken = Secrets.token()
-        let tokenSecrets = grant.tokens.map { _ in TokenIssuer.Secrets() }
         let services = self.services
         let clock = services.clock
-        let config = services.configuration
         let uri = services.continuationURI(grantID: id)
         do {
             return try await services.store.updateGrant(id: id) { record in
@@ -55,31 +53,11 @@ struct ContinuationService: Sendable {
                     return GrantMutation(
                         GrantResponse(
                             continue: ContinueResponse(
-                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
+                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
+                            interactionStarted: record.lifecycle.codeEnteredAt == nil ? nil : true))
                 case .issueTokens(let selection):
-                    let issued = TokenIssuer(
-                        grant: record, selection: selection, secrets: tokenSecrets, now: now,
-                        lifetime: config.accessTokenLifetime, manageURI: services.tokenManagementURI(tokenID:))
-                    // §3.4: only identifiers and assertions in the formats the approver released.
-                    let released = subject.response(for: selection)
-                    guard issued.response != nil || released != nil else {
-                        // Nothing left to release (e.g. the approver's e-mail was removed since): say so.
-                        return GrantMutation(
-                            GrantResponse(error: GNAPError(.requestDenied, "the approval no longer releases anything")),
-                            audit: [
-                                AuditEvent(
-                                    grantID: record.id, at: now, kind: "grant.finalized",
-                                    detail: "nothing left to release; client told: request_denied")
-                            ])
-                    }
-                    return GrantMutation(
-                        GrantResponse(accessToken: issued.response, subject: released),
-                        issuedTokens: issued.records,
-                        audit: [
-                            AuditEvent(
-                                grantID: record.id, at: now, kind: "tokens.issued",
-                                detail: "\(issued.records.count) token(s) issued to the client")
-                        ])
+                    return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
+                        .deliver(selection, record: &record, machine: &machine)
                 case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                     record.continuationTokenHash = Secrets.hash(newContinuationToken)
                     return GrantMutation(
@@ -96,7 +74,8 @@ struct ContinuationService: Sendable {
                                 detail: "client told: \(error.code.rawValue)")
                         ] : []
                     return GrantMutation(GrantResponse(error: error), audit: audit)
-                case .interactionBound, .approved, .denied, .interactionFinished, .refuse:
+                case .interactionBound, .approved, .denied, .interactionFinished, .refuse, .restartInteraction,
+                    .cancelled:
                     return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
                 }
             }.throwingError()
@@ -127,7 +106,7 @@ struct ContinuationService: Sendable {
         }
         if !object.isEmpty {
             throw APIError(
-                GNAPError(.invalidRequest, "grant modification is not supported; poll with an empty body"))
+                GNAPError(.invalidRequest, "to modify the grant use PATCH (RFC 9635 §5.3); poll with an empty body"))
         }
         return nil
     }

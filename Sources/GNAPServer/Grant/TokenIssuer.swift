@@ -15,7 +15,7 @@ struct TokenIssuer {
 
     init(
         grant: GrantRecord, selection: ApprovalSelection, secrets: [Secrets], now: WallInstant, lifetime: Duration,
-        manageURI: (String) -> String
+        durability: DurableTokenPolicy, manageURI: (String) -> String
     ) {
         var records: [AccessTokenRecord] = []
         var tokens: [AccessTokenResponse] = []
@@ -24,11 +24,13 @@ struct TokenIssuer {
             let access = approved.sorted().compactMap { $0 < request.access.count ? request.access[$0] : nil }
             guard !access.isEmpty else { continue }
             let secret = secrets[index]
-            let flags = (request.flags ?? []).filter { $0 == "bearer" }
+            // §3.2.1 flags: `bearer` only as asked (and allowed by validation), `durable` as the AS decides.
+            var flags = (request.flags ?? []).filter { $0 == AccessTokenFlag.bearer }
+            if durability.isDurable(access) { flags.append(AccessTokenFlag.durable) }
             let record = AccessTokenRecord(
                 id: GNAP.Secrets.identifier(), grantID: grant.id, tokenHash: GNAP.Secrets.hash(secret.value),
                 managementTokenHash: GNAP.Secrets.hash(secret.management), label: request.label, access: access,
-                flags: flags, boundKey: flags.contains("bearer") ? nil : grant.clientKey, issuedAt: now,
+                flags: flags, boundKey: flags.contains(AccessTokenFlag.bearer) ? nil : grant.clientKey, issuedAt: now,
                 expiresAt: now.advanced(by: lifetime))
             records.append(record)
             tokens.append(

@@ -6,10 +6,13 @@ import Hummingbird
 struct APIError: Error, HTTPResponseError {
     let status: HTTPResponse.Status
     let error: GNAPError
+    /// Extra response fields, e.g. `Retry-After` with `too_many_attempts`.
+    var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ error: GNAPError) {
+    init(_ status: HTTPResponse.Status, _ error: GNAPError, headers: HTTPFields = [:]) {
         self.status = status
         self.error = error
+        self.headers = headers
     }
 
     /// The conventional status for an RFC 9635 error code.
@@ -28,6 +31,8 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(status: status, value: GrantResponse(error: error))
+        var response = JSONResponse.make(status: status, value: GrantResponse(error: error))
+        response.headers.append(contentsOf: headers)
+        return response
     }
 }

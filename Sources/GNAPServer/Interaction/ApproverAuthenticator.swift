@@ -34,6 +34,7 @@ struct ApproverAuthenticator: Sendable {
             throw APIError(GNAPError(.unknownDevice, "the enrolled device key is unusable"))
         }
         try await verify(signed, key: key, keyID: deviceID)
+        AuditContext.current?.identify("device:\(deviceID)")
         try? await services.store.touchDevice(id: deviceID, at: services.clock.now)
         return approver
     }

@@ -47,7 +47,8 @@ struct InteractionService: Sendable {
             try await services.store.appendAudit([
                 AuditEvent(
                     grantID: nil, at: now, kind: "device.enrolled",
-                    detail: "device '\(name)' (\(thumbprint)) enrolled for \(account.username)", accountID: account.id)
+                    detail: "device '\(name)' (\(thumbprint)) enrolled for \(account.username)", accountID: account.id,
+                    actor: "device:\(device.id)")
             ])
             return EnrollmentResponse(
                 deviceID: device.id,
@@ -78,27 +79,8 @@ struct InteractionService: Sendable {
         } catch {
             throw APIError(GNAPError(.userCodeMalformed, error.description))
         }
-        let grant = try await grant(userCode: code)
-        let ref = approver.ref
-        let clock = services.clock
-        let record = try await mutate(grantID: grant.id) { record in
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.event(.codeEntered(by: ref))
-            guard action == .interactionBound else { return GrantMutation(.failure(RefusedStep(action: action))) }
-            let first = record.lifecycle.boundApprover == nil
-            record.lifecycle = machine.state
-            let audit =
-                first
-                ? [
-                    AuditEvent(
-                        grantID: record.id, at: clock.now, kind: "code.entered",
-                        detail: "user code entered on device \(ref.deviceID)", accountID: ref.accountID)
-                ] : []
-            return GrantMutation(.success(record), audit: audit)
-        }
-        return ReviewBuilder.review(
-            of: record, catalog: services.configuration.catalog, approver: approver.account,
-            issuer: services.publicURL.base)
+        let grant = try await guardedGrant(userCode: code, approver: approver)
+        return try await bind(grantID: grant.id, to: approver, arrival: Self.byUserCode)
     }
 
     func review(grantID: String, _ signed: SignedRequest) async throws(APIError) -> InteractionReview {
@@ -212,7 +194,7 @@ struct InteractionService: Sendable {
 
     // MARK: Helpers
 
-    private func grant(userCode: UserCode) async throws(APIError) -> GrantRecord {
+    func grant(userCode: UserCode) async throws(APIError) -> GrantRecord {
         do {
             let pepper = try await services.userCodePepper()
             guard let grant = try await services.store.grant(userCodeHash: Secrets.hash(userCode, pepper: pepper))
@@ -262,6 +244,8 @@ struct InteractionService: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
+        case .cancelled: return GNAPError(.userCodeExpired, refusal.description)
+        case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
         case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
         }
     }

@@ -21,6 +21,7 @@ struct ClientProof: Sendable {
                     .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
         case .success(let verified):
             try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
+            AuditContext.current?.identify("client:\(key.thumbprint)")
         }
     }
 

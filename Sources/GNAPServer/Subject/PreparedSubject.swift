@@ -23,7 +23,15 @@ struct PreparedSubject: Sendable {
 
     /// Loads the approving account and signs the assertions the approval releases.
     static func prepare(for grant: GrantRecord, services: ASServices) async throws(APIError) -> PreparedSubject {
-        guard let approval = grant.lifecycle.approval else { return PreparedSubject(selection: nil) }
+        try await prepare(for: grant, approval: grant.lifecycle.approval, services: services)
+    }
+
+    /// Loads the approving account and signs the assertions `approval` releases (for a modification, §5.3, the
+    /// approval the modified request would get).
+    static func prepare(for grant: GrantRecord, approval: Approval?, services: ASServices) async throws(APIError)
+        -> PreparedSubject
+    {
+        guard let approval else { return PreparedSubject(selection: nil) }
         let selection = approval.selection
         guard !selection.subjectFormats.isEmpty || !selection.assertionFormats.isEmpty else {
             return PreparedSubject(selection: selection)

@@ -107,11 +107,12 @@ struct TokenManagementService: Sendable {
 
     private func boundKey(_ token: AccessTokenRecord) async throws(APIError) -> ClientKeyBinding {
         if let key = token.boundKey { return key }
-        // A bearer token is managed by the client instance that got it (§6.2).
+        // A bearer token is managed by the client instance that got it (§6.2), with its current key.
         guard let grant = try? await services.store.grant(id: token.grantID) else {
             throw APIError(.unauthorized, Self.unknownToken)
         }
-        return grant.clientKey
+        let instance = try? await services.store.clientInstance(id: grant.instanceID)
+        return instance?.key ?? grant.clientKey
     }
 
     /// §6.1.1: the new key by value, same proof method and parameters, proven together with the old key.

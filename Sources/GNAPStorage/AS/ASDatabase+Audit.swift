@@ -16,25 +16,27 @@ extension ASDatabase {
     }
 
     public func appendAudit(_ events: [AuditEvent]) async throws {
-        try await writer.write { db in try Self.insert(events, db) }
+        let context = AuditContext.current
+        try await writer.write { db in try Self.insert(events, db, context: context) }
     }
 
     public func auditEvents(grantID: String) async throws -> [AuditEvent] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_events WHERE grant_id = ? ORDER BY id", arguments: [grantID])
-                .map { row in
-                    AuditEvent(
-                        grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]), kind: row["kind"],
-                        detail: row["detail"], accountID: row["account_id"])
-                }
-        }
+        try await auditEntries(AuditQuery(grantID: grantID, limit: .max)).map(\.event)
     }
 
-    static func insert(_ events: [AuditEvent], _ db: Database) throws {
-        for event in events {
+    /// Writes `events`, stamped with the request id and actor of `context` where they have none. Callers read
+    /// `AuditContext.current` before entering the database queue, where task-locals are not visible.
+    static func insert(_ events: [AuditEvent], _ db: Database, context: AuditContext?) throws {
+        for event in AuditContext.stamp(events, context: context) {
             try db.execute(
-                sql: "INSERT INTO audit_events (grant_id, at, kind, detail, account_id) VALUES (?, ?, ?, ?, ?)",
-                arguments: [event.grantID, event.at.unixMilliseconds, event.kind, event.detail, event.accountID])
+                sql: """
+                    INSERT INTO audit_events (grant_id, at, kind, detail, account_id, actor, request_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    event.grantID, event.at.unixMilliseconds, event.kind, event.detail, event.accountID, event.actor,
+                    event.requestID,
+                ])
         }
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 
 extension ASDatabase {
     public func registerClients(_ clients: [ClientInstanceRecord], audit: [AuditEvent]) async throws {
+        let context = AuditContext.current
         try await writer.write { db in
             let listed = Set(clients.map(\.id))
             // Instances no longer in the registry lose their vetting but keep working (their grants and tokens stay).
@@ -38,7 +39,7 @@ extension ASDatabase {
                     sql: "UPDATE client_instances SET display = ?, registered = 1 WHERE id = ?",
                     arguments: [display, client.id])
             }
-            try Self.insert(audit, db)
+            try Self.insert(audit, db, context: context)
         }
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 
 extension ASDatabase {
     public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+        let context = AuditContext.current
         try await writer.write { db in
             let columns = try GrantColumns(grant)
             try db.execute(
@@ -12,7 +13,7 @@ extension ASDatabase {
                         interaction_id_hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: columns.arguments)
-            try Self.insert(audit, db)
+            try Self.insert(audit, db, context: context)
         }
     }
 
@@ -35,7 +36,8 @@ extension ASDatabase {
     public func updateGrant<Result: Sendable>(
         id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
-        try await writer.write { db in
+        let context = AuditContext.current
+        return try await writer.write { db in
             guard var grant = try Self.loadGrant(db, sql: "SELECT record FROM grants WHERE id = ?", id) else {
                 throw StoreError.notFound("grant \(id)")
             }
@@ -49,9 +51,33 @@ extension ASDatabase {
                         interaction_expires_at = ?, record = ?, interaction_id_hash = ?
                     WHERE id = ?
                     """, arguments: StatementArguments(columns.values.dropFirst()) + [id])
+            try Self.insert(mutation.audit, db, context: context)
+            if let revocation = mutation.revocation {
+                try Self.revokeTokens(grantID: id, revocation, db, context: context)
+            }
             for token in mutation.issuedTokens { try Self.insert(token, db) }
-            try Self.insert(mutation.audit, db)
             return mutation.result
+        }
+    }
+
+    /// Revokes the grant's active tokens (all, or all but the durable ones), with one audit event each.
+    static func revokeTokens(
+        grantID: String, _ revocation: TokenRevocation, _ db: Database, context: AuditContext? = AuditContext.current
+    ) throws {
+        let active = try Row.fetchAll(
+            db, sql: "SELECT * FROM access_tokens WHERE grant_id = ? AND revoked_at IS NULL ORDER BY issued_at, id",
+            arguments: [grantID]
+        ).map(Self.token(from:))
+        for token in active where !(revocation.keepsDurable && token.isDurable) {
+            try db.execute(
+                sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?",
+                arguments: [revocation.at.unixMilliseconds, token.id])
+            try Self.insert(
+                [
+                    AuditEvent(
+                        grantID: grantID, at: revocation.at, kind: "token.revoked",
+                        detail: "token \(token.id) revoked: \(revocation.reason)")
+                ], db, context: context)
         }
     }
 

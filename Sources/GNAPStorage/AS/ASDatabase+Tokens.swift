@@ -58,7 +58,8 @@ extension ASDatabase {
     public func updateAccessToken<Result: Sendable>(
         id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
-        try await writer.write { db in
+        let context = AuditContext.current
+        return try await writer.write { db in
             guard
                 var token = try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ?", arguments: [id])
                     .map(Self.token(from:))
@@ -73,7 +74,7 @@ extension ASDatabase {
                     WHERE id = ?
                     """, arguments: try Self.tokenArguments(token) + [id])
             for issued in mutation.issuedTokens { try Self.insert(issued, db) }
-            try Self.insert(mutation.audit, db)
+            try Self.insert(mutation.audit, db, context: context)
             return mutation.result
         }
     }
@@ -110,9 +111,10 @@ extension ASDatabase {
     }
 
     public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
+        let context = AuditContext.current
         try await writer.write { db in
             try Self.rebindClientInstance(db, id: id, to: key)
-            try Self.insert(audit, db)
+            try Self.insert(audit, db, context: context)
         }
     }
 

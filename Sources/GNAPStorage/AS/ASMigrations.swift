@@ -138,6 +138,21 @@ enum ASMigrations {
                     CREATE UNIQUE INDEX grants_interaction_id ON grants(interaction_id_hash);
                     """)
         }
+        migrator.registerMigration("2026-11-29-audit-actor-and-request") { db in
+            // Who acted and in which HTTP request; the log stays append-only (the triggers above still apply).
+            try db.execute(
+                sql: """
+                    ALTER TABLE audit_events ADD COLUMN actor TEXT;
+                    ALTER TABLE audit_events ADD COLUMN request_id TEXT;
+                    CREATE INDEX audit_events_kind ON audit_events(kind, id);
+                    CREATE INDEX grants_approver ON grants(approver_account_id, created_at);
+                    CREATE INDEX grants_instance ON grants(instance_id, created_at);
+                    """)
+        }
+        migrator.registerMigration("2026-11-29-enrollment-code-expiry") { db in
+            // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
+            try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
+        }
         return migrator
     }
 }

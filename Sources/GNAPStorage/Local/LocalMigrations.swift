@@ -1,6 +1,6 @@
 import GRDB
 
-/// The terminal side's schema (approver identity, decision history, client keys). Named, append-only migrations.
+/// The terminal side's schema (approver identity, decision history, client keys, a device's grant). Named, append-only migrations.
 enum LocalMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -53,6 +53,17 @@ enum LocalMigrations {
                             REFERENCES approver_identities(server) ON DELETE CASCADE,
                         envelope TEXT NOT NULL,
                         sealed_at INTEGER NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("2026-12-01-device-grants") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE device_grants (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        server TEXT NOT NULL,
+                        record TEXT NOT NULL,
+                        received_at INTEGER NOT NULL
                     );
                     """)
         }

@@ -25,6 +25,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a user code stays valid.")
     var codeLifetime: Int = 600
 
+    @Option(help: "Failed user-code entries an approver device may make per 15 minutes before it is locked out.")
+    var maxCodeFailures: Int = CodeAttemptPolicy().perDeviceLimit
+
+    @Option(help: "Failed user-code entries the whole AS accepts per minute (protects every pending code).")
+    var maxCodeFailuresPerMinute: Int = CodeAttemptPolicy().asWideLimit
+
+    @Flag(help: "Issue bearer tokens (not bound to a key) to clients that ask for them (RFC 9635 'bearer' flag).")
+    var allowBearerTokens = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Which tokens survive a modification of their grant (RFC 9635 'durable' flag).",
+            discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
+    var durableTokens: String = "all"
+
     @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
     var clients: String?
 
@@ -34,8 +49,19 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
+        guard (1...1000).contains(maxCodeFailures) else {
+            throw ValidationError("--max-code-failures must be 1 to 1000")
+        }
+        guard (1...100_000).contains(maxCodeFailuresPerMinute) else {
+            throw ValidationError("--max-code-failures-per-minute must be 1 to 100000")
+        }
         do {
             _ = try ListenAddress(parsing: listen)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        do {
+            _ = try DurableTokenPolicy(parsing: durableTokens)
         } catch {
             throw ValidationError(error.description)
         }
@@ -61,7 +87,10 @@ struct ServeCommand: AsyncParsableCommand {
         let clock = WallClock()
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, catalog: catalog ?? .demo)
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
+            requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
+            codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
+            durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         if let registry {
             try await ClientRegistration.apply(registry, to: store, now: clock.now)
             StandardStreams.out("Registered \(registry.entries.count) pre-registered client(s).\n")
@@ -86,7 +115,8 @@ struct ServeCommand: AsyncParsableCommand {
             StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
         }
         let group = ServiceGroup(
-            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [application, server.expiryService()], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
         try await group.run()
     }
 

@@ -1,0 +1,122 @@
+import GNAP
+
+/// The admin API: grants (list, detail with history, deny, revoke, counts), accounts, invitations and devices.
+/// Every call is authenticated by ``AdminAuthenticator``.
+struct AdminService: Sendable {
+    let services: ASServices
+    var authenticator: AdminAuthenticator { AdminAuthenticator(services: services) }
+    var accounts: AccountAdministration { AccountAdministration(store: services.store, clock: services.clock) }
+    var grants: GrantAdministration { GrantAdministration(services: services) }
+
+    // MARK: Grants
+
+    func listGrants(_ signed: SignedRequest, parameters: [String: String]) async throws(APIError) -> GrantList {
+        _ = try await authenticator.authenticate(signed)
+        let accounts = accounts
+        let query = try await GrantListing.query(parameters, now: services.clock.now) { username throws(APIError) in
+            do {
+                return try await accounts.account(username: username).id
+            } catch let error as AdministrationError {
+                throw error.apiError
+            } catch {
+                throw APIError(.internalServerError, GNAPError(.requestDenied, "internal error"))
+            }
+        }
+        return try await GrantListing.page(services.store, query)
+    }
+
+    func grantDetail(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantDetail {
+        _ = try await authenticator.authenticate(signed)
+        do {
+            guard let grant = try await services.store.grant(id: id) else {
+                throw APIError(GNAPError(.notFound, "no request with this id"))
+            }
+            let tokens = try await services.store.accessTokens(grantID: id)
+            let history = try await services.store.auditEntries(AuditQuery(grantID: id, limit: 10_000))
+            return GrantDetail(
+                grant: GrantSummary(grant), requested: grant.tokens,
+                approval: grant.lifecycle.approval.map(ApprovalView.init), tokens: tokens.map(TokenView.init),
+                history: history.map(AuditEntryView.init))
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the request"))
+        }
+    }
+
+    func deny(grantID: String, _ signed: SignedRequest) async throws(APIError) -> GrantSummary {
+        let admin = try await authenticator.authenticate(signed)
+        let reason = try GrantAdministration.reason(from: signed.body)
+        return GrantSummary(try await grants.deny(grantID: grantID, by: admin.ref, reason: reason))
+    }
+
+    func revoke(grantID: String, _ signed: SignedRequest) async throws(APIError) -> GrantSummary {
+        let admin = try await authenticator.authenticate(signed)
+        let reason = try GrantAdministration.reason(from: signed.body)
+        return GrantSummary(
+            try await grants.revoke(grantID: grantID, by: admin.ref, reason: reason, onlyApprovedBy: nil))
+    }
+
+    func counts(_ signed: SignedRequest) async throws(APIError) -> GrantCounts {
+        _ = try await authenticator.authenticate(signed)
+        do {
+            return try await services.store.grantCounts()
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not count requests"))
+        }
+    }
+
+    // MARK: Accounts and devices
+
+    func listAccounts(_ signed: SignedRequest) async throws(APIError) -> AccountList {
+        _ = try await authenticator.authenticate(signed)
+        return AccountList(accounts: try await admin { try await accounts.list() }.map(AccountView.init))
+    }
+
+    func addAccount(_ signed: SignedRequest) async throws(APIError) -> AccountView {
+        _ = try await authenticator.authenticate(signed)
+        let request: NewAccountRequest
+        do {
+            request = try GNAPJSON.decodeRequest(NewAccountRequest.self, from: signed.body)
+        } catch {
+            throw APIError(error)
+        }
+        return AccountView(try await admin { try await accounts.add(request) })
+    }
+
+    func setDisabled(username: String, _ disabled: Bool, _ signed: SignedRequest) async throws(APIError)
+        -> AccountView
+    {
+        _ = try await authenticator.authenticate(signed)
+        return AccountView(try await admin { try await accounts.setDisabled(username: username, disabled) })
+    }
+
+    func invite(username: String, _ signed: SignedRequest) async throws(APIError) -> InvitationResponse {
+        _ = try await authenticator.authenticate(signed)
+        let lifetime = services.configuration.invitationLifetime
+        let invitation = try await admin { try await accounts.invite(username: username, lifetime: lifetime) }
+        return InvitationResponse(
+            username: username, code: invitation.code.display, expiresAt: invitation.expiresAt.iso8601)
+    }
+
+    func devices(username: String, _ signed: SignedRequest) async throws(APIError) -> DeviceList {
+        _ = try await authenticator.authenticate(signed)
+        return DeviceList(
+            devices: try await admin { try await accounts.devices(username: username) }.map(DeviceView.init))
+    }
+
+    func revokeDevice(id: String, _ signed: SignedRequest) async throws(APIError) -> DeviceView {
+        _ = try await authenticator.authenticate(signed)
+        return DeviceView(try await admin { try await accounts.revokeDevice(id: id) })
+    }
+
+    private func admin<T>(_ body: () async throws -> T) async throws(APIError) -> T {
+        do {
+            return try await body()
+        } catch let error as AdministrationError {
+            throw error.apiError
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "internal error"))
+        }
+    }
+}

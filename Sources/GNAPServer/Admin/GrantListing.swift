@@ -1,0 +1,76 @@
+import GNAP
+import Hummingbird
+
+/// Reads the listing parameters of `GET /admin/v1/grants` (and the approver's listings): filters, `cursor`, `limit`.
+/// Anything unknown or malformed is `invalid_request`, never ignored.
+struct GrantListing: Sendable {
+    static let filters: Set<String> = ["state", "client", "account", "min_age", "max_age", "cursor", "limit"]
+
+    static func query(
+        _ parameters: [String: String], now: WallInstant, allowed: Set<String> = filters,
+        account: (String) async throws(APIError) -> String
+    ) async throws(APIError) -> GrantQuery {
+        if let unknown = parameters.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw APIError(GNAPError(.invalidRequest, "unknown query parameter '\(unknown)'"))
+        }
+        var query = GrantQuery()
+        if let state = parameters["state"] {
+            if state == "expired" {
+                query.outcome = .expired
+            } else if let status = GrantStatus(rawValue: state) {
+                query.status = status
+            } else {
+                throw APIError(
+                    GNAPError(.invalidRequest, "state must be pending, approved, denied, finalized or expired"))
+            }
+        }
+        query.instanceID = parameters["client"]
+        if let username = parameters["account"] { query.accountID = try await account(username) }
+        if let text = parameters["min_age"] {
+            query.createdBefore = now.advanced(by: .zero - .seconds(try seconds(text, "min_age")))
+        }
+        if let text = parameters["max_age"] {
+            query.createdAfter = now.advanced(by: .zero - .seconds(try seconds(text, "max_age")))
+        }
+        query.cursor = parameters["cursor"]
+        if let text = parameters["limit"] {
+            guard let limit = Int(text), (1...500).contains(limit) else {
+                throw APIError(GNAPError(.invalidRequest, "limit must be 1 to 500"))
+            }
+            query.limit = limit
+        }
+        return query
+    }
+
+    private static func seconds(_ text: String, _ name: String) throws(APIError) -> Int64 {
+        guard let value = Int64(text), value >= 0, value <= 10 * 365 * 86_400 else {
+            throw APIError(GNAPError(.invalidRequest, "\(name) must be a number of seconds"))
+        }
+        return value
+    }
+
+    static func page(_ store: any GrantStore, _ query: GrantQuery) async throws(APIError) -> GrantList {
+        do {
+            let page = try await store.grants(query)
+            return GrantList(grants: page.grants.map(GrantSummary.init), nextCursor: page.nextCursor)
+        } catch StoreError.notFound {
+            throw APIError(GNAPError(.invalidRequest, "the cursor is not one this AS returned"))
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not list requests"))
+        }
+    }
+}
+
+extension Request {
+    /// The query parameters as a dictionary; a repeated parameter is `invalid_request`.
+    func queryDictionary() throws(APIError) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in uri.queryParameters {
+            guard result[String(key)] == nil else {
+                throw APIError(GNAPError(.invalidRequest, "query parameter '\(key)' appears twice"))
+            }
+            result[String(key)] = String(value)
+        }
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+import GNAP
+
+extension InteractionService {
+    /// Looks a user code up under the brute-force limits: a locked device (or a busy AS) is refused before the
+    /// lookup, a failed lookup is counted and audited, and its error says how many tries the device has left.
+    func guardedGrant(userCode code: UserCode, approver: ApproverAuthenticator.Approver) async throws(APIError)
+        -> GrantRecord
+    {
+        let attempts = services.codeAttempts
+        let ticket = try await attempts.begin(device: approver.device.id)
+        do {
+            let found = try await grant(userCode: code)
+            _ = await attempts.settle(ticket, failed: false)
+            return found
+        } catch let error where error.error.code == .userCodeUnknown {
+            let left = await attempts.settle(ticket, failed: true)
+            let policy = await attempts.policy
+            let minutes = policy.perDeviceWindow.roundedUpSeconds / 60
+            try? await services.store.appendAudit([
+                AuditEvent(
+                    grantID: nil, at: services.clock.now, kind: "code.failed",
+                    detail: "unknown user code entered on device \(approver.device.id); \(left) tries left",
+                    accountID: approver.account.id)
+            ])
+            let advice =
+                left == 0
+                ? "this device may not enter codes for the next \(minutes) minutes"
+                : "\(left) \(left == 1 ? "try" : "tries") left on this device before a \(minutes)-minute lockout"
+            throw APIError(error.status, GNAPError(.userCodeUnknown, "no request has this code; \(advice)"))
+        } catch {
+            _ = await attempts.settle(ticket, failed: false)
+            throw error
+        }
+    }
+}
