@@ -112,7 +112,8 @@ struct KeySealTests {
             current, resealer: resealer, at: WallInstant(unixMilliseconds: 3_000)
         ) { identity, newKey throws(ApproverFailure) in
             #expect(identity.privateKey == key)
-            #expect(!newKey.isPrivate)
+            #expect(newKey.keyID == (try? newKey.publicJWK().thumbprint()))
+            #expect((try? newKey.privateJWK()) != key)
             return "dev-2"
         }
         #expect(rotated.deviceID == "dev-2")

@@ -6,10 +6,10 @@ import HTTPMessageSignatures
 /// was sealed. Key generation and the thumbprint come before the AS is asked; the seal binds the new device id, so
 /// it comes after, with a key derived earlier (`KeySeal.Resealer`: no passphrase prompt, no scrypt run).
 public struct DeviceKeyRotation: Sendable {
-    /// The AS call: enroll `newPublicKey` for the device of `current` (signed with `current`'s key) and revoke the
-    /// old key; returns the new device id.
+    /// The AS call: enroll `newKey` for the device of `current` (signed with `current`'s key, and with `newKey` to
+    /// prove possession of it) and revoke the old key; returns the new device id.
     public typealias Enroll =
-        @Sendable (_ current: ApproverIdentity, _ newPublicKey: JWK) async throws(ApproverFailure)
+        @Sendable (_ current: ApproverIdentity, _ newKey: SigningKey) async throws(ApproverFailure)
         -> String
 
     public let store: any ApproverStore
@@ -32,7 +32,7 @@ public struct DeviceKeyRotation: Sendable {
         } catch {
             throw ApproverFailure(code: nil, message: "cannot make a new device key: \(error)")
         }
-        let deviceID = try await enroll(current, privateJWK.publicKey)
+        let deviceID = try await enroll(current, key)
         var rotated = current
         rotated.deviceID = deviceID
         rotated.privateKey = privateJWK

@@ -30,6 +30,7 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
             throw .client(error)
         }
         let identity: ApproverIdentity
+        var resealer: KeySeal.Resealer?
         if let enrollCode {
             identity = try await enroll(server: server, endpoint: endpoint, code: enrollCode, deviceName: deviceName)
         } else {
@@ -40,7 +41,8 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
                 throw .store(error)
             }
             guard let stored else { throw .notEnrolled(server) }
-            identity = try await DeviceKeyVault(store: store).unlock(stored, passphrase: passphrase)
+            (identity, resealer) = try await DeviceKeyVault(store: store).unlockKeepingKey(
+                stored, passphrase: passphrase)
         }
         var key: SigningKey
         do {
@@ -50,7 +52,8 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
         }
         key.keyID = identity.deviceID
         let client = InteractionClient(transport: transport, key: key, endpoint: endpoint, clock: clock)
-        return RemoteApproverBackend(client: client, store: store, identity: identity, clock: clock)
+        return RemoteApproverBackend(
+            client: client, store: store, identity: identity, clock: clock, resealer: resealer)
     }
 
     private func enroll(server: String, endpoint: String, code: String, deviceName: String) async throws(SessionError)

@@ -7,8 +7,9 @@ import TerminalApps
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "This terminal's approver device keys: list them with thumbprints, seal or unseal with a passphrase.",
-        subcommands: [List.self, Seal.self, Unseal.self],
+        abstract:
+            "This terminal's approver device keys: list them with thumbprints, seal or unseal with a passphrase, rotate.",
+        subcommands: [List.self, Seal.self, Unseal.self, Rotate.self],
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
