@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `gnapterm keys rotate` on a sealed key: the AS enrolls the new key and revokes the old one; the terminal keeps
-/// working with the new key under the same passphrase, and a copy of the old key is refused.
+/// working with the new key under the same passphrase (the approver and the admin commands), and a copy of the old
+/// key is refused.
 extension EndToEnd {
     @Suite("device key rotation", .timeLimit(.minutes(3)))
     struct KeyRotationFlowTests {
@@ -46,6 +47,12 @@ extension EndToEnd {
                 stdin: Array("pass phrase\n\(device.code)\ndeny\nRotated key test\nyes\n".utf8))
             #expect(approve.status == 0, "\(approve.stderr)")
             #expect(try await device.process.exitStatus() == 3)
+
+            // The admin commands sign with the same (sealed, rotated) key.
+            let users = try PipedCommand.run(
+                ["admin", "users", "list", "--as", server.url, "--home", home], stdin: Array("pass phrase\n".utf8))
+            #expect(users.status == 0, "\(users.stderr)")
+            #expect(users.stdoutText.contains("admin"))
 
             // The old key is revoked at the AS.
             let old = try PipedCommand.run(
