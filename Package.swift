@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "gnapterm", targets: ["gnapterm"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
         .library(name: "GNAP", targets: ["GNAP"]),
-        // For the benchmarks package (Benchmarks/AdminWatchBenchmark drives the admin view).
+        // For Benchmarks/ (AdminWatchBenchmark and ApproverBenchmarks drive the apps without a terminal).
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
     ],
@@ -110,7 +110,12 @@ let package = Package(
         // The approver and device apps: screens, effects, plain-text mode.
         .target(
             name: "TerminalApps",
-            dependencies: ["GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures"]
+            dependencies: [
+                "GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures", "QRCode",
+                // Sealing the device key under a passphrase: scrypt (CryptoExtras) and AES-GCM.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "gnapterm",
@@ -178,7 +183,12 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalAppsTests",
-            dependencies: ["TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP"],
+            dependencies: [
+                "TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "HTTPMessageSignatures",
+                // Key sealing and history search against the real local store (in memory).
+                "GNAPStorage",
+            ],
             exclude: ["Snapshots"]
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.

@@ -24,8 +24,18 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // 50,000 pending grants and 1,000 events a second through the `gnapterm admin` view's model and screen.
         .executableTarget(
             name: "AdminWatchBenchmark",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "TerminalUI", package: "gnapterm"),
+                .product(name: "TerminalApps", package: "gnapterm"),
+            ]
+        ),
+        // Cold start to first frame, key-to-frame latency and cells changed per keystroke of `gnapterm approve`.
+        .executableTarget(
+            name: "ApproverBenchmarks",
             dependencies: [
                 .product(name: "GNAP", package: "gnapterm"),
                 .product(name: "TerminalUI", package: "gnapterm"),

@@ -12,6 +12,11 @@ extension RendezvousStore {
     public func revokeDevice(id: String, at now: WallInstant, audit: [AuditEvent]) async throws -> ApproverDevice {
         try await base.revokeDevice(id: id, at: now, audit: audit)
     }
+    public func replaceDevice(
+        id: String, with replacement: ApproverDevice, at now: WallInstant, audit: [AuditEvent]
+    ) async throws {
+        try await base.replaceDevice(id: id, with: replacement, at: now, audit: audit)
+    }
     public func updateGrant<Result: Sendable>(
         id: String, revokingTokensAt now: WallInstant,
         _ body: @Sendable (inout GrantRecord) throws -> (mutation: GrantMutation<Result>, revokeTokens: Bool)

@@ -8,6 +8,7 @@ struct GNAPTerm: AsyncParsableCommand {
         discussion: "Run without a subcommand for the self-contained demo.",
         subcommands: [
             DemoCommand.self, ServeCommand.self, DeviceSubcommand.self, ApproveCommand.self, HistoryCommand.self,
+            KeysCommand.self,
             AdminCommand.self,
             HTTPSigCommand.self,
         ],

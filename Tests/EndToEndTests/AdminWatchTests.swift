@@ -22,7 +22,8 @@ extension EndToEnd {
             try await tmux.waitFor("● live")
             try await tmux.waitFor("No pending requests")
 
-            server = try await server.restarted()
+            try await server.kill()
+            server = try await server.restart()
             try await tmux.waitFor("✕ disconnected", timeout: .seconds(20))
             try await tmux.waitFor("● live", timeout: .seconds(40))
 
@@ -71,19 +72,5 @@ extension EndToEnd {
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("the account 'bob' is not an admin"), "\(refused.stderr)")
         }
-    }
-}
-
-extension ASProcess {
-    /// Stops this AS and starts it again on the same port and data directory (the watchers' URL stays valid).
-    func restarted() async throws -> ASProcess {
-        process.stop()
-        _ = try await process.exitStatus()
-        guard let port = url.split(separator: ":").last else { throw E2EError("no port in \(url)") }
-        let again = try RunningProcess([
-            "serve", "--listen", "127.0.0.1:\(port)", "--data-dir", dataDirectory.path, "--poll-interval", "1",
-        ])
-        try await again.waitForOutput("listening on ")
-        return ASProcess(process: again, url: url, dataDirectory: dataDirectory, bootstrapCode: bootstrapCode)
     }
 }

@@ -11,7 +11,8 @@ final class RunningProcess: Sendable {
         let text = Mutex<(stdout: String, stderr: String)>(("", ""))
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `gnapterm` with `arguments`; `standardInput`, when given, is written to its stdin, which is then closed.
+    init(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws {
         let process = Process()
         process.executableURL = Binary.url
         process.arguments = arguments
@@ -22,7 +23,8 @@ final class RunningProcess: Sendable {
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let input = standardInput.map { _ in Pipe() }
+        process.standardInput = input ?? FileHandle.nullDevice
         self.process = process
         stdout.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
@@ -33,6 +35,10 @@ final class RunningProcess: Sendable {
             output.text.withLock { $0.stderr += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
+        if let input, let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
     }
 
     var stdout: String { output.text.withLock { $0.stdout } }

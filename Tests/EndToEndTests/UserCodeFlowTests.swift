@@ -170,12 +170,13 @@ extension EndToEnd {
             ]
             .map(shellQuoted).joined(separator: " ")
             let script =
-                "stty -a > \(shellQuoted(before)); \(approve); echo EXIT=$?; stty -a > \(shellQuoted(after)); sleep 60"
+                "stty -a > \(shellQuoted(before)); \(approve); echo EXIT=$?; stty -a > \(shellQuoted(after)); "
+                + "echo STTY-SAVED; sleep 60"
             let tmux = try Tmux(command: "sh -c \(shellQuoted(script))")
             defer { tmux.kill() }
             try await tmux.waitFor("Enter a code")
             try tmux.send("C-c")
-            try await tmux.waitFor("EXIT=")
+            try await tmux.waitFor("STTY-SAVED")
             let saved = try String(contentsOfFile: before, encoding: .utf8)
             let restored = try String(contentsOfFile: after, encoding: .utf8)
             #expect(saved == restored)

@@ -105,6 +105,25 @@ enum Fixtures {
     ]
 }
 
+extension Fixtures {
+    static let grants: [ActiveGrant] = [
+        ActiveGrant(
+            id: "grant-7Q2", clientName: "Photo Printer", clientVetted: false,
+            decidedAt: WallInstant(unixSeconds: 1_767_254_400), state: "finalized"),
+        ActiveGrant(
+            id: "grant-K9Z", clientName: "Calendar Sync", clientVetted: true,
+            decidedAt: WallInstant(unixSeconds: 1_767_168_000), state: "approved"),
+    ]
+
+    static let keys: [DeviceKeyInfo] = [
+        DeviceKeyInfo(
+            origin: .thisTerminal, server: "http://127.0.0.1:8080", deviceID: "dev-4F7A",
+            thumbprint: "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+            enrolledAt: WallInstant(unixSeconds: 1_767_000_000),
+            isSealed: true)
+    ]
+}
+
 /// A backend with canned answers that records every call.
 final class FakeBackend: ApproverBackend {
     enum Call: Equatable, Sendable {
@@ -113,6 +132,11 @@ final class FakeBackend: ApproverBackend {
         case approve(grantID: String, ApprovalRequest)
         case deny(grantID: String, reason: String)
         case history(limit: Int)
+        case searchHistory(String)
+        case activeGrants
+        case revokeGrant(String, reason: String)
+        case deviceKeys
+        case rotateDeviceKey
     }
 
     let identityDescription = Fixtures.identity
@@ -127,6 +151,11 @@ final class FakeBackend: ApproverBackend {
     let interactions: [String: InteractionReview]
     /// What approve and deny report about the client's finish method.
     let decisionFinish: FinishNotice?
+    /// The active grants at the AS (nil: the AS does not offer the list).
+    let grants: [ActiveGrant]?
+    let keys: [DeviceKeyInfo]
+    /// The answer to a key rotation (nil: the AS does not offer it).
+    let rotatedKey: DeviceKeyInfo?
     private let log = Mutex<[Call]>([])
 
     init(
@@ -135,8 +164,14 @@ final class FakeBackend: ApproverBackend {
         decisionFailure: ApproverFailure? = nil,
         records: [DecisionRecord] = Fixtures.records,
         interactions: [String: InteractionReview] = [:],
-        decisionFinish: FinishNotice? = nil
+        decisionFinish: FinishNotice? = nil,
+        grants: [ActiveGrant]? = Fixtures.grants,
+        keys: [DeviceKeyInfo] = Fixtures.keys,
+        rotatedKey: DeviceKeyInfo? = nil
     ) {
+        self.grants = grants
+        self.keys = keys
+        self.rotatedKey = rotatedKey
         self.interactions = interactions
         self.decisionFinish = decisionFinish
         self.reviews = reviews
@@ -181,5 +216,37 @@ final class FakeBackend: ApproverBackend {
     func history(limit: Int) async throws(ApproverFailure) -> [DecisionRecord] {
         log.withLock { $0.append(.history(limit: limit)) }
         return Array(records.prefix(limit))
+    }
+
+    func searchHistory(_ query: String, limit: Int) async throws(ApproverFailure) -> [DecisionRecord] {
+        log.withLock { $0.append(.searchHistory(query)) }
+        let words = query.lowercased().split(separator: " ")
+        return records.filter { record in
+            let text = ([record.clientName, record.decision.rawValue] + record.grantedRights).joined(separator: " ")
+                .lowercased()
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+
+    func activeGrants() async throws(ApproverFailure) -> [ActiveGrant] {
+        log.withLock { $0.append(.activeGrants) }
+        guard let grants else { throw .notOffered("a list of your active grants") }
+        return grants
+    }
+
+    func revokeGrant(_ grantID: String, reason: String) async throws(ApproverFailure) {
+        log.withLock { $0.append(.revokeGrant(grantID, reason: reason)) }
+        guard grants != nil else { throw .notOffered("revoking grants from the approver") }
+    }
+
+    func deviceKeys() async throws(ApproverFailure) -> [DeviceKeyInfo] {
+        log.withLock { $0.append(.deviceKeys) }
+        return keys
+    }
+
+    func rotateDeviceKey() async throws(ApproverFailure) -> DeviceKeyInfo {
+        log.withLock { $0.append(.rotateDeviceKey) }
+        guard let rotatedKey else { throw .notOffered("device key rotation") }
+        return rotatedKey
     }
 }

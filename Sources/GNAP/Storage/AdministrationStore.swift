@@ -13,6 +13,10 @@ public protocol AdministrationStore: Sendable {
     /// Throws ``StoreError/notFound(_:)`` for an unknown id.
     @discardableResult
     func revokeDevice(id: String, at now: WallInstant, audit: [AuditEvent]) async throws -> ApproverDevice
+    /// In one transaction: enrolls `replacement` and revokes device `id` at `now`, with the audit events. Throws
+    /// ``StoreError/conflict(_:)`` when the replacement key is enrolled already or the old device is revoked.
+    func replaceDevice(id: String, with replacement: ApproverDevice, at now: WallInstant, audit: [AuditEvent])
+        async throws
     /// Like ``GrantStore/updateGrant(id:_:)``, and in the same transaction revokes every unrevoked token of the grant
     /// at `now` when the mutation asks for it (`revokeTokens`).
     func updateGrant<Result: Sendable>(

@@ -37,6 +37,19 @@ public struct WallInstant: InstantProtocol, Sendable, Hashable, Codable, Compara
         try container.encode(unixMilliseconds)
     }
 
+    /// Reads RFC 3339 text as ``iso8601`` writes it (with or without fractional seconds); nil when it is not.
+    public init?(iso8601 text: String) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) {
+            self.init(date)
+            return
+        }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = formatter.date(from: text) else { return nil }
+        self.init(date)
+    }
+
     /// RFC 3339 text in UTC, e.g. for JSON output.
     public var iso8601: String {
         let formatter = ISO8601DateFormatter()

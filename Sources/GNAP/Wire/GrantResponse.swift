@@ -6,11 +6,14 @@ public struct GrantResponse: Sendable, Hashable, Codable {
     public var subject: SubjectResponse?
     public var instanceID: String?
     public var error: GNAPError?
+    /// gnapterm extension of a pending continuation response (§5.2): true once someone entered the user code or
+    /// opened the interaction URL, so a device can say so. Other clients ignore the member.
+    public var interactionStarted: Bool?
 
     public init(
         continue: ContinueResponse? = nil, accessToken: AccessTokenResponses? = nil,
         interact: InteractResponse? = nil, subject: SubjectResponse? = nil, instanceID: String? = nil,
-        error: GNAPError? = nil
+        error: GNAPError? = nil, interactionStarted: Bool? = nil
     ) {
         self.continue = `continue`
         self.accessToken = accessToken
@@ -18,6 +21,7 @@ public struct GrantResponse: Sendable, Hashable, Codable {
         self.subject = subject
         self.instanceID = instanceID
         self.error = error
+        self.interactionStarted = interactionStarted
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -26,6 +30,7 @@ public struct GrantResponse: Sendable, Hashable, Codable {
         case interact, subject
         case instanceID = "instance_id"
         case error
+        case interactionStarted = "gnapterm_interaction_started"
     }
 }
 

@@ -70,7 +70,8 @@ public struct ContinuationPoller<C: Clock & Sendable>: Sendable where C.Instant 
             transientFailures += 1
             let base = Duration.seconds(current.wait ?? Self.defaultWait)
             let backoff = min(base * (1 << min(transientFailures, 6)), Self.maximumBackoff)
-            nextCallAt = now.advanced(by: jitter(backoff))
+            // The cap holds after jitter too.
+            nextCallAt = now.advanced(by: min(jitter(backoff), Self.maximumBackoff))
             return nextCallAt > deadline ? .expired : .pollAt(nextCallAt)
         }
     }

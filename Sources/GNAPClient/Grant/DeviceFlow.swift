@@ -21,6 +21,8 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         case interaction(DeviceInteraction)
         /// Still pending; next poll at this instant.
         case waiting(nextPollAt: WallInstant)
+        /// Someone entered the user code or opened the link (the AS said so in a pending response); sent once.
+        case codeEntered
         /// A poll failed for a transient reason; retrying at this instant.
         case retrying(reason: String, nextPollAt: WallInstant)
         /// The finish callback arrived and its hash verified; continuing with the interaction reference (§5.1).
@@ -94,6 +96,7 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
             clock: clock, continue: continuation, deadline: deadline,
             jitter: { $0 * Double.random(in: 0.8...1.2) })
         var action = poller.firstAction
+        var started = false
         while true {
             switch action {
             case .pollAt(let instant):
@@ -105,7 +108,12 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
                     throw error
                 }
                 do {
-                    action = poller.event(.response(try await client.poll(poller.current)))
+                    let response = try await client.poll(poller.current)
+                    if response.interactionStarted == true, response.error == nil, !started {
+                        started = true
+                        await onEvent(.codeEntered)
+                    }
+                    action = poller.event(.response(response))
                 } catch {
                     action = poller.event(.failure(error))
                     if case .pollAt(let next) = action {

@@ -12,10 +12,17 @@ public struct GNAPClientError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     private let code: Code
+    /// How long the AS asked the client to wait before trying again (`Retry-After`, RFC 9110 §10.2.3), when it did.
+    public private(set) var retryAfter: Duration?
 
-    /// The AS answered with an error (RFC 9635 §3.6 JSON).
-    public static func server(status: Int, error: GNAPError) -> GNAPClientError {
-        GNAPClientError(code: .server(status: status, error: error))
+    private init(code: Code, retryAfter: Duration? = nil) {
+        self.code = code
+        self.retryAfter = retryAfter
+    }
+
+    /// The AS answered with an error (RFC 9635 §3.6 JSON), possibly saying when to try again.
+    public static func server(status: Int, error: GNAPError, retryAfter: Duration? = nil) -> GNAPClientError {
+        GNAPClientError(code: .server(status: status, error: error), retryAfter: retryAfter)
     }
     /// The AS could not be reached or the connection failed.
     public static func transport(_ detail: String) -> GNAPClientError { GNAPClientError(code: .transport(detail)) }

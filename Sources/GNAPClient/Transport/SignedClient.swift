@@ -90,7 +90,9 @@ public struct SignedClient: Sendable {
                 return continuing
             }
             if let error = grantResponse?.error {
-                throw .server(status: response.status.code, error: error)
+                // RFC 9110 §10.2.3: delay-seconds (an HTTP-date form is not sent by this AS and is ignored).
+                let retryAfter = response.headerFields[.retryAfter].flatMap { Int($0) }.map { Duration.seconds($0) }
+                throw .server(status: response.status.code, error: error, retryAfter: retryAfter)
             }
             throw .server(
                 status: response.status.code,

@@ -78,6 +78,9 @@ enum AdminRoutes {
         interaction.get("/devices") { request, context in
             JSONResponse.make(value: try await mine.devices(try await read(request, context)))
         }
+        interaction.post("/devices/rotate") { request, context in
+            JSONResponse.make(value: try await mine.rotateKey(try await read(request, context)))
+        }
         interaction.delete("/devices/{device}") { request, context in
             let id = try context.parameters.require("device")
             return JSONResponse.make(value: try await mine.revokeDevice(id: id, try await read(request, context)))

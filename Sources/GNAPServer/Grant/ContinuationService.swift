@@ -53,7 +53,8 @@ struct ContinuationService: Sendable {
                     return GrantMutation(
                         GrantResponse(
                             continue: ContinueResponse(
-                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken))))
+                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
+                            interactionStarted: record.lifecycle.codeEnteredAt == nil ? nil : true))
                 case .issueTokens(let selection):
                     return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
                         .deliver(selection, record: &record, machine: &machine)

@@ -33,25 +33,8 @@ extension InteractionService {
         guard let grant else {
             throw APIError(GNAPError(.interactionURLUnknown, "no request has this interaction URL"))
         }
-        let ref = approver.ref
-        let clock = services.clock
-        let record = try await mutate(grantID: grant.id, errors: Self.urlError(for:)) { record in
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.event(.interactionOpened(by: ref))
-            guard action == .interactionBound else { return GrantMutation(.failure(RefusedStep(action: action))) }
-            let first = record.lifecycle.boundApprover == nil
-            record.lifecycle = machine.state
-            let audit =
-                first
-                ? [
-                    AuditEvent(
-                        grantID: record.id, at: clock.now, kind: "interaction.opened",
-                        detail: "interaction URL opened on device \(ref.deviceID)", accountID: ref.accountID)
-                ] : []
-            return GrantMutation(.success(record), audit: audit)
-        }
-        return ReviewBuilder.review(
-            of: record, catalog: services.configuration.catalog, approver: approver.account, issuer: base)
+        return try await bind(
+            grantID: grant.id, to: approver, arrival: Self.byInteractionURL, errors: Self.urlError(for:))
     }
 
     /// The interaction-URL wording of a refusal.

@@ -80,26 +80,7 @@ struct InteractionService: Sendable {
             throw APIError(GNAPError(.userCodeMalformed, error.description))
         }
         let grant = try await guardedGrant(userCode: code, approver: approver)
-        let ref = approver.ref
-        let clock = services.clock
-        let record = try await mutate(grantID: grant.id) { record in
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.event(.codeEntered(by: ref))
-            guard action == .interactionBound else { return GrantMutation(.failure(RefusedStep(action: action))) }
-            let first = record.lifecycle.boundApprover == nil
-            record.lifecycle = machine.state
-            let audit =
-                first
-                ? [
-                    AuditEvent(
-                        grantID: record.id, at: clock.now, kind: "code.entered",
-                        detail: "user code entered on device \(ref.deviceID)", accountID: ref.accountID)
-                ] : []
-            return GrantMutation(.success(record), audit: audit)
-        }
-        return ReviewBuilder.review(
-            of: record, catalog: services.configuration.catalog, approver: approver.account,
-            issuer: services.publicURL.base)
+        return try await bind(grantID: grant.id, to: approver, arrival: Self.byUserCode)
     }
 
     func review(grantID: String, _ signed: SignedRequest) async throws(APIError) -> InteractionReview {

@@ -32,11 +32,7 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM approver_identities WHERE server = ?", arguments: [server])
             else { return nil }
-            return ApproverIdentity(
-                server: row["server"], deviceID: row["device_id"],
-                privateKey: try JSONColumn.decode(JWK.self, row["private_jwk"], what: "approver key"),
-                username: row["username"], displayName: row["display_name"],
-                enrolledAt: WallInstant(unixMilliseconds: row["enrolled_at"]))
+            return try Self.identity(row)
         }
     }
 
@@ -53,6 +49,8 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
                     identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
                     identity.enrolledAt.unixMilliseconds,
                 ])
+            // A key saved in the clear replaces any sealed one (see `ApproverKeyStore`).
+            try db.execute(sql: "DELETE FROM sealed_approver_keys WHERE server = ?", arguments: [identity.server])
         }
     }
 
@@ -79,21 +77,23 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
         try await writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM decisions ORDER BY decided_at DESC, rowid DESC LIMIT ?", arguments: [limit]
-            ).map { row in
-                guard let decision = DecisionRecord.Decision(rawValue: row["decision"]) else {
-                    throw StorageError.corruptRecord("decision kind")
-                }
-                return DecisionRecord(
-                    id: row["id"], decidedAt: WallInstant(unixMilliseconds: row["decided_at"]), server: row["server"],
-                    grantID: row["grant_id"], clientName: row["client_name"], clientURI: row["client_uri"],
-                    keyThumbprint: row["key_thumbprint"], decision: decision,
-                    grantedRights: try JSONColumn.decode([String].self, row["granted_rights"], what: "granted rights"),
-                    withheldRights: try JSONColumn.decode(
-                        [String].self, row["withheld_rights"], what: "withheld rights"),
-                    releasedSubject: try JSONColumn.decode([String].self, row["released_subject"], what: "subject"),
-                    reason: row["reason"])
-            }
+            ).map(Self.decisionRecord)
         }
+    }
+
+    /// A row of `decisions` as a record.
+    static func decisionRecord(_ row: Row) throws -> DecisionRecord {
+        guard let decision = DecisionRecord.Decision(rawValue: row["decision"]) else {
+            throw StorageError.corruptRecord("decision kind")
+        }
+        return DecisionRecord(
+            id: row["id"], decidedAt: WallInstant(unixMilliseconds: row["decided_at"]), server: row["server"],
+            grantID: row["grant_id"], clientName: row["client_name"], clientURI: row["client_uri"],
+            keyThumbprint: row["key_thumbprint"], decision: decision,
+            grantedRights: try JSONColumn.decode([String].self, row["granted_rights"], what: "granted rights"),
+            withheldRights: try JSONColumn.decode([String].self, row["withheld_rights"], what: "withheld rights"),
+            releasedSubject: try JSONColumn.decode([String].self, row["released_subject"], what: "subject"),
+            reason: row["reason"])
     }
 
     // MARK: ClientKeyStore

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The terminal side's schema (approver identity, decision history, client keys). Named, append-only migrations.
+/// The terminal side's schema (approver identity, decision history, client keys, a device's grant). Named, append-only migrations.
 enum LocalMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -40,6 +40,31 @@ enum LocalMigrations {
                         reason TEXT
                     );
                     CREATE INDEX decisions_time ON decisions(decided_at);
+                    """)
+        }
+        migrator.registerMigration("2026-11-30-decision-search") { db in try LocalSearchSchema.create(db) }
+        migrator.registerMigration("2026-11-30-sealed-approver-keys") { db in
+            // A sealed key: the private JWK encrypted under a passphrase (scrypt + AES-GCM). While sealed,
+            // approver_identities.private_jwk holds only the public JWK.
+            try db.execute(
+                sql: """
+                    CREATE TABLE sealed_approver_keys (
+                        server TEXT PRIMARY KEY NOT NULL
+                            REFERENCES approver_identities(server) ON DELETE CASCADE,
+                        envelope TEXT NOT NULL,
+                        sealed_at INTEGER NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("2026-12-01-device-grants") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE device_grants (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        server TEXT NOT NULL,
+                        record TEXT NOT NULL,
+                        received_at INTEGER NOT NULL
+                    );
                     """)
         }
         return migrator

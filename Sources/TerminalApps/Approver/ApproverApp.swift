@@ -80,6 +80,8 @@ public struct ApproverApp: TerminalProgram {
         case .historyLoaded(let result):
             historyLoaded(&state, result)
             return []
+        case .historySearched, .activeGrantsLoaded, .grantRevoked, .keysLoaded, .keyRotated:
+            return recordsAnswered(&state, message)
         case .command, .edit, .click, .scroll:
             break
         }
@@ -92,6 +94,10 @@ public struct ApproverApp: TerminalProgram {
         case .result: return updateResult(&state, message)
         case .history: return updateHistory(&state, message)
         case .historyDetail: return updateHistoryDetail(&state, message)
+        case .activeGrants: return updateActiveGrants(&state, message)
+        case .revokeGrant: return updateRevokeGrant(&state, message)
+        case .keys: return updateKeys(&state, message)
+        case .rotateKey: return updateRotateKey(&state, message)
         }
     }
 

@@ -16,6 +16,19 @@ public protocol ApproverBackend: Sendable {
     func deny(_ review: InteractionReview, reason: String) async throws(ApproverFailure) -> DecisionResponse
     /// Local decision history, newest first.
     func history(limit: Int) async throws(ApproverFailure) -> [DecisionRecord]
+    // Issue 6: history search, active grants, device keys (ApproverBackend+Records.swift has the types and the
+    // defaults for backends that do not offer them).
+    /// The local decisions matching `query` (full-text), newest first.
+    func searchHistory(_ query: String, limit: Int) async throws(ApproverFailure) -> [DecisionRecord]
+    /// The grants this approver approved that still hold active tokens, from the AS.
+    func activeGrants() async throws(ApproverFailure) -> [ActiveGrant]
+    /// Revokes an approved grant at the AS: its tokens stop working at once.
+    func revokeGrant(_ grantID: String, reason: String) async throws(ApproverFailure)
+    /// This approver's device keys: the local identity (with its thumbprint) and what the AS knows of its devices.
+    func deviceKeys() async throws(ApproverFailure) -> [DeviceKeyInfo]
+    /// Enrolls a new device key at the AS with the current one, stores it (sealed if the old one was), and has the
+    /// AS revoke the old one. Returns the new key.
+    func rotateDeviceKey() async throws(ApproverFailure) -> DeviceKeyInfo
 }
 
 /// A failure to show to the person: `code` is the AS error code when there is one (e.g. "user_code_unknown",
@@ -23,9 +36,12 @@ public protocol ApproverBackend: Sendable {
 public struct ApproverFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: String?
     public var message: String
-    public init(code: String?, message: String) {
+    /// How long the AS refuses further attempts (its `Retry-After` with `too_many_attempts`), when it said.
+    public var retryAfter: Duration?
+    public init(code: String?, message: String, retryAfter: Duration? = nil) {
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
     public var description: String { message }
 }

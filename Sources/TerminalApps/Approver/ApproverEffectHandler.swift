@@ -37,10 +37,12 @@ public struct ApproverEffectHandler<Backend: ApproverBackend>: Sendable {
             return .historyLoaded(
                 await Self.result { () async throws(ApproverFailure) in try await backend.history(limit: historyLimit) }
             )
+        default:
+            return await handleRecords(effect)
         }
     }
 
-    private static func result<Success>(
+    static func result<Success>(
         _ body: () async throws(ApproverFailure) -> Success
     ) async -> Result<Success, ApproverFailure> {
         do {

@@ -72,7 +72,10 @@ enum ApproverKeymaps {
         .init([.pageUp], .pageUp, help: "Page up", group: "History"),
         .init([.pageDown], .pageDown, help: "Page down", group: "History"),
         .init([.enter], .openDetail, help: "Show the decision", group: "History"),
-        .init([.escape], .back, help: "Back to code entry", group: "History"),
+        .init([.character("/")], .search, help: "Search the history (every word, any field)", group: "History"),
+        .init([.character("n")], .nextMatch, help: "Next match of the search", group: "History"),
+        .init([.character("N")], .previousMatch, help: "Previous match of the search", group: "History"),
+        .init([.escape], .back, help: "Clear the search, or back to code entry", group: "History"),
     ])
 
     static let historyDetail = Map([
@@ -87,7 +90,8 @@ enum ApproverKeymaps {
     static func isTyping(_ state: ApproverState) -> Bool {
         switch state.screen {
         case .codeEntry: state.code.isTyping
-        case .deny: true
+        case .deny, .revokeGrant: true
+        case .history: state.history.search.isTyping
         default: false
         }
     }
@@ -102,8 +106,12 @@ enum ApproverKeymaps {
         case .confirmApproval: screen = confirm
         case .deny: screen = deny
         case .result: screen = result
-        case .history: screen = history
+        case .history: screen = state.history.search.isTyping ? searching : history.merged(with: panes)
         case .historyDetail: screen = historyDetail
+        case .activeGrants: screen = activeGrants.merged(with: panes)
+        case .revokeGrant: screen = revoke
+        case .keys: screen = keys.merged(with: panes)
+        case .rotateKey: screen = rotate
         }
         return screen.merged(with: global(typing: isTyping(state)))
     }
@@ -123,8 +131,21 @@ enum ApproverKeymaps {
         case .deny:
             commands = [(.previousReason, "reason"), (.submitDenial, "deny"), (.back, "back"), (.help, "help")]
         case .result: commands = [(.newCode, "new code"), (.showHistory, "history"), (.help, "help"), (.quit, "quit")]
-        case .history: commands = [(.openDetail, "details"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .history where state.history.search.isTyping:
+            commands = [(.submitSearch, "search"), (.cancelSearch, "cancel")]
+        case .history:
+            commands = [
+                (.openDetail, "details"), (.search, "search"), (.nextPane, "grants"), (.back, "back"), (.help, "help"),
+            ]
         case .historyDetail: commands = [(.nextItem, "scroll"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .activeGrants:
+            commands = [(.revoke, "revoke"), (.nextPane, "keys"), (.back, "back"), (.help, "help"), (.quit, "quit")]
+        case .revokeGrant: commands = [(.confirmRevoke, "revoke"), (.back, "back")]
+        case .keys:
+            commands = [
+                (.rotateKey, "rotate"), (.nextPane, "history"), (.back, "back"), (.help, "help"), (.quit, "quit"),
+            ]
+        case .rotateKey: commands = [(.confirmRotate, "rotate"), (.back, "back"), (.help, "help")]
         }
         return keymap(for: state).hints(commands)
     }

@@ -36,6 +36,21 @@ public enum ApproverCommand: Hashable, Sendable {
     case newCode
     // History.
     case openDetail
+    /// Start typing a search (`/`).
+    case search
+    case submitSearch
+    case cancelSearch
+    case nextMatch
+    case previousMatch
+    /// Next pane of the records view: decisions, active grants, keys (Shift-Tab goes back).
+    case nextPane
+    case previousPane
+    // Active grants.
+    case revoke
+    case confirmRevoke
+    // Keys.
+    case rotateKey
+    case confirmRotate
 }
 
 /// Everything that can happen to the approver app.
@@ -56,6 +71,13 @@ public enum ApproverMessage: Equatable, Sendable {
     /// The AS answered a decision.
     case decided(Result<DecisionResponse, ApproverFailure>)
     case historyLoaded(Result<[DecisionRecord], ApproverFailure>)
+    /// The full-text search for the query answered.
+    case historySearched(String, Result<[DecisionRecord], ApproverFailure>)
+    case activeGrantsLoaded(Result<[ActiveGrant], ApproverFailure>)
+    /// The AS answered the revocation of the grant.
+    case grantRevoked(String, Result<Bool, ApproverFailure>)
+    case keysLoaded(Result<[DeviceKeyInfo], ApproverFailure>)
+    case keyRotated(Result<DeviceKeyInfo, ApproverFailure>)
 }
 
 /// Work for the outside world, performed by `ApproverEffectHandler`.
@@ -66,4 +88,10 @@ public enum ApproverEffect: Equatable, Sendable {
     case approve(InteractionReview, ApprovalRequest)
     case deny(InteractionReview, String)
     case loadHistory
+    /// Full-text search of the local history.
+    case searchHistory(String)
+    case loadActiveGrants
+    case revokeGrant(String, reason: String)
+    case loadKeys
+    case rotateKey
 }

@@ -42,14 +42,17 @@ public struct DeviceBanner: Sendable, Hashable {
     /// The banner at `width` columns: block letters when they fit, else the code spaced out (`A B C D - E F G H`).
     /// Sentences wrap at `width`; the URI and the command are never cut (they go on a line of their own when the
     /// line would be too wide), so those lines may be wider than `width`. No line has trailing spaces.
-    public func lines(now: WallInstant, width: Int) -> [String] {
+    /// With `blockLetters` false the code is always spelled out on one line (plain output).
+    public func lines(now: WallInstant, width: Int, blockLetters: Bool = true) -> [String] {
         var lines: [String] = []
         let approve = "gnapterm approve --as " + TextSanitizer.sanitize(serverURL)
         if let userCode {
             lines += DisplayWidth.wrap("To let this device in, enter this code:", width: max(1, width))
             lines.append("")
             let big = BigText(userCode.display)
-            if big.size.width + 2 <= width {
+            if !blockLetters {
+                lines.append("  " + userCode.display)
+            } else if big.size.width + 2 <= width {
                 lines += big.rows.map { "  " + $0.trimmingTrailingSpaces }
                 lines += ["", "  " + userCode.display]
             } else {

@@ -1,6 +1,7 @@
 import GNAP
 import GNAPClient
 import HTTPMessageSignatures
+import TerminalUI
 
 /// `gnapterm device`: a headless client instance that requests access with a user code and waits for it.
 ///
@@ -11,41 +12,55 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public static var exitDenied: Int32 { 3 }
     public static var exitExpired: Int32 { 4 }
 
+    /// How progress is shown.
+    public enum Display: Sendable {
+        /// One JSON object per line on stdout (`--json`).
+        case json
+        /// Plain lines on stderr: for when stdout is not a terminal.
+        case plain
+        /// The full-screen display on the real terminal, in `theme` (pass `Theme.resolve` to honour `NO_COLOR`).
+        case fullScreen(Theme)
+        /// The full-screen display on this driver (tests: a `VirtualTerminal`).
+        case screen(any TerminalDriver)
+    }
+
     public var server: String
     /// The RFC 9635 `access` array, as JSON text.
     public var accessJSON: String
     public var displayName: String
-    /// One JSON object per line on stdout instead of the human display.
-    public var json: Bool
+    public var display: Display
+    /// Write the tokens to this file (mode 0600, no symbolic links) instead of stdout.
+    public var outputPath: String?
     public let transport: any HTTPTransport
     public let keyStore: any ClientKeyStore
+    /// Where the granted tokens are kept for `gnapterm device token` (nil: not kept).
+    public let grantStore: (any DeviceGrantStore)?
     public let clock: C
     /// Write text (line breaks included by the caller) to standard output / standard error.
     public var stdout: @Sendable (String) -> Void
     public var stderr: @Sendable (String) -> Void
-    /// Whether standard error is a terminal (then the countdown line is redrawn in place).
-    public var stderrIsTerminal: Bool
     /// The interaction start modes to ask for (RFC 9635 §2.5.1).
     public var startModes: [String]
     /// The interaction finish method to ask for (§2.5.2): the device then listens on loopback for the callback.
     public var finish: FinishMethod?
 
     public init(
-        server: String, accessJSON: String, displayName: String, json: Bool, transport: any HTTPTransport,
-        keyStore: any ClientKeyStore, clock: C, stdout: @escaping @Sendable (String) -> Void,
-        stderr: @escaping @Sendable (String) -> Void, stderrIsTerminal: Bool,
+        server: String, accessJSON: String, displayName: String, display: Display, outputPath: String? = nil,
+        transport: any HTTPTransport, keyStore: any ClientKeyStore, grantStore: (any DeviceGrantStore)? = nil,
+        clock: C, stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
         startModes: [String] = DeviceFlow<C>.defaultStartModes, finish: FinishMethod? = nil
     ) {
         self.server = server
         self.accessJSON = accessJSON
         self.displayName = displayName
-        self.json = json
+        self.display = display
+        self.outputPath = outputPath
         self.transport = transport
         self.keyStore = keyStore
+        self.grantStore = grantStore
         self.clock = clock
         self.stdout = stdout
         self.stderr = stderr
-        self.stderrIsTerminal = stderrIsTerminal
         self.startModes = startModes
         self.finish = finish
     }
@@ -95,17 +110,37 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         return modes
     }
 
+    private var json: Bool {
+        if case .json = display { return true }
+        return false
+    }
+
     private func runFlow() async throws -> Int32 {
         let rights = try Self.parseAccess(accessJSON)
         let base = try ServerAddress.normalize(server)
+        // A bad --output fails here, before anyone is asked to approve anything.
+        let output = try outputPath.map(TokenOutputFile.open)
+        do {
+            let status = try await runFlow(rights, base: base, output: output)
+            if status != Self.exitGranted { output?.discard() }
+            return status
+        } catch {
+            output?.discard()
+            throw error
+        }
+    }
+
+    private func runFlow(_ rights: [AccessRight], base: String, output: TokenOutputFile?) async throws -> Int32 {
         let key = try await loadKey()
         let discovery = try await GrantClient.discover(base: base, transport: transport)
         // With a finish method the AS calls back (push) or sends the person's browser (redirect) to a loopback URI.
-        guard let finish else { return try await runFlow(rights, base: base, key: key, discovery: discovery) }
+        guard let finish else {
+            return try await runFlow(rights, base: base, key: key, discovery: discovery, output: output)
+        }
         let listener = try await FinishListener.start()
         do {
             let status = try await runFlow(
-                rights, base: base, key: key, discovery: discovery,
+                rights, base: base, key: key, discovery: discovery, output: output,
                 finish: (DeviceFlow<C>.finish(finish, listener: listener), listener))
             await listener.stop()
             return status
@@ -116,7 +151,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     }
 
     private func runFlow(
-        _ rights: [AccessRight], base: String, key: SigningKey, discovery: DiscoveryInfo,
+        _ rights: [AccessRight], base: String, key: SigningKey, discovery: DiscoveryInfo, output: TokenOutputFile?,
         finish: (request: InteractFinish, listener: FinishListener)? = nil
     ) async throws -> Int32 {
         let flow = DeviceFlow(client: GrantClient(transport: transport, key: key, clock: clock), clock: clock)
@@ -124,31 +159,85 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         let request = try flow.grantRequest(
             access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
             startModes: startModes, finish: finish?.request)
-        let display = DeviceProgressDisplay(
-            serverURL: base, json: json, stdout: stdout, stderr: stderr, stderrIsTerminal: stderrIsTerminal,
-            clock: clock)
-        let outcome = try await display.whileRunning {
-            try await flow.run(request, endpoint: discovery.grantRequestEndpoint, listener: listener) { event in
-                await display.show(event)
+        let endpoint = discovery.grantRequestEndpoint
+        let clock = clock
+        let outcome: DeviceFlow<C>.Outcome
+        var lines: DeviceProgressDisplay?
+        switch display {
+        case .json, .plain:
+            let progress = DeviceProgressDisplay(serverURL: base, json: json, stdout: stdout, stderr: stderr)
+            lines = progress
+            outcome = try await flow.run(request, endpoint: endpoint, listener: listener) { event in
+                progress.show(event, now: clock.now)
             }
+        case .fullScreen(let theme):
+            let ended = try await CursesTerminal.run(options: CursesTerminal.Options(theme: theme, enableMouse: false))
+            {
+                terminal in
+                try await DeviceFullScreen.run(
+                    on: terminal, serverURL: base, clock: clock, status: Self.status(of:)
+                ) { report in
+                    try await flow.run(request, endpoint: endpoint, listener: listener) { report(.of($0)) }
+                }
+            }
+            guard let ended else { throw CancellationError() }
+            outcome = ended
+        case .screen(let driver):
+            let ended = try await DeviceFullScreen.run(
+                on: driver, serverURL: base, clock: clock, status: Self.status(of:)
+            ) { report in
+                try await flow.run(request, endpoint: endpoint, listener: listener) { report(.of($0)) }
+            }
+            guard let ended else { throw CancellationError() }
+            outcome = ended
         }
+        lines?.show(Self.status(of: outcome), now: clock.now)
         switch outcome {
         case .granted(let response):
-            display.finish(.approved)
-            stdout((json ? DeviceOutput.granted(response) : DeviceOutput.tokens(response)) + "\n")
-            return Self.exitGranted
+            return try await deliver(response, server: base, output: output)
         case .denied(let error):
-            display.finish(.denied)
             if json { stdout(DeviceOutput.denied(error) + "\n") }
             stderr("gnapterm device: the request was denied" + (error.errorDescription.map { " (\($0))" } ?? "") + "\n")
             return Self.exitDenied
         case .expired:
-            display.finish(.expired)
             if json { stdout(DeviceOutput.expired + "\n") }
             let usesCode = startModes.contains(StartMode.userCode) || startModes.contains(StartMode.userCodeURI)
             stderr("gnapterm device: the \(usesCode ? "code" : "request") expired before anyone approved it\n")
             return Self.exitExpired
         }
+    }
+
+    /// How an outcome reads on the display.
+    static func status(of outcome: DeviceFlow<C>.Outcome) -> DeviceStatus {
+        switch outcome {
+        case .granted: .approved
+        case .denied(let error): .denied(reason: error.errorDescription)
+        case .expired: .expired
+        }
+    }
+
+    /// Keeps the grant for `gnapterm device token`, then writes the tokens to the output file or stdout. A failure
+    /// to write the file leaves the grant stored (and says how to see it).
+    private func deliver(_ response: GrantResponse, server: String, output: TokenOutputFile?) async throws -> Int32 {
+        if let grantStore {
+            let record = DeviceGrantRecord(
+                server: server, receivedAt: clock.now, accessToken: response.accessToken, subject: response.subject)
+            try await grantStore.saveDeviceGrant(record, name: Self.keyName)
+        }
+        if json { stdout(DeviceOutput.granted(response) + "\n") }
+        guard let output else {
+            if !json { stdout(DeviceOutput.tokens(response) + "\n") }
+            return Self.exitGranted
+        }
+        do {
+            try output.write(DeviceOutput.tokens(response) + "\n")
+        } catch {
+            let hint = grantStore == nil ? "" : "; the grant is stored: gnapterm device token show"
+            stderr("gnapterm device: \(error)\(hint)\n")
+            return Self.exitFailure
+        }
+        if !json { stderr("Tokens written to \(TextSanitizer.sanitize(output.path))\n") }
+        return Self.exitGranted
     }
 
     /// The device's Ed25519 key, generated on first use and kept in the local store (mode 0600).

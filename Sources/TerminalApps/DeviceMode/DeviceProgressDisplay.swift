@@ -3,37 +3,37 @@ import GNAPClient
 import Synchronization
 import TerminalUI
 
-/// Shows the device's progress: JSON lines on stdout, or (human mode) the code banner and a status line with a
-/// countdown on stderr — stdout stays reserved for the tokens.
-final class DeviceProgressDisplay<C: Clock & Sendable>: Sendable where C.Instant == WallInstant {
+/// Shows the device's progress when there is no full-screen display: JSON lines on stdout (`--json`), or plain
+/// lines on stderr (how to approve, then one line per status change: no escape sequences, no redrawing), which
+/// leaves stdout for the tokens.
+final class DeviceProgressDisplay: Sendable {
     let serverURL: String
     let json: Bool
     /// Raw writers: callers include line breaks.
     let stdout: @Sendable (String) -> Void
     let stderr: @Sendable (String) -> Void
-    let stderrIsTerminal: Bool
-    let clock: C
-    private let state = Mutex<(banner: DeviceBanner?, status: DeviceBanner.Status)>((nil, .waiting))
+    private let state = Mutex<(interaction: DeviceInteraction?, status: DeviceStatus, started: Bool)>(
+        (nil, .requesting, false))
 
     init(
         serverURL: String, json: Bool, stdout: @escaping @Sendable (String) -> Void,
-        stderr: @escaping @Sendable (String) -> Void, stderrIsTerminal: Bool, clock: C
+        stderr: @escaping @Sendable (String) -> Void
     ) {
         self.serverURL = serverURL
         self.json = json
         self.stdout = stdout
         self.stderr = stderr
-        self.stderrIsTerminal = stderrIsTerminal
-        self.clock = clock
     }
 
-    func show(_ event: DeviceFlow<C>.Event) async {
-        switch event {
+    /// Shows one event of the flow; `now` is the time it happened.
+    func show<C: Clock & Sendable>(_ event: DeviceFlow<C>.Event, now: WallInstant) where C.Instant == WallInstant {
+        if json {
+            showJSON(event)
+            return
+        }
+        switch DeviceProgress.of(event) {
         case .interaction(let interaction):
-            if json {
-                stdout(DeviceOutput.interaction(interaction) + "\n")
-                return
-            }
+            state.withLock { $0.interaction = interaction }
             let parsed = interaction.userCode.flatMap { try? UserCode(parsing: $0) }
             if let code = interaction.userCode, parsed == nil {
                 stderr("Enter this code: \(TextSanitizer.sanitize(code))\n")
@@ -41,56 +41,32 @@ final class DeviceProgressDisplay<C: Clock & Sendable>: Sendable where C.Instant
             let banner = DeviceBanner(
                 userCode: parsed, userCodeURI: interaction.userCodeURI, interactionURL: interaction.redirect,
                 appURI: interaction.app, serverURL: serverURL, expiresAt: interaction.expiresAt)
-            state.withLock { $0.banner = banner }
-            for line in banner.lines(now: clock.now, width: 80) { stderr(line + "\n") }
-            redrawStatus()
-        case .waiting(let next):
-            if json { stdout(DeviceOutput.waiting(nextPollAt: next) + "\n") }
-            state.withLock { $0.status = .waiting }
-            redrawStatus()
-        case .interactionFinished:
-            if json { stdout(DeviceOutput.interactionFinished + "\n") }
-        case .retrying(let reason, let next):
-            if json { stdout(DeviceOutput.waiting(nextPollAt: next, reason: reason) + "\n") }
-            state.withLock { $0.status = .retrying }
-            redrawStatus()
+            for line in banner.lines(now: now, width: 80, blockLetters: false) { stderr(line + "\n") }
+        case .status(let status):
+            show(status, now: now)
         }
     }
 
-    /// Runs `body` while a ticker redraws the countdown every second (terminal only).
-    func whileRunning<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        guard !json, stderrIsTerminal else { return try await body() }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(1))
-                    self.redrawStatus()
-                }
-                return nil
-            }
-            let result = try await body()
-            group.cancelAll()
-            return result
+    /// Prints `status` as a line when it differs from the last one shown.
+    func show(_ status: DeviceStatus, now: WallInstant) {
+        guard !json else { return }
+        let (shown, changed, usesCode) = state.withLock { state -> (DeviceStatus, Bool, Bool) in
+            if status == .codeEntered { state.started = true }
+            let next = state.status.followed(by: status, started: state.started)
+            defer { state.status = next }
+            return (next, state.status != next, state.interaction?.userCode != nil)
         }
+        if changed { stderr(shown.text(now: now, usesCode: usesCode) + "\n") }
     }
 
-    func finish(_ status: DeviceBanner.Status) {
-        guard !json else { return }
-        state.withLock { $0.status = status }
-        redrawStatus()
-        if stderrIsTerminal { stderr("\n") }
-    }
-
-    private func redrawStatus() {
-        guard !json else { return }
-        let (banner, status) = state.withLock { ($0.banner, $0.status) }
-        guard let banner else { return }
-        let line = DeviceBanner.statusLine(status: status, expiresAt: banner.expiresAt, now: clock.now)
-        if stderrIsTerminal {
-            // Carriage return and erase-line redraw the status in place.
-            stderr("\r\u{1B}[2K" + line)
-        } else if status != .waiting {
-            stderr(line + "\n")
+    private func showJSON<C: Clock & Sendable>(_ event: DeviceFlow<C>.Event) where C.Instant == WallInstant {
+        switch event {
+        case .interaction(let interaction): stdout(DeviceOutput.interaction(interaction) + "\n")
+        case .waiting(let next): stdout(DeviceOutput.waiting(nextPollAt: next) + "\n")
+        case .interactionFinished: stdout(DeviceOutput.interactionFinished + "\n")
+        case .retrying(let reason, let next): stdout(DeviceOutput.waiting(nextPollAt: next, reason: reason) + "\n")
+        // The JSON lines stay as they were before this event existed.
+        case .codeEntered: break
         }
     }
 }

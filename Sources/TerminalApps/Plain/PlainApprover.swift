@@ -6,7 +6,8 @@ import TerminalUI
 /// It reads lines from `readLine` and writes with `write` (the executable passes stdin and stdout); everything
 /// written is sanitized, so a client cannot smuggle terminal controls in its name.
 ///
-/// The flow: `User code: ` (three tries for a well-formed code), the review as text, then `approve`,
+/// The flow: `User code: ` (three tries for a well-formed code; `history`, optionally followed by words to search
+/// for, prints the decision history instead and asks again), the review as text, then `approve`,
 /// `approve 1,3` (only those rights) or `deny`, each confirmed with `yes`. End of input at any prompt cancels
 /// without sending a decision.
 public struct PlainApprover<Backend: ApproverBackend> {
@@ -105,12 +106,19 @@ public struct PlainApprover<Backend: ApproverBackend> {
     }
 
     private func readCode() async -> UserCode? {
-        for attempt in 1...Self.codeAttempts {
+        var attempt = 0
+        while attempt < Self.codeAttempts {
             prompt("User code: ")
             guard let line = await readLine() else {
                 _ = cancelled()
                 return nil
             }
+            if let query = PlainHistory<Backend>.query(in: line) {
+                // Looking at the history is not an attempt at a code.
+                await PlainHistory<Backend>(backend: backend, timeZone: timeZone, write: write).print(query)
+                continue
+            }
+            attempt += 1
             do throws(UserCodeError) {
                 return try UserCode(parsing: line.trimmingCharacters(in: .whitespacesAndNewlines))
             } catch {

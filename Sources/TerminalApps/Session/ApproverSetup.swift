@@ -15,10 +15,12 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
         self.clock = clock
     }
 
-    /// Returns a backend for the approver app; enrolls first when `enrollCode` is given.
-    public func connect(server input: String, enrollCode: String?, deviceName: String) async throws(SessionError)
-        -> RemoteApproverBackend<C>
-    {
+    /// Returns a backend for the approver app; enrolls first when `enrollCode` is given. A sealed device key is
+    /// opened with `passphrase(attempt)` (asked again after a wrong one, three times; nil gives up).
+    public func connect(
+        server input: String, enrollCode: String?, deviceName: String,
+        passphrase: (Int) async -> String? = { _ in nil }
+    ) async throws(SessionError) -> RemoteApproverBackend<C> {
         let server = try ServerAddress.normalize(input)
         let endpoint: String
         do {
@@ -28,6 +30,7 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
             throw .client(error)
         }
         let identity: ApproverIdentity
+        var resealer: KeySeal.Resealer?
         if let enrollCode {
             identity = try await enroll(server: server, endpoint: endpoint, code: enrollCode, deviceName: deviceName)
         } else {
@@ -38,7 +41,8 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
                 throw .store(error)
             }
             guard let stored else { throw .notEnrolled(server) }
-            identity = stored
+            (identity, resealer) = try await DeviceKeyVault(store: store).unlockKeepingKey(
+                stored, passphrase: passphrase)
         }
         var key: SigningKey
         do {
@@ -48,7 +52,8 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
         }
         key.keyID = identity.deviceID
         let client = InteractionClient(transport: transport, key: key, endpoint: endpoint, clock: clock)
-        return RemoteApproverBackend(client: client, store: store, identity: identity, clock: clock)
+        return RemoteApproverBackend(
+            client: client, store: store, identity: identity, clock: clock, resealer: resealer)
     }
 
     private func enroll(server: String, endpoint: String, code: String, deviceName: String) async throws(SessionError)

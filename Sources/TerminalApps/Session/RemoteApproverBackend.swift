@@ -1,18 +1,39 @@
 import GNAP
 import GNAPClient
+import Synchronization
 
 /// The approver app's backend: the AS's interaction API over signed HTTP, plus the local decision history.
 public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where C.Instant == WallInstant {
-    public let client: InteractionClient
     public let store: any ApproverStore
-    public let identity: ApproverIdentity
     public let clock: C
+    /// The signing client and the identity it signs for; replaced together when the device key is rotated.
+    let session: Session
 
-    public init(client: InteractionClient, store: any ApproverStore, identity: ApproverIdentity, clock: C) {
-        self.client = client
+    /// `resealer` seals a rotated key like the current one (kept from unlocking a sealed key; nil when unsealed).
+    public init(
+        client: InteractionClient, store: any ApproverStore, identity: ApproverIdentity, clock: C,
+        resealer: KeySeal.Resealer? = nil
+    ) {
         self.store = store
-        self.identity = identity
         self.clock = clock
+        session = Session(client: client, identity: identity, resealer: resealer)
+    }
+
+    public var client: InteractionClient { session.state.withLock { $0.client } }
+    public var identity: ApproverIdentity { session.state.withLock { $0.identity } }
+
+    final class Session: Sendable {
+        struct State: Sendable {
+            var client: InteractionClient
+            var identity: ApproverIdentity
+            var resealer: KeySeal.Resealer?
+        }
+
+        let state: Mutex<State>
+
+        init(client: InteractionClient, identity: ApproverIdentity, resealer: KeySeal.Resealer?) {
+            state = Mutex(State(client: client, identity: identity, resealer: resealer))
+        }
     }
 
     public var identityDescription: String { "\(identity.username) @ \(identity.server)" }
@@ -83,6 +104,7 @@ public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where 
 
     static func failure(_ error: GNAPClientError) -> ApproverFailure {
         ApproverFailure(
-            code: error.gnapError?.code.rawValue, message: error.gnapError?.errorDescription ?? error.description)
+            code: error.gnapError?.code.rawValue, message: error.gnapError?.errorDescription ?? error.description,
+            retryAfter: error.retryAfter)
     }
 }

@@ -19,5 +19,9 @@ public struct SessionError: Error, Sendable, CustomStringConvertible {
 
     static func store(_ error: any Error) -> SessionError { SessionError("local store: \(error)") }
 
+    static func sealed(_ server: String) -> SessionError {
+        SessionError("the device key for \(server) is sealed; a passphrase is needed to open it")
+    }
+
     static func invalidAccess(_ detail: String) -> SessionError { SessionError("invalid --access: \(detail)") }
 }

@@ -44,7 +44,8 @@ struct AdminTarget: ParsableArguments {
         }
         let store = try LocalDatabase.open(directory: home.directory)
         return try await AdminSession.connect(
-            server: server ?? "", store: store, transport: AsyncHTTPTransport(), clock: WallClock())
+            server: server ?? "", store: store, transport: AsyncHTTPTransport(), clock: WallClock(),
+            passphrase: PassphrasePrompt.unlocking)
     }
 }
 

@@ -32,7 +32,8 @@ struct AdminWatchCommand: AsyncParsableCommand {
         do {
             let store = try LocalDatabase.open(directory: home.directory)
             backend = try await AdminWatchSetup.connect(
-                server: server, store: store, transport: AsyncHTTPTransport(), clock: WallClock())
+                server: server, store: store, transport: AsyncHTTPTransport(), clock: WallClock(),
+                passphrase: PassphrasePrompt.unlocking)
         } catch {
             StandardStreams.err("gnapterm admin: \(error)\n")
             throw ExitCode(1)

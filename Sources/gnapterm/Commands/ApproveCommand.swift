@@ -53,7 +53,8 @@ struct ApproveCommand: AsyncParsableCommand {
         do {
             let store = try LocalDatabase.open(directory: home.directory)
             let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
-            backend = try await setup.connect(server: server, enrollCode: enroll, deviceName: deviceName)
+            backend = try await setup.connect(
+                server: server, enrollCode: enroll, deviceName: deviceName, passphrase: PassphrasePrompt.unlocking)
         } catch {
             StandardStreams.err("gnapterm approve: \(error)\n")
             throw ExitCode(1)

@@ -4,15 +4,22 @@ import GNAP
 import GNAPClient
 import GNAPStorage
 import TerminalApps
+import TerminalUI
 
 struct DeviceSubcommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
         abstract: "Act as a headless device: request access with a user code (or a link) and wait for approval.",
-        discussion: "Exit status: 0 granted (tokens on stdout), 3 denied, 4 expired, 1 any other failure.")
+        discussion: """
+            On a terminal the device shows the code in large letters, a QR code of the address to enter it at, a \
+            countdown and a status line (q or Ctrl-C gives up); otherwise it prints plain lines on stderr. The \
+            tokens go to stdout (or --output FILE) and are kept in the home for 'gnapterm device token'.
+            Exit status: 0 granted, 3 denied, 4 expired, 1 any other failure.
+            """,
+        subcommands: [DeviceTokenSubcommand.self])
 
     @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
-    var server: String
+    var server: String?
 
     @Option(help: #"The RFC 9635 'access' array as JSON, e.g. '[{"type":"photo-api","actions":["read"]}]'."#)
     var access: String?
@@ -25,6 +32,15 @@ struct DeviceSubcommand: AsyncParsableCommand {
 
     @Flag(help: "Print one JSON object per line instead of the human display.")
     var json = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Write the tokens to this file (created with mode 0600; a symbolic link is refused) instead of stdout.",
+            valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Colour theme of the display: default, high-contrast, monochrome.", valueName: "name"))
+    var theme: String?
 
     @Option(
         help: ArgumentHelp(
@@ -41,7 +57,13 @@ struct DeviceSubcommand: AsyncParsableCommand {
 
     @OptionGroup var home: HomeOptions
 
-    func validate() throws {
+    /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
+    /// checks would also refuse `gnapterm device token show`, which needs none of these options.
+    func checkArguments() throws {
+        guard server != nil else { throw ValidationError("missing --as URL (the authorization server)") }
+        if let theme, Theme.named(theme) == nil {
+            throw ValidationError("unknown --theme '\(theme)'; use default, high-contrast or monochrome")
+        }
         guard (access == nil) != (accessFile == nil) else {
             throw ValidationError("give exactly one of --access JSON or --access-file FILE")
         }
@@ -56,6 +78,12 @@ struct DeviceSubcommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        do {
+            try checkArguments()
+        } catch {
+            StandardStreams.err("Error: \(error)\nSee 'gnapterm device --help' for more information.\n")
+            throw ExitCode.validationFailure
+        }
         let accessJSON: String
         if let accessFile {
             guard let data = FileManager.default.contents(atPath: accessFile) else {
@@ -73,10 +101,16 @@ struct DeviceSubcommand: AsyncParsableCommand {
             StandardStreams.err("gnapterm device: cannot open the local store: \(error)\n")
             throw ExitCode(1)
         }
+        // Full screen only on a terminal (curses needs both ends); else plain lines, leaving stdout to the tokens.
+        let display: DeviceCommand<WallClock>.Display =
+            json
+            ? .json
+            : StandardStreams.stdoutIsTerminal && StandardStreams.stdinIsTerminal
+                ? .fullScreen(Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)) : .plain
         let command = DeviceCommand(
-            server: server, accessJSON: accessJSON, displayName: name, json: json, transport: AsyncHTTPTransport(),
-            keyStore: store, clock: WallClock(), stdout: StandardStreams.out, stderr: StandardStreams.err,
-            stderrIsTerminal: StandardStreams.stderrIsTerminal,
+            server: server ?? "", accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
+            transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
+            stdout: StandardStreams.out, stderr: StandardStreams.err,
             startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
             finish: finish.flatMap(FinishMethod.init(rawValue:)))
         let status = await command.run()

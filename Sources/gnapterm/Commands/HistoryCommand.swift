@@ -13,12 +13,22 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "At most this many decisions.")
     var limit: Int = 1000
 
+    @Option(help: "Only the decisions with every one of these words (client, grant, rights, reason, …).")
+    var search: String?
+
     @OptionGroup var home: HomeOptions
 
     func run() async throws {
         do {
             let store = try LocalDatabase.open(directory: home.directory)
-            let decisions = try await store.decisions(limit: limit)
+            let decisions =
+                if let search { try await store.searchDecisions(matching: search, limit: limit) } else {
+                    try await store.decisions(limit: limit)
+                }
+            if let search, decisions.isEmpty, !json {
+                StandardStreams.out("No decision matches “\(search)”.\n")
+                return
+            }
             StandardStreams.out(
                 json ? try HistoryPrinter.json(decisions) : HistoryPrinter.text(decisions, timeZone: .current))
         } catch {

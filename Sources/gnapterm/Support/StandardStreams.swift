@@ -6,4 +6,5 @@ enum StandardStreams {
     static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

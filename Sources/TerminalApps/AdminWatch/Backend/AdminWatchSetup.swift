@@ -4,10 +4,13 @@ import GNAPClient
 /// Connects `gnapterm admin` (the watch view) to a running AS with the approver key this terminal enrolled there,
 /// and checks first that the account is an admin, so a `user` account gets a sentence instead of a screen.
 public enum AdminWatchSetup {
+    /// `passphrase(attempt)` opens a sealed device key (see ``AdminSession/connect(server:store:transport:clock:passphrase:)``).
     public static func connect<C: Clock & Sendable>(
-        server input: String, store: any ApproverStore, transport: any HTTPTransport, clock: C
+        server input: String, store: any ApproverStore, transport: any HTTPTransport, clock: C,
+        passphrase: (Int) async -> String? = { _ in nil }
     ) async throws(SessionError) -> RemoteAdminWatchBackend where C.Instant == WallInstant {
-        let admin = try await AdminSession.connect(server: input, store: store, transport: transport, clock: clock)
+        let admin = try await AdminSession.connect(
+            server: input, store: store, transport: transport, clock: clock, passphrase: passphrase)
         let username: String
         do {
             username = try await store.approverIdentity(server: admin.server)?.username ?? "?"

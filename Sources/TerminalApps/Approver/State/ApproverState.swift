@@ -21,6 +21,14 @@ public struct ApproverState: Equatable, Sendable {
         case history
         /// One decision of the history.
         case historyDetail
+        /// The grants this approver approved that still hold tokens, from the AS.
+        case activeGrants
+        /// The modal that confirms revoking the selected grant.
+        case revokeGrant
+        /// This approver's device keys.
+        case keys
+        /// The modal that confirms rotating the device key.
+        case rotateKey
     }
 
     /// What the app waits for on the loading screen.
@@ -51,6 +59,8 @@ public struct ApproverState: Equatable, Sendable {
     /// The first row shown of the result.
     public var resultScroll: Int
     public var history: HistoryState
+    public var grants: GrantsState
+    public var keys: KeysState
     /// Set by the quit command; the runner then stops.
     public var isQuitting: Bool
 
@@ -68,6 +78,8 @@ public struct ApproverState: Equatable, Sendable {
         result = nil
         resultScroll = 0
         history = HistoryState()
+        grants = GrantsState()
+        keys = KeysState()
         isQuitting = false
     }
 

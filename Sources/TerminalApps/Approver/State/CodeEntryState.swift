@@ -1,3 +1,4 @@
+import GNAP
 import TerminalUI
 
 /// The code field and what went wrong with the last code.
@@ -10,6 +11,9 @@ public struct CodeEntryState: Equatable, Sendable {
     public var error: String?
     /// The server's own words about it, when they add something.
     public var errorDetail: String?
+    /// Until when the AS refuses codes from this device (too many failed attempts); a countdown is shown and
+    /// codes are not sent before it.
+    public var lockedUntil: WallInstant?
 
     /// An empty field with the focus.
     public init() {

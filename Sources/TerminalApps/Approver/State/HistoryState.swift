@@ -10,6 +10,8 @@ public struct HistoryState: Equatable, Sendable {
     public var error: String?
     /// The first row shown of the detail view.
     public var detailScroll: Int
+    /// `/` search over the history (SQLite FTS5) and the matches `n`/`N` move between.
+    public var search: SearchState
 
     /// Nothing loaded.
     public init() {
@@ -18,6 +20,7 @@ public struct HistoryState: Equatable, Sendable {
         isLoading = false
         error = nil
         detailScroll = 0
+        search = SearchState()
     }
 
     /// The selected record.

@@ -10,6 +10,12 @@ extension ApproverApp {
     func updateCodeEntry(_ state: inout State, _ message: Message) -> [Effect] {
         switch message {
         case .command(.submitCode):
+            if let until = state.code.lockedUntil, state.now < until {
+                state.code.error = Self.lockoutMessage(until: until, now: state.now)
+                state.code.errorDetail = nil
+                return []
+            }
+            state.code.lockedUntil = nil
             do throws(UserCodeError) {
                 let code = try UserCode(parsing: state.code.field.text)
                 state.code.error = nil
@@ -78,6 +84,13 @@ extension ApproverApp {
             state.code.isTyping = true
             state.code.error = failure.displayMessage
             state.code.errorDetail = failure.serverDetail
+            state.code.lockedUntil = failure.retryAfter.map { state.now.advanced(by: $0) }
         }
+    }
+
+    /// What the code screen says while the AS refuses codes from this device.
+    static func lockoutMessage(until: WallInstant, now: WallInstant) -> String {
+        "Too many attempts: this device may enter a code again in "
+            + Countdown.format(now.duration(to: until)) + "."
     }
 }

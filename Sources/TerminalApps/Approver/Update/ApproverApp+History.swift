@@ -17,7 +17,22 @@ extension ApproverApp {
     func updateHistory(_ state: inout State, _ message: Message) -> [Effect] {
         let count = state.history.records.count
         let visible = HistoryScreen.listRect(size: state.size).height
+        if state.history.search.isTyping { return updateSearchField(&state, message) }
         switch message {
+        case .command(.search):
+            state.history.search.isTyping = true
+            state.history.search.error = nil
+        case .command(.nextMatch), .command(.previousMatch):
+            let forward = message == .command(.nextMatch)
+            if let match = state.history.search.match(from: state.history.list.selection, forward: forward) {
+                state.history.list.select(match, rowCount: count, visibleRows: visible)
+            }
+        case .command(.back) where state.history.search.query != nil:
+            state.history.search = SearchState()
+        case .command(.nextPane):
+            return showPane(&state, .activeGrants)
+        case .command(.previousPane):
+            return showPane(&state, .keys)
         case .command(.previousItem):
             state.history.list.move(by: -1, rowCount: count, visibleRows: visible)
         case .command(.nextItem):

@@ -43,6 +43,16 @@ extension ApproverApp {
         case .history:
             layout.drawChrome(title: "Decision history, newest first", identity: identity, hints: hints, on: &canvas)
             HistoryScreen.draw(state.history, timeZone: timeZone, size: size, on: &canvas)
+        case .activeGrants, .revokeGrant:
+            layout.drawChrome(title: "Your active grants", identity: identity, hints: hints, on: &canvas)
+            ActiveGrantsScreen.draw(state.grants, timeZone: timeZone, size: size, on: &canvas)
+            if state.screen == .revokeGrant, let grant = state.grants.selectedGrant {
+                RevokeDialog(grant: grant, size: size).draw(state.grants, on: &canvas)
+            }
+        case .keys, .rotateKey:
+            layout.drawChrome(title: "Device keys", identity: identity, hints: hints, on: &canvas)
+            KeysScreen.draw(state.keys, timeZone: timeZone, size: size, on: &canvas)
+            if state.screen == .rotateKey { RotateDialog(size: size).draw(on: &canvas) }
         case .historyDetail:
             layout.drawChrome(title: "Decision", identity: identity, hints: hints, on: &canvas)
             if let record = state.history.selectedRecord {

@@ -25,7 +25,12 @@ enum CodeEntryScreen {
         canvas.draw(
             TextField(state: state.code.field, placeholder: "XXXX-XXXX", isFocused: state.code.isTyping), in: field)
         var y = content.minY + 6
-        if let error = state.code.error {
+        var error = state.code.error
+        if let until = state.code.lockedUntil, state.now < until {
+            // A live countdown of the AS's lockout (Retry-After), in place of "wait a while".
+            error = ApproverApp.lockoutMessage(until: until, now: state.now)
+        }
+        if let error {
             let paragraph = Paragraph(error, style: .danger)
             let height = paragraph.height(width: content.width)
             canvas.draw(paragraph, in: Rect(x: content.minX, y: y, width: content.width, height: height))

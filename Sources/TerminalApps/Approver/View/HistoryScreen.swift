@@ -4,11 +4,18 @@ import TerminalUI
 
 /// The list of past decisions.
 enum HistoryScreen {
-    /// Where the list is drawn.
-    static func listRect(size: Size) -> Rect { ScreenLayout(size: size).content.inset(top: 1) }
+    /// Where the list is drawn: under the pane tabs, above the search line.
+    static func listRect(size: Size) -> Rect { ScreenLayout(size: size).content.inset(top: 1, bottom: 1) }
+
+    /// The search line: the field while typing, else the search's status.
+    static func searchRect(size: Size) -> Rect {
+        let content = ScreenLayout(size: size).content
+        return content.row(content.height - 1)
+    }
 
     static func listView(_ history: HistoryState, timeZone: TimeZone) -> ListView {
-        let rows = history.records.map { record in
+        let matches = Set(history.search.matches)
+        let rows = history.records.enumerated().map { index, record in
             let approved = record.decision == .approved
             let counts =
                 approved
@@ -17,6 +24,7 @@ enum HistoryScreen {
             return ListView.Row(
                 TimeText.format(record.decidedAt, in: timeZone, seconds: false) + "  " + record.clientName,
                 detail: record.decision.rawValue + " · " + counts,
+                style: matches.contains(index) ? .accent : .normal,
                 detailStyle: approved ? .success : .danger)
         }
         return ListView(rows: rows, state: history.list, emptyText: "No decisions were taken at this terminal yet.")
@@ -24,12 +32,28 @@ enum HistoryScreen {
 
     static func draw(_ history: HistoryState, timeZone: TimeZone, size: Size, on canvas: inout Canvas) {
         let content = ScreenLayout(size: size).content
+        PaneTabs.draw(selected: 0, in: content.row(0), on: &canvas)
+        drawSearchLine(history.search, selection: history.list.selection, size: size, on: &canvas)
         if history.isLoading {
             canvas.draw(Label("Loading the history…", style: .muted), in: content.row(1))
         } else if let error = history.error {
             canvas.draw(Paragraph(error, style: .danger), in: content.inset(top: 1))
         } else {
             canvas.draw(listView(history, timeZone: timeZone), in: listRect(size: size))
+        }
+    }
+
+    private static func drawSearchLine(_ search: SearchState, selection: Int?, size: Size, on canvas: inout Canvas) {
+        let row = searchRect(size: size)
+        if search.isTyping {
+            canvas.put("/", at: Point(x: row.minX, y: row.minY), style: .accent, clip: row)
+            canvas.draw(
+                TextField(state: search.field, placeholder: "words to find, e.g. calendar denied"),
+                in: row.inset(left: 1))
+        } else if let status = search.status(selection: selection) {
+            canvas.draw(Label(status, style: search.error == nil ? .muted : .danger), in: row)
+        } else {
+            canvas.draw(Label("/ searches every field of every decision", style: .muted), in: row)
         }
     }
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GNAP
+import GNAPClient
+import GNAPStorage
+import TerminalApps
+
+extension KeysCommand {
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the device key for an AS: the AS enrolls a new key and revokes the old one.",
+            discussion: "A sealed key stays sealed under the same passphrase (asked once to open the old key).")
+
+        @Option(name: .customLong("as"), help: "The authorization server the key is enrolled at.")
+        var server: String
+
+        @OptionGroup var home: HomeOptions
+
+        func run() async throws {
+            do {
+                let store = try LocalDatabase.open(directory: home.directory)
+                let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
+                let backend = try await setup.connect(
+                    server: server, enrollCode: nil, deviceName: "", passphrase: PassphrasePrompt.unlocking)
+                let old = try await store.approverIdentity(server: backend.identity.server)
+                let key = try await backend.rotateDeviceKey()
+                let oldThumbprint = (try? old?.privateKey.publicKey.thumbprint()) ?? "unknown"
+                StandardStreams.out(
+                    "Rotated the device key for \(backend.identity.server).\n"
+                        + "  old: \(oldThumbprint) (revoked at the AS)\n"
+                        + "  new: \(key.thumbprint) (device \(key.deviceID))\n")
+            } catch {
+                StandardStreams.err("gnapterm keys rotate: \(error)\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
