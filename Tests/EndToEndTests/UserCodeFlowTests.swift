@@ -102,7 +102,8 @@ extension EndToEnd {
             defer { server.stop() }
             let device = try await Device.start(server)
             defer { device.process.stop() }
-            let tmux = try approver(server, home: try Binary.temporaryDirectory("approver"))
+            let home = try Binary.temporaryDirectory("approver")
+            let tmux = try approver(server, home: home)
             defer { tmux.kill() }
             try await tmux.waitFor("Enter a code")
             try tmux.type(device.code)
@@ -117,6 +118,16 @@ extension EndToEnd {
             #expect(device.lastEvent?["event"] as? String == "denied")
             #expect((device.lastEvent?["error"] as? [String: Any])?["code"] as? String == "user_denied")
             #expect(device.process.stderr.contains("denied"))
+            // The reason reaches the admins: the admin view (same terminal, the bootstrap admin) lists it among the
+            // decisions, read from the admin API.
+            try tmux.send("q")
+            let admin = try Tmux(
+                command: [Binary.path, "admin", "--as", server.url, "--home", home.path].map(shellQuoted)
+                    .joined(separator: " "))
+            defer { admin.kill() }
+            try await admin.waitFor("● live")
+            try admin.send("2")
+            try await admin.waitFor("denied: I did not start this request")
         }
 
         @Test func anExpiredCodeMakesTheDeviceExit4() async throws {

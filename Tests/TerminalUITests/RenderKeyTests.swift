@@ -11,10 +11,12 @@ private struct RevisionProgram: TerminalProgram {
     }
 
     enum Message: Sendable { case visible, hidden, quit }
+    /// This program asks for no effect; a case of its own keeps the runner's effect handler callable.
+    enum Effect: Sendable { case none }
 
     func renderKey(_ state: State) -> Int { state.revision }
 
-    func update(_ state: inout State, _ message: Message) -> [Never] {
+    func update(_ state: inout State, _ message: Message) -> [Effect] {
         switch message {
         case .visible: state.revision += 1
         // Changes the state but not its render key: no new frame.

@@ -54,16 +54,29 @@ extension AdminWatchApp {
         let listed = snapshot.decided.compactMap { summary -> DecisionRow? in
             guard let decidedAt = summary.decidedAt.flatMap(RFC3339.parse) else { return nil }
             return DecisionRow(
-                eventID: 0, grantID: summary.id, outcome: summary.state == "denied" ? "denied" : "approved",
-                at: decidedAt, client: summary.clientName ?? summary.instanceID,
-                actor: summary.approverAccountID, detail: summary.denialReason.map { "denied: \($0)" } ?? "")
+                eventID: 0, grantID: summary.id, outcome: decisionOutcome(of: summary), at: decidedAt,
+                client: summary.clientName ?? summary.instanceID, actor: summary.approverAccountID,
+                detail: summary.denialReason.map { "denied: \($0)" } ?? "")
         }
         state.decisions = (state.decisions + listed.sorted { $0.at > $1.at }).prefix(decisionLimit).map { $0 }
         state.counts = snapshot.counts.byStatus.merging(
             snapshot.counts.byOutcome.filter { $0.key == "expired" || $0.key == "cancelled" }
         ) { _, outcome in outcome }
+        // Denials the client was told of are finalized: count them with the denials still waiting to be told.
+        state.counts["denied", default: 0] += snapshot.counts.byOutcome["denied"] ?? 0
         state.hasSnapshot = true
         fixSelection(&state)
+    }
+
+    /// How a listed grant was decided: a finalized grant says so in its outcome (a denial the client was told of is
+    /// finalized as `denied`; `issued` grants were approved).
+    static func decisionOutcome(of summary: GrantSummary) -> String {
+        switch (summary.state, summary.outcome) {
+        case ("denied", _), (_, .denied?): "denied"
+        case (_, .cancelled?): "cancelled"
+        case (_, .expired?): "expired"
+        default: "approved"
+        }
     }
 
     /// Applies audit entries in order. Entries at or below ``AdminWatchState/lastEventID`` were applied before

@@ -40,8 +40,13 @@ public actor RemoteAdminWatchBackend: AdminWatchBackend {
         let denied = try await call { () async throws(GNAPClientError) in
             try await admin.grants(["state": "denied", "limit": "50"])
         }
+        // A denial is finalized once the client was told, a cancellation at once: those are decisions too.
+        let finalized = try await call { () async throws(GNAPClientError) in
+            try await admin.grants(["state": "finalized", "limit": "50"])
+        }
         let counts = try await call { () async throws(GNAPClientError) in try await admin.counts() }
-        return AdminSnapshot(pending: pending, decided: approved.grants + denied.grants, counts: counts)
+        return AdminSnapshot(
+            pending: pending, decided: approved.grants + denied.grants + finalized.grants, counts: counts)
     }
 
     public func nextEvents() async throws(AdminWatchFailure) -> [AuditEntryView] {
