@@ -31,13 +31,28 @@ public struct TableSort: Sendable, Hashable {
     }
 
     func key(_ row: GrantRow, approverName: (String?) -> String) -> Key {
+        key(
+            createdAt: row.createdAt.unixMilliseconds, expiresAt: row.expiresAt?.unixMilliseconds,
+            client: row.sortClient, approverAccountID: row.approverAccountID, approverName: approverName)
+    }
+
+    func key(_ entry: PendingTable.Entry, approverName: (String?) -> String) -> Key {
+        key(
+            createdAt: entry.createdAt, expiresAt: entry.expiresAt, client: entry.sortClient,
+            approverAccountID: entry.approverAccountID, approverName: approverName)
+    }
+
+    private func key(
+        createdAt: Int64, expiresAt: Int64?, client: String, approverAccountID: String?,
+        approverName: (String?) -> String
+    ) -> Key {
         switch column {
         // Oldest first reads as "longest waiting first", the admin's usual question.
-        case .age: Key(number: row.createdAt.unixMilliseconds, text: "")
+        case .age: Key(number: createdAt, text: "")
         // Rows whose expiry is not known yet go last.
-        case .expires: Key(number: row.expiresAt?.unixMilliseconds ?? Int64.max, text: "")
-        case .client: Key(number: 0, text: row.sortClient)
-        case .approver: Key(number: 0, text: approverName(row.approverAccountID))
+        case .expires: Key(number: expiresAt ?? Int64.max, text: "")
+        case .client: Key(number: 0, text: client)
+        case .approver: Key(number: 0, text: approverName(approverAccountID))
         }
     }
 
