@@ -83,22 +83,24 @@ extension ASDatabase {
 
     public func insertDevice(_ device: ApproverDevice) async throws {
         let jwk = try JSONColumn.encode(device.jwk)
-        try await writer.write { db in
-            if try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM approver_devices WHERE thumbprint = ?", arguments: [device.thumbprint]) != nil
-            {
-                throw StoreError.conflict("a device with this key")
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO approver_devices (id, account_id, name, jwk, thumbprint, enrolled_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    device.id, device.accountID, device.name, jwk, device.thumbprint,
-                    device.enrolledAt.unixMilliseconds,
-                ])
+        try await writer.write { db in try Self.insert(device, jwk: jwk, db) }
+    }
+
+    /// Inserts a device; a key enrolled already (same thumbprint) is a conflict.
+    static func insert(_ device: ApproverDevice, jwk: String, _ db: Database) throws {
+        if try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM approver_devices WHERE thumbprint = ?", arguments: [device.thumbprint]) != nil
+        {
+            throw StoreError.conflict("a device with this key")
         }
+        try db.execute(
+            sql: """
+                INSERT INTO approver_devices (id, account_id, name, jwk, thumbprint, enrolled_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                device.id, device.accountID, device.name, jwk, device.thumbprint, device.enrolledAt.unixMilliseconds,
+            ])
     }
 
     public func device(id: String) async throws -> ApproverDevice? {

@@ -13,21 +13,7 @@ extension ASDatabase {
                     db, sql: "SELECT revoked_at FROM approver_devices WHERE id = ?", arguments: [id])
             else { throw StoreError.notFound("device \(id)") }
             guard (revokedAt["revoked_at"] as Int64?) == nil else { throw StoreError.conflict("a revoked device") }
-            if try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM approver_devices WHERE thumbprint = ?", arguments: [replacement.thumbprint])
-                != nil
-            {
-                throw StoreError.conflict("a device with this key")
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO approver_devices (id, account_id, name, jwk, thumbprint, enrolled_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    replacement.id, replacement.accountID, replacement.name, jwk, replacement.thumbprint,
-                    replacement.enrolledAt.unixMilliseconds,
-                ])
+            try Self.insert(replacement, jwk: jwk, db)
             try db.execute(
                 sql: "UPDATE approver_devices SET revoked_at = ? WHERE id = ?", arguments: [now.unixMilliseconds, id])
             try Self.insert(audit, db, context: context)
