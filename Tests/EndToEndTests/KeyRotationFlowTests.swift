@@ -62,3 +62,37 @@ extension EndToEnd {
         }
     }
 }
+
+extension EndToEnd.KeyRotationFlowTests {
+    /// Ctrl-C at the passphrase prompt (echo off) leaves the terminal as it was.
+    @Test func interruptingThePassphrasePromptRestoresEcho() async throws {
+        let server = try await ASProcess.start()
+        defer { server.stop() }
+        let home = try Binary.temporaryDirectory("prompt")
+        _ = try PipedCommand.run(
+            ["approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", home.path, "--plain"],
+            stdin: [])
+        let seal = try PipedCommand.run(
+            ["keys", "seal", "--as", server.url, "--home", home.path], stdin: Array("pass phrase\n".utf8))
+        #expect(seal.status == 0, "\(seal.stderr)")
+        let before = home.appendingPathComponent("before").path
+        let after = home.appendingPathComponent("after").path
+        let approve = [Binary.path, "approve", "--as", server.url, "--home", home.path].map(shellQuoted)
+            .joined(separator: " ")
+        // The shell traps SIGINT (a handler, so the child still gets the default action) and goes on after the
+        // interrupted command instead of ending with it.
+        let script =
+            "trap 'echo INTERRUPTED' INT; stty -a > \(shellQuoted(before)); \(approve); echo EXIT=$?; "
+            + "stty -a > \(shellQuoted(after)); echo STTY-SAVED; sleep 60"
+        let tmux = try Tmux(command: "sh -c \(shellQuoted(script))")
+        defer { tmux.kill() }
+        try await tmux.waitFor("Passphrase of the device key")
+        try tmux.send("C-c")
+        try await tmux.waitFor("STTY-SAVED")
+        let saved = try String(contentsOfFile: before, encoding: .utf8)
+        let restored = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(saved == restored)
+        #expect(saved.contains(" echo "))
+        #expect(try tmux.screen().contains("EXIT=130"))
+    }
+}
