@@ -77,6 +77,20 @@ extension EndToEnd {
             #expect((access[1] as? [String: Any])?["type"] as? String == "calendar")
             #expect(!(access.contains { ($0 as? String) == "dolphin-metadata" }))
             #expect((token["value"] as? String)?.count == 43)
+            // The grant is among this approver's active grants at the AS; revoking it there ends the token.
+            try tmux.send("h")
+            try tmux.send("Tab")
+            try await tmux.waitFor("E2E TV  (self-asserted)")
+            try tmux.send("r")
+            try await tmux.waitFor("Revoke “E2E TV”")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Revoked “E2E TV”: its tokens no longer work.")
+            try await tmux.waitFor("No active grants")
+            let manage = try #require(token["manage"] as? [String: Any])
+            let rotate = try PipedCommand.run(["device", "token", "rotate", "--home", device.home.path], stdin: [])
+            #expect(rotate.status != 0, "a revoked token cannot be rotated: \(rotate.stdoutText)")
+            #expect(rotate.stderr.contains("the authorization server refused"), "\(rotate.stderr)")
+            #expect(manage["uri"] != nil)
             try tmux.send("q")
 
             // The decision is in this terminal's history.
