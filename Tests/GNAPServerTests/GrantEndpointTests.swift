@@ -141,6 +141,10 @@ struct GrantEndpointTests {
             let reply = try await client.send(.get, "/device")
             #expect(reply.status == .ok)
             #expect(String(decoding: reply.body, as: UTF8.self).contains("gnapterm approve --as http://as.test"))
+            // Static text only: nothing may load, run or frame it.
+            #expect(
+                reply.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'; frame-ancestors 'none'") == true)
+            #expect(reply.headers[.xContentTypeOptions] == "nosniff")
         }
     }
 }

@@ -64,6 +64,7 @@ struct InteractionURLTests {
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(page.headers[.cacheControl] == "no-store")
             #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             #expect(html.contains("gnapterm approve --as http://as.test \(url)"))
             #expect(!html.contains("TV"), "the page must not show the client's self-asserted name")
             let unknown = try await client.send(.get, "/interact/" + Secrets.token())

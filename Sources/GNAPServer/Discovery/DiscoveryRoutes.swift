@@ -26,17 +26,11 @@ enum DevicePage {
         <body>
         <h1>Approve a device</h1>
         <p>A device is showing you a code like <code>ABCD-EFGH</code>. Approve or deny it from a terminal:</p>
-        <pre>gnapterm approve --as \(base)</pre>
+        <pre>gnapterm approve --as \(HTMLPage.escape(base))</pre>
         <p>Approve only if you started this on a device you control.</p>
         </body></html>
         """
     }
 
-    static func response(base: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(
-            status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html(base: base))))
-    }
+    static func response(base: String) -> Response { HTMLPage.response(html: html(base: base)) }
 }

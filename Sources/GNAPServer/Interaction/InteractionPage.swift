@@ -47,34 +47,17 @@ enum InteractionPage {
     }
 
     static func page(_ status: HTTPResponse.Status, title: String, body: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        // The URL is the secret: do not leak it to anything this page might load or link to.
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        let html = """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>gnapterm: \(escape(title))</title></head>
-            <body>
-            <h1>\(escape(title))</h1>
-            \(body)
-            </body></html>
-            """
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        HTMLPage.response(
+            status,
+            html: """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>gnapterm: \(escape(title))</title></head>
+                <body>
+                <h1>\(escape(title))</h1>
+                \(body)
+                </body></html>
+                """)
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLPage.escape(text) }
 }
