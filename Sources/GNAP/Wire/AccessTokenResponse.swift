@@ -8,6 +8,9 @@ public struct AccessTokenResponse: Sendable, Hashable, Codable {
     public var access: [AccessRight]
     public var expiresIn: Int?
     public var key: ClientKeyValue?
+    /// The key the token is bound to, named by reference (§3.2.1: `key` as a string, §7.1.1) instead of by value.
+    /// This AS never sends one; a client decoding another AS's answer keeps it here.
+    public var keyReference: String?
     public var flags: [String]?
 
     public init(
@@ -27,6 +30,37 @@ public struct AccessTokenResponse: Sendable, Hashable, Codable {
         case value, label, manage, access
         case expiresIn = "expires_in"
         case key, flags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        value = try container.decode(String.self, forKey: .value)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        manage = try container.decodeIfPresent(TokenManagement.self, forKey: .manage)
+        access = try container.decode([AccessRight].self, forKey: .access)
+        expiresIn = try container.decodeIfPresent(Int.self, forKey: .expiresIn)
+        // §3.2.1: the bound key by value, or a reference string (§7.1.1).
+        if let reference = try? container.decodeIfPresent(String.self, forKey: .key) {
+            keyReference = reference
+        } else {
+            key = try container.decodeIfPresent(ClientKeyValue.self, forKey: .key)
+        }
+        flags = try container.decodeIfPresent([String].self, forKey: .flags)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(manage, forKey: .manage)
+        try container.encode(access, forKey: .access)
+        try container.encodeIfPresent(expiresIn, forKey: .expiresIn)
+        if let key {
+            try container.encode(key, forKey: .key)
+        } else {
+            try container.encodeIfPresent(keyReference, forKey: .key)
+        }
+        try container.encodeIfPresent(flags, forKey: .flags)
     }
 }
 
