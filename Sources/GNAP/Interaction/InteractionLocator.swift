@@ -113,22 +113,14 @@ public struct InteractionLocator: Sendable, Hashable {
         }
     }
 
-    /// Percent-encodes everything outside RFC 3986's unreserved set.
+    /// Percent-encodes everything outside RFC 3986's unreserved set (§2.3: `A-Z a-z 0-9 - . _ ~`).
     static func percentEncode(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                result += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
-            }
-        }
-        return result
+        // Every character outside the allowed set is encodable, so Foundation never returns nil here.
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func percentDecode(_ text: Substring) -> String? {
         var bytes: [UInt8] = []

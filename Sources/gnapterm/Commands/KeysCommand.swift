@@ -33,15 +33,11 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Seal the device key for an AS with a passphrase (asked when the approver starts).")
 
-        @Option(name: .customLong("as"), help: "The authorization server the key is enrolled at.")
-        var server: String
-
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var target: KeyTargetOptions
 
         func run() async throws {
             do {
-                let address = try ServerAddress.normalize(server)
-                let vault = DeviceKeyVault(store: try LocalDatabase.open(directory: home.directory))
+                let (address, vault) = try target.open()
                 guard let passphrase = PassphrasePrompt.read("New passphrase: "), !passphrase.isEmpty else {
                     throw SessionErrorText("no passphrase given; nothing changed")
                 }
@@ -61,15 +57,11 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store the device key for an AS without a passphrase again.")
 
-        @Option(name: .customLong("as"), help: "The authorization server the key is enrolled at.")
-        var server: String
-
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var target: KeyTargetOptions
 
         func run() async throws {
             do {
-                let address = try ServerAddress.normalize(server)
-                let vault = DeviceKeyVault(store: try LocalDatabase.open(directory: home.directory))
+                let (address, vault) = try target.open()
                 guard let passphrase = PassphrasePrompt.read("Passphrase of the device key: ") else {
                     throw SessionErrorText("no passphrase given; nothing changed")
                 }

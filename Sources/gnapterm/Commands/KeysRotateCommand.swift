@@ -11,17 +11,14 @@ extension KeysCommand {
             abstract: "Replace the device key for an AS: the AS enrolls a new key and revokes the old one.",
             discussion: "A sealed key stays sealed under the same passphrase (asked once to open the old key).")
 
-        @Option(name: .customLong("as"), help: "The authorization server the key is enrolled at.")
-        var server: String
-
-        @OptionGroup var home: HomeOptions
+        @OptionGroup var target: KeyTargetOptions
 
         func run() async throws {
             do {
-                let store = try LocalDatabase.open(directory: home.directory)
+                let store = try LocalDatabase.open(directory: target.home.directory)
                 let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
                 let backend = try await setup.connect(
-                    server: server, enrollCode: nil, deviceName: "", passphrase: PassphrasePrompt.unlocking)
+                    server: target.server, enrollCode: nil, deviceName: "", passphrase: PassphrasePrompt.unlocking)
                 let old = try await store.approverIdentity(server: backend.identity.server)
                 let key = try await backend.rotateDeviceKey()
                 let oldThumbprint = (try? old?.privateKey.publicKey.thumbprint()) ?? "unknown"
