@@ -17,7 +17,7 @@ extension JWSProof {
             throw JWSProofFailure(error)
         }
         let header = jws.header
-        guard let typ = header.typ, types.contains(normalizedType(typ)) else {
+        guard let typ = header.typ, types.contains(typ) || types.contains(normalizedType(typ)) else {
             throw .wrongType(expected: types[0], found: header.typ)
         }
         if let expected = key.keyID, header.kid != expected { throw .wrongKeyID(expected: expected, found: header.kid) }

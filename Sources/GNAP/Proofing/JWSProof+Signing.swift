@@ -22,7 +22,7 @@ extension JWSProof {
         let header = proofHeader(type: method.type, request: request, now: now)
         if method == .jws && !request.content.isEmpty {
             let jws = try CompactJWS.sign(payload: request.content, header: header, key: key)
-            return SignedJWSProof(detachedJWS: nil, body: Array(jws.compact.utf8), contentType: mediaType)
+            return SignedJWSProof(detachedJWS: nil, body: jws.compactBytes, contentType: mediaType)
         }
         let jws = try CompactJWS.sign(payload: payload(method, request.content), header: header, key: key)
         return SignedJWSProof(detachedJWS: jws.compact, body: request.content, contentType: nil)
@@ -38,10 +38,10 @@ extension JWSProof {
             payload: payload(method, request.content),
             header: proofHeader(type: method.rotationType, request: request, now: now), key: currentKey)
         let outer = try CompactJWS.sign(
-            payload: Array(inner.compact.utf8), header: proofHeader(type: method.type, request: request, now: now),
+            payload: inner.compactBytes, header: proofHeader(type: method.type, request: request, now: now),
             key: newKey)
         if method == .jws {
-            return SignedJWSProof(detachedJWS: nil, body: Array(outer.compact.utf8), contentType: mediaType)
+            return SignedJWSProof(detachedJWS: nil, body: outer.compactBytes, contentType: mediaType)
         }
         return SignedJWSProof(detachedJWS: outer.compact, body: request.content, contentType: nil)
     }

@@ -5,7 +5,7 @@
 /// any other way is another resource.
 enum TargetURI {
     static func matches(signed: String, actual: String) -> Bool {
-        if signed == actual { return !signed.contains("#") }
+        if signed == actual { return !signed.utf8.contains(UInt8(ascii: "#")) }
         guard let signed = normalized(signed), let actual = normalized(actual) else { return false }
         return signed == actual
     }
@@ -13,7 +13,7 @@ enum TargetURI {
     /// The normalized form of an absolute `http` or `https` URI; nil for anything else (no scheme or authority,
     /// user information, a fragment).
     static func normalized(_ uri: String) -> String? {
-        guard !uri.contains("#"), let colon = uri.firstIndex(of: ":") else { return nil }
+        guard !uri.utf8.contains(UInt8(ascii: "#")), let colon = uri.firstIndex(of: ":") else { return nil }
         let scheme = uri[..<colon].lowercased()
         let defaultPort: Substring
         switch scheme {

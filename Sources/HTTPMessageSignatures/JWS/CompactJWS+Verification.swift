@@ -3,7 +3,7 @@ extension CompactJWS {
     /// never the token) and that `crit` names nothing outside `understood`.
     public func checkHeader(for key: VerificationKey, understood: Set<String> = []) throws(Failure) {
         let alg = header.alg
-        if alg.lowercased() == "none" { throw .algorithmNone }
+        if Self.isNone(alg) { throw .algorithmNone }
         if alg.hasPrefix("HS") && key.algorithm != .hmacSHA256 { throw .macWithoutSharedSecret(alg) }
         guard let algorithm = SignatureAlgorithm(jwsAlgorithm: alg) else { throw .unsupportedAlgorithm(alg) }
         guard algorithm == key.algorithm else {
@@ -37,7 +37,7 @@ extension CompactJWS {
     public static func verify(_ compact: String, keys: [JWK]) throws(Failure) -> CompactJWS {
         let jws = try CompactJWS(parsing: compact)
         let alg = jws.header.alg
-        if alg.lowercased() == "none" { throw .algorithmNone }
+        if isNone(alg) { throw .algorithmNone }
         guard let algorithm = SignatureAlgorithm(jwsAlgorithm: alg) else {
             throw alg.hasPrefix("HS") ? .macWithoutSharedSecret(alg) : .unsupportedAlgorithm(alg)
         }
@@ -51,4 +51,7 @@ extension CompactJWS {
         }
         return jws
     }
+
+    /// `none` in any case (RFC 7518 §3.6): names are case-sensitive, but no other spelling is anything else.
+    static func isNone(_ alg: String) -> Bool { alg.utf8.count == 4 && alg.lowercased() == "none" }
 }

@@ -13,9 +13,9 @@ public struct CompactJWS: Sendable, Hashable {
     public let payload: [UInt8]
     /// The signature bytes (ECDSA as r‖s, RFC 7518 §3.4).
     public let signature: [UInt8]
-    /// The serialization as received.
-    public let compact: String
-    /// Where the two dots are in ``compact``'s UTF-8.
+    /// The serialization as received, as UTF-8 (kept as bytes: the signing input is a prefix of it).
+    let bytes: [UInt8]
+    /// Where the two dots are in ``bytes``.
     let firstDot: Int
     let secondDot: Int
 
@@ -38,9 +38,10 @@ public struct CompactJWS: Sendable, Hashable {
     /// Parses a compact JWS without checking its signature (RFC 7515 §5.2 steps 1–6).
     public init(parsing compact: String, limits: Limits = Limits()) throws(Failure) {
         var text = compact
-        let parsed = text.withUTF8 { utf8 in Result { () throws(Failure) in try Self.parse(utf8, limits: limits) } }
-        (header, payload, signature, firstDot, secondDot) = try parsed.get()
-        self.compact = text
+        let parsed = text.withUTF8 { utf8 in
+            Result { () throws(Failure) in (try Self.parse(utf8, limits: limits), Array(utf8)) }
+        }
+        ((header, payload, signature, firstDot, secondDot), bytes) = try parsed.get()
     }
 
     private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, limits: Limits) throws(Failure) -> (
@@ -68,14 +69,19 @@ public struct CompactJWS: Sendable, Hashable {
         try CompactJWS(parsing: compact, limits: limits)
     }
 
+    /// The serialization (`BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature)`) as received.
+    public var compact: String { String(decoding: bytes, as: UTF8.self) }
+    /// ``compact`` as UTF-8 bytes (a body, for the `jws` proof).
+    public var compactBytes: [UInt8] { bytes }
+
     /// Whether the payload segment is empty: the payload is empty or travels outside the JWS (RFC 7515 App. F).
     public var hasEmptyPayloadSegment: Bool { secondDot == firstDot + 1 }
 
     /// `ASCII(BASE64URL(header) '.' BASE64URL(payload))` as received: the bytes the signature covers (§5.1 step 5).
-    public var signingInput: [UInt8] { Array(compact.utf8.prefix(secondDot)) }
+    public var signingInput: [UInt8] { Array(bytes[..<secondDot]) }
 
     /// The signing input with `detachedPayload` in the (empty) payload segment (RFC 7515 Appendix F).
     public func signingInput(detachedPayload: [UInt8]) -> [UInt8] {
-        Array(compact.utf8.prefix(firstDot + 1)) + Array(Base64URL.encode(detachedPayload).utf8)
+        Array(bytes[...firstDot]) + Array(Base64URL.encode(detachedPayload).utf8)
     }
 }

@@ -63,6 +63,9 @@ struct StrictJSONParser {
         guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
         try expect(UInt8(ascii: "{"))
         var members: [JOSEHeader.Member] = []
+        // Names seen, once there are enough of them that a linear search would let a hostile header cost
+        // quadratic time.
+        var names: Set<String> = []
         skipWhitespace()
         if peek == UInt8(ascii: "}") {
             position += 1
@@ -72,9 +75,9 @@ struct StrictJSONParser {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let name = try string()
-            guard !members.contains(where: { $0.name == name }) else {
-                throw failure("the member name '\(name)' appears twice")
-            }
+            if members.count == 16 { names = Set(members.map(\.name)) }
+            let repeated = members.count < 16 ? members.contains { $0.name == name } : !names.insert(name).inserted
+            guard !repeated else { throw failure("the member name '\(name)' appears twice") }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()

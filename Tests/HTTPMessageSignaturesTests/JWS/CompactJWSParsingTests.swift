@@ -45,7 +45,7 @@ struct CompactJWSParsingTests {
         }
     }
 
-    @Test func refusesHeadersThatAreNotStrictJSON() {
+    @Test func refusesHeadersThatAreNotStrictJSON() throws {
         let cases: [(String, String)] = [
             (#"["alg"]"#, "the header is not valid JSON: the header is not a JSON object"),
             (#"{"alg":"ES256","alg":"none"}"#, "the header is not valid JSON: the member name 'alg' appears twice"),
@@ -81,6 +81,13 @@ struct CompactJWSParsingTests {
         // Invalid UTF-8 inside a string.
         let invalid = Base64URL.encode(Array(#"{"alg":"ES256","s":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
         Self.expectMalformed(invalid + ".e30.AA", "the header is not valid JSON: a string is not valid UTF-8")
+        // Duplicates are found past the first sixteen members too, where a set takes over from the linear search.
+        let many = (0..<40).map { #""m\#($0)":\#($0)"# }.joined(separator: ",")
+        Self.expectMalformed(
+            Self.compact(header: #"{"alg":"ES256","# + many + #","m3":0}"#),
+            "the header is not valid JSON: the member name 'm3' appears twice")
+        #expect(
+            try CompactJWS(parsing: Self.compact(header: #"{"alg":"ES256","# + many + "}")).header.members.count == 40)
         // Nesting is bounded.
         let deep = #"{"alg":"ES256","x":"# + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}"
         Self.expectMalformed(Self.compact(header: deep), "the header is not valid JSON: nested too deeply")
