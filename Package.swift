@@ -63,6 +63,8 @@ let package = Package(
             name: "GNAPStorage",
             dependencies: [
                 "GNAP",
+                // JWK columns and base64url cursors.
+                "HTTPMessageSignatures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -72,8 +74,12 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                // Sends `push` interaction finishes (RFC 9635 §4.2.2).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                // ByteBuffer for the event stream, the peer address of the request context.
+                .product(name: "NIOCore", package: "swift-nio"),
+                // Sends `push` interaction finishes (RFC 9635 §4.2.2); NIOHTTP1 for its request method.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

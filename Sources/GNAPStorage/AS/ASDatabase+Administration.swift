@@ -1,45 +1,8 @@
-import Foundation
 import GNAP
 import GRDB
-import HTTPMessageSignatures
 
+/// ``AdministrationStore``: grant listings, counts and the expiry queries.
 extension ASDatabase {
-    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let after = query.afterID {
-            conditions.append("id > ?")
-            arguments += [after]
-        }
-        if let grantID = query.grantID {
-            conditions.append("grant_id = ?")
-            arguments += [grantID]
-        }
-        if let kind = query.kind {
-            conditions.append("kind = ?")
-            arguments += [kind]
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let limit = max(0, min(query.limit, 100_000))
-        let bound = arguments
-        return try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments: bound
-            ).map { row in
-                AuditEntry(
-                    id: row["id"],
-                    event: AuditEvent(
-                        grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]), kind: row["kind"],
-                        detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
-                        requestID: row["request_id"]))
-            }
-        }
-    }
-
-    public func latestAuditEntryID() async throws -> Int64 {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_events") ?? 0 }
-    }
-
     public func grants(_ query: GrantQuery) async throws -> GrantPage {
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -129,38 +92,6 @@ extension ASDatabase {
         }
     }
 
-    @discardableResult
-    public func revokeDevice(id: String, at now: WallInstant, audit: [AuditEvent]) async throws -> ApproverDevice {
-        let context = AuditContext.current
-        return try await writer.write { db in
-            guard
-                var device = try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE id = ?", arguments: [id])
-                    .map(Self.device(from:))
-            else { throw StoreError.notFound("device \(id)") }
-            guard device.revokedAt == nil else { return device }
-            device.revokedAt = now
-            try db.execute(
-                sql: "UPDATE approver_devices SET revoked_at = ? WHERE id = ?", arguments: [now.unixMilliseconds, id])
-            try Self.insert(audit, db, context: context)
-            return device
-        }
-    }
-
-    public func updateGrant<Result: Sendable>(
-        id: String, revokingTokensAt now: WallInstant,
-        _ body: @Sendable (inout GrantRecord) throws -> (mutation: GrantMutation<Result>, revokeTokens: Bool)
-    ) async throws -> Result {
-        // The grant update of ``updateGrant(id:_:)`` (same columns, same audit context), with every token of the
-        // grant, durable ones included, revoked in the same transaction when asked.
-        try await updateGrant(id: id) { grant in
-            var (mutation, revokeTokens) = try body(&grant)
-            if revokeTokens {
-                mutation.revocation = TokenRevocation(keepsDurable: false, at: now, reason: "grant revoked")
-            }
-            return mutation
-        }
-    }
-
     public func expiredPendingGrantIDs(at now: WallInstant, limit: Int) async throws -> [String] {
         try await writer.read { db in
             try String.fetchAll(
@@ -206,26 +137,4 @@ extension ASDatabase {
             return rows.count
         }
     }
-}
-
-/// The position after the last grant of a page: its creation time and id (the listing's sort key), as opaque text.
-struct GrantCursor: Sendable {
-    var createdAt: Int64
-    var id: String
-
-    init(createdAt: Int64, id: String) {
-        self.createdAt = createdAt
-        self.id = id
-    }
-
-    init?(_ text: String) {
-        guard let bytes = Base64URL.decode(text), let decoded = String(bytes: bytes, encoding: .utf8) else {
-            return nil
-        }
-        let parts = decoded.split(separator: "|", maxSplits: 1)
-        guard parts.count == 2, let createdAt = Int64(parts[0]), !parts[1].isEmpty else { return nil }
-        self.init(createdAt: createdAt, id: String(parts[1]))
-    }
-
-    var text: String { Base64URL.encode(Array("\(createdAt)|\(id)".utf8)) }
 }
