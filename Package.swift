@@ -4,7 +4,6 @@ import PackageDescription
 // Module graph: see docs/architecture.md. Arrows are the only allowed imports.
 let package = Package(
     name: "gnapterm",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gnapterm", targets: ["gnapterm"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
