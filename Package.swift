@@ -177,7 +177,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "TerminalUITestSupport"],
+            // GNAP only for its ManualClock (the runner is generic over any Clock).
+            dependencies: ["TerminalUI", "TerminalUITestSupport", "GNAP"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
