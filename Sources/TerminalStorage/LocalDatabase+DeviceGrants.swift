@@ -1,5 +1,7 @@
 import GNAP
+import GNAPStorage
 import GRDB
+import TerminalSession
 
 /// The device's grant, as one JSON record per name (the file is 0600; the tokens are live secrets the device itself
 /// must present, so they cannot be stored hashed).

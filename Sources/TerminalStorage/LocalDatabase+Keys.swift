@@ -1,6 +1,8 @@
 import GNAP
+import GNAPStorage
 import GRDB
 import HTTPMessageSignatures
+import TerminalSession
 
 extension LocalDatabase {
     /// A row of `approver_identities` as a record.

@@ -1,7 +1,9 @@
 import Foundation
 import GNAP
+import GNAPStorage
 import GRDB
 import HTTPMessageSignatures
+import TerminalSession
 
 /// The terminal side's SQLite store (file mode 0600: it holds private keys).
 public struct LocalDatabase: ApproverStore, ClientKeyStore {

@@ -1,6 +1,7 @@
 import Foundation
 import GNAP
-import GNAPStorage
+import TerminalSession
+import TerminalStorage
 import Testing
 
 @Suite("Local database: the device's grant")

@@ -1,7 +1,8 @@
 import Foundation
 import GNAP
-import GNAPStorage
 import HTTPMessageSignatures
+import TerminalSession
+import TerminalStorage
 import Testing
 
 @Suite("Local database")

@@ -1,10 +1,12 @@
 import Foundation
 import GNAP
+import GNAPStorage
 import GRDB
 import HTTPMessageSignatures
+import TerminalSession
 import Testing
 
-@testable import GNAPStorage
+@testable import TerminalStorage
 
 @Suite("Local database: history search (FTS5) and sealed keys")
 struct LocalSearchAndKeyTests {

@@ -3,34 +3,22 @@ import GNAPClient
 import Synchronization
 import TerminalUI
 
-/// Shows the device's progress when there is no full-screen display: JSON lines on stdout (`--json`), or plain
-/// lines on stderr (how to approve, then one line per status change: no escape sequences, no redrawing), which
-/// leaves stdout for the tokens.
+/// Shows the device's progress when there is no full-screen display: plain lines on stderr (how to approve, then
+/// one line per status change: no escape sequences, no redrawing), which leaves stdout for the tokens.
 final class DeviceProgressDisplay: Sendable {
     let serverURL: String
-    let json: Bool
-    /// Raw writers: callers include line breaks.
-    let stdout: @Sendable (String) -> Void
+    /// A raw writer: callers include line breaks.
     let stderr: @Sendable (String) -> Void
     private let state = Mutex<(interaction: DeviceInteraction?, status: DeviceStatus, started: Bool)>(
         (nil, .requesting, false))
 
-    init(
-        serverURL: String, json: Bool, stdout: @escaping @Sendable (String) -> Void,
-        stderr: @escaping @Sendable (String) -> Void
-    ) {
+    init(serverURL: String, stderr: @escaping @Sendable (String) -> Void) {
         self.serverURL = serverURL
-        self.json = json
-        self.stdout = stdout
         self.stderr = stderr
     }
 
     /// Shows one event of the flow; `now` is the time it happened.
     func show<C: Clock & Sendable>(_ event: DeviceFlow<C>.Event, now: WallInstant) where C.Instant == WallInstant {
-        if json {
-            showJSON(event)
-            return
-        }
         switch DeviceProgress.of(event) {
         case .interaction(let interaction):
             state.withLock { $0.interaction = interaction }
@@ -49,7 +37,6 @@ final class DeviceProgressDisplay: Sendable {
 
     /// Prints `status` as a line when it differs from the last one shown.
     func show(_ status: DeviceStatus, now: WallInstant) {
-        guard !json else { return }
         let (shown, changed, usesCode) = state.withLock { state -> (DeviceStatus, Bool, Bool) in
             if status == .codeEntered { state.started = true }
             let next = state.status.followed(by: status, started: state.started)
@@ -57,16 +44,5 @@ final class DeviceProgressDisplay: Sendable {
             return (next, state.status != next, state.interaction?.userCode != nil)
         }
         if changed { stderr(shown.text(now: now, usesCode: usesCode) + "\n") }
-    }
-
-    private func showJSON<C: Clock & Sendable>(_ event: DeviceFlow<C>.Event) where C.Instant == WallInstant {
-        switch event {
-        case .interaction(let interaction): stdout(DeviceOutput.interaction(interaction) + "\n")
-        case .waiting(let next): stdout(DeviceOutput.waiting(nextPollAt: next) + "\n")
-        case .interactionFinished: stdout(DeviceOutput.interactionFinished + "\n")
-        case .retrying(let reason, let next): stdout(DeviceOutput.waiting(nextPollAt: next, reason: reason) + "\n")
-        // The JSON lines stay as they were before this event existed.
-        case .codeEntered: break
-        }
     }
 }

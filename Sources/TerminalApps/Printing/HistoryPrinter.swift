@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// `gnapterm history`: the local decision history as text lines or as JSON.

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 
 /// `gnapterm keys`: the device keys as text, one block per key.
 public enum KeysPrinter {

@@ -1,43 +1,34 @@
-import Foundation
+import TerminalSession
+import TerminalUI
 
-/// Reads a passphrase: from the terminal with echo off, or, when standard input is not a terminal (scripts), as
-/// one line of standard input.
-enum PassphrasePrompt {
-    /// The signals that end the process while the prompt waits: each puts echo back before it takes effect.
-    private static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+/// Asks for the passphrase of a sealed device key: typed on the terminal with echo off, or one line of standard
+/// input from a script (`HiddenLine`).
+public enum PassphrasePrompt {
+    /// The prompt for the `attempt`th try at opening a sealed key (what `ApproverSetup`, `AdminSession` and the
+    /// admin view take as `passphrase`).
+    public static func unlocking(attempt: Int) -> String? {
+        HiddenLine.read(
+            prompt: attempt == 1 ? "Passphrase of the device key: " : "Wrong passphrase. Passphrase of the device key: "
+        )
+    }
 
-    static func read(_ prompt: String) -> String? {
-        guard StandardStreams.stdinIsTerminal else { return Swift.readLine(strippingNewline: true) }
-        StandardStreams.err(prompt)
-        var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return Swift.readLine(strippingNewline: true) }
-        var silent = saved
-        silent.c_lflag &= ~tcflag_t(ECHO)
-        // A signal while echo is off must not leave the terminal silent: the handler restores these settings,
-        // then lets the signal do what it would have done.
-        promptTerminalSettings = saved
-        let previous = endingSignals.map { signal($0, restoreEchoThenRaise) }
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
-        defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            for (number, handler) in zip(endingSignals, previous) { signal(number, handler) }
-            StandardStreams.err("\n")
+    /// The passphrase of a sealed key, to take the seal off.
+    public static func current() throws(SessionError) -> String {
+        guard let passphrase = HiddenLine.read(prompt: "Passphrase of the device key: ") else {
+            throw SessionError("no passphrase given; nothing changed")
         }
-        return Swift.readLine(strippingNewline: true)
+        return passphrase
     }
 
-    /// The prompt for the `attempt`th try at opening a sealed key.
-    static func unlocking(attempt: Int) -> String? {
-        read(attempt == 1 ? "Passphrase of the device key: " : "Wrong passphrase. Passphrase of the device key: ")
+    /// A new passphrase to seal a key with: asked twice when a person types it (a typo would lock the key away),
+    /// once from a script.
+    public static func choosing() throws(SessionError) -> String {
+        guard let passphrase = HiddenLine.read(prompt: "New passphrase: "), !passphrase.isEmpty else {
+            throw SessionError("no passphrase given; nothing changed")
+        }
+        if HiddenLine.isTyped, HiddenLine.read(prompt: "Repeat the passphrase: ") != passphrase {
+            throw SessionError("the passphrases differ; nothing changed")
+        }
+        return passphrase
     }
-}
-
-/// The terminal settings from before the prompt turned echo off. Written before the handlers are installed and
-/// only read by them (async-signal-safe: `tcsetattr`, `signal` and `raise` are on POSIX's list).
-nonisolated(unsafe) private var promptTerminalSettings = termios()
-
-private func restoreEchoThenRaise(_ number: Int32) {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &promptTerminalSettings)
-    signal(number, SIG_DFL)
-    raise(number)
 }

@@ -36,49 +36,8 @@ public struct ApprovalSummary: Hashable, Sendable {
         self.init(review: review, request: ApprovalRequest(rights: [], subjectFormats: []))
     }
 
-    /// The released subject identifier and assertion formats, in words.
-    public var releasedInformation: [String] {
-        releasedSubjectFormats.map(SubjectFormatNames.title(of:))
-            + releasedAssertionFormats.map(SubjectFormatNames.assertionTitle(of:))
-    }
-
-    /// The withheld subject identifier and assertion formats, in words.
-    public var withheldInformation: [String] {
-        withheldSubjectFormats.map(SubjectFormatNames.title(of:))
-            + withheldAssertionFormats.map(SubjectFormatNames.assertionTitle(of:))
-    }
-
     /// True when nothing at all is released.
     public var releasesNothing: Bool {
         granted.isEmpty && releasedSubjectFormats.isEmpty && releasedAssertionFormats.isEmpty
-    }
-}
-
-extension DecisionRecord {
-    /// The history record of approving `review` with `request`, with the same renderings the screens show.
-    public init(
-        approving review: InteractionReview,
-        with request: ApprovalRequest,
-        id: String,
-        decidedAt: WallInstant,
-        server: String
-    ) {
-        let summary = ApprovalSummary(review: review, request: request)
-        self.init(
-            id: id, decidedAt: decidedAt, server: server, grantID: review.grantID,
-            clientName: review.client.display?.name ?? "(no name given)", clientURI: review.client.display?.uri,
-            keyThumbprint: review.client.keyThumbprint, decision: .approved,
-            grantedRights: summary.granted.map(\.displaySummary),
-            withheldRights: summary.withheld.map(\.displaySummary),
-            releasedSubject: summary.releasedSubjectFormats + summary.releasedAssertionFormats, reason: nil)
-    }
-
-    /// The history record of denying `review` for `reason`.
-    public init(denying review: InteractionReview, reason: String, id: String, decidedAt: WallInstant, server: String) {
-        self.init(
-            id: id, decidedAt: decidedAt, server: server, grantID: review.grantID,
-            clientName: review.client.display?.name ?? "(no name given)", clientURI: review.client.display?.uri,
-            keyThumbprint: review.client.keyThumbprint, decision: .denied, grantedRights: [],
-            withheldRights: review.allRights.map(\.displaySummary), releasedSubject: [], reason: reason)
     }
 }

@@ -16,8 +16,8 @@ public protocol ApproverBackend: Sendable {
     func deny(_ review: InteractionReview, reason: String) async throws(ApproverFailure) -> DecisionResponse
     /// Local decision history, newest first.
     func history(limit: Int) async throws(ApproverFailure) -> [DecisionRecord]
-    // Issue 6: history search, active grants, device keys (ApproverBackend+Records.swift has the types and the
-    // defaults for backends that do not offer them).
+    // The approver's records: history search, active grants, device keys (ApproverBackend+Records.swift has the
+    // types and the defaults for backends that do not offer them).
     /// The local decisions matching `query` (full-text), newest first.
     func searchHistory(_ query: String, limit: Int) async throws(ApproverFailure) -> [DecisionRecord]
     /// The grants this approver approved that still hold active tokens, from the AS.

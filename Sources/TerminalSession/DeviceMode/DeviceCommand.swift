@@ -1,7 +1,6 @@
 import GNAP
 import GNAPClient
 import HTTPMessageSignatures
-import TerminalUI
 
 /// `gnapterm device`: a headless client instance that requests access with a user code and waits for it.
 ///
@@ -16,12 +15,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public enum Display: Sendable {
         /// One JSON object per line on stdout (`--json`).
         case json
-        /// Plain lines on stderr: for when stdout is not a terminal.
-        case plain
-        /// The full-screen display on the real terminal, in `theme` (pass `Theme.resolve` to honour `NO_COLOR`).
-        case fullScreen(Theme)
-        /// The full-screen display on this driver (tests: a `VirtualTerminal`).
-        case screen(any TerminalDriver)
+        /// A display for a person, which shows the flow while it runs (TerminalApps has plain lines on stderr and
+        /// the full screen: `.plain`, `.fullScreen(_:)`, `.screen(_:)`).
+        case person(any DeviceFlowDisplay)
     }
 
     public var server: String
@@ -160,38 +156,20 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
             access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
             startModes: startModes, finish: finish?.request)
         let endpoint = discovery.grantRequestEndpoint
-        let clock = clock
         let outcome: DeviceFlow<C>.Outcome
-        var lines: DeviceProgressDisplay?
         switch display {
-        case .json, .plain:
-            let progress = DeviceProgressDisplay(serverURL: base, json: json, stdout: stdout, stderr: stderr)
-            lines = progress
+        case .json:
+            let stdout = stdout
             outcome = try await flow.run(request, endpoint: endpoint, listener: listener) { event in
-                progress.show(event, now: clock.now)
+                if let line = DeviceOutput.progress(event) { stdout(line + "\n") }
             }
-        case .fullScreen(let theme):
-            let ended = try await CursesTerminal.run(options: CursesTerminal.Options(theme: theme, enableMouse: false))
-            {
-                terminal in
-                try await DeviceFullScreen.run(
-                    on: terminal, serverURL: base, clock: clock, status: Self.status(of:)
-                ) { report in
-                    try await flow.run(request, endpoint: endpoint, listener: listener) { report(.of($0)) }
-                }
-            }
-            guard let ended else { throw CancellationError() }
-            outcome = ended
-        case .screen(let driver):
-            let ended = try await DeviceFullScreen.run(
-                on: driver, serverURL: base, clock: clock, status: Self.status(of:)
-            ) { report in
-                try await flow.run(request, endpoint: endpoint, listener: listener) { report(.of($0)) }
+        case .person(let screen):
+            let ended = try await screen.run(serverURL: base, clock: clock, stderr: stderr) { report in
+                try await flow.run(request, endpoint: endpoint, listener: listener) { report($0) }
             }
             guard let ended else { throw CancellationError() }
             outcome = ended
         }
-        lines?.show(Self.status(of: outcome), now: clock.now)
         switch outcome {
         case .granted(let response):
             return try await deliver(response, server: base, output: output)
@@ -204,15 +182,6 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
             let usesCode = startModes.contains(StartMode.userCode) || startModes.contains(StartMode.userCodeURI)
             stderr("gnapterm device: the \(usesCode ? "code" : "request") expired before anyone approved it\n")
             return Self.exitExpired
-        }
-    }
-
-    /// How an outcome reads on the display.
-    static func status(of outcome: DeviceFlow<C>.Outcome) -> DeviceStatus {
-        switch outcome {
-        case .granted: .approved
-        case .denied(let error): .denied(reason: error.errorDescription)
-        case .expired: .expired
         }
     }
 
@@ -236,7 +205,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
             stderr("gnapterm device: \(error)\(hint)\n")
             return Self.exitFailure
         }
-        if !json { stderr("Tokens written to \(TextSanitizer.sanitize(output.path))\n") }
+        if case .person(let screen) = display { stderr("Tokens written to \(screen.printable(output.path))\n") }
         return Self.exitGranted
     }
 

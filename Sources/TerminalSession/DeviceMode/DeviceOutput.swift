@@ -75,6 +75,18 @@ public enum DeviceOutput {
                 finish: interaction.finish?.rawValue, expiresAt: interaction.expiresAt.iso8601))
     }
 
+    /// The line of a flow event, if it has one.
+    static func progress<C: Clock & Sendable>(_ event: DeviceFlow<C>.Event) -> String? where C.Instant == WallInstant {
+        switch event {
+        case .interaction(let interaction): Self.interaction(interaction)
+        case .waiting(let next): Self.waiting(nextPollAt: next)
+        case .interactionFinished: Self.interactionFinished
+        case .retrying(let reason, let next): Self.waiting(nextPollAt: next, reason: reason)
+        // The JSON lines stay as they were before this event existed.
+        case .codeEntered: nil
+        }
+    }
+
     /// The finish callback arrived and verified; the device continues with the interaction reference.
     static var interactionFinished: String { line(EventLine(event: "interaction_finished")) }
 

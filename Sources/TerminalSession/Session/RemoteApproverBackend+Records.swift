@@ -4,7 +4,7 @@ import GNAPClient
 import HTTPMessageSignatures
 import Synchronization
 
-// The approver's records: full-text history search in the local store, and from the AS (issue 5's interaction
+// The approver's records: full-text history search in the local store, and from the AS (the interaction API's
 // routes) the active grants with revocation, the account's devices, and rotation of this terminal's key.
 extension RemoteApproverBackend {
     public func searchHistory(_ query: String, limit: Int) async throws(ApproverFailure) -> [DecisionRecord] {

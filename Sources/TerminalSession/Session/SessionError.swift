@@ -4,24 +4,24 @@ import GNAPClient
 public struct SessionError: Error, Sendable, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 
-    static func invalidServer(_ input: String) -> SessionError {
+    package static func invalidServer(_ input: String) -> SessionError {
         SessionError("'\(input)' is not an authorization server address (expected e.g. http://127.0.0.1:8080)")
     }
 
-    static func notEnrolled(_ server: String) -> SessionError {
+    package static func notEnrolled(_ server: String) -> SessionError {
         SessionError(
             "this terminal is not enrolled at \(server); run: gnapterm approve --as \(server) --enroll CODE")
     }
 
-    static func client(_ error: GNAPClientError) -> SessionError { SessionError(error.description) }
+    package static func client(_ error: GNAPClientError) -> SessionError { SessionError(error.description) }
 
-    static func store(_ error: any Error) -> SessionError { SessionError("local store: \(error)") }
+    package static func store(_ error: any Error) -> SessionError { SessionError("local store: \(error)") }
 
-    static func sealed(_ server: String) -> SessionError {
+    package static func sealed(_ server: String) -> SessionError {
         SessionError("the device key for \(server) is sealed; a passphrase is needed to open it")
     }
 
-    static func invalidAccess(_ detail: String) -> SessionError { SessionError("invalid --access: \(detail)") }
+    package static func invalidAccess(_ detail: String) -> SessionError { SessionError("invalid --access: \(detail)") }
 }

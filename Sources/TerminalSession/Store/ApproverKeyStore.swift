@@ -1,4 +1,4 @@
-import HTTPMessageSignatures
+import GNAP
 
 /// The approver's device keys at rest: every enrolled identity, and the private keys sealed under a passphrase.
 ///

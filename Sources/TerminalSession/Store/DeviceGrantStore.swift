@@ -1,3 +1,5 @@
+import GNAP
+
 /// The grant a headless device holds after `gnapterm device` was approved: the tokens the AS issued (with their
 /// §3.2.1 management URIs and tokens) and the subject information, kept so that `gnapterm device token
 /// show|rotate|revoke` can manage them later (RFC 9635 §6).
