@@ -39,6 +39,7 @@ let package = Package(
                 .product(name: "GNAP", package: "gnapterm"),
                 .product(name: "TerminalUI", package: "gnapterm"),
                 .product(name: "TerminalApps", package: "gnapterm"),
+                .product(name: "TerminalSession", package: "gnapterm"),
             ]
         ),
     ],
