@@ -7,6 +7,8 @@ import GNAPStorage
 import Logging
 import ServiceLifecycle
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 import TerminalUI
 
 /// The self-contained demo: an AS on loopback with a throw-away data directory, a local approver enrolled with the
