@@ -4,7 +4,6 @@ import PackageDescription
 // Module graph: see docs/architecture.md. Arrows are the only allowed imports.
 let package = Package(
     name: "gnapterm",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gnapterm", targets: ["gnapterm"]),
         .library(name: "HTTPMessageSignatures", targets: ["HTTPMessageSignatures"]),
@@ -12,6 +11,7 @@ let package = Package(
         // For Benchmarks/ (AdminWatchBenchmark and ApproverBenchmarks drive the apps without a terminal).
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
+        .library(name: "TerminalSession", targets: ["TerminalSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -67,6 +67,8 @@ let package = Package(
             name: "GNAPStorage",
             dependencies: [
                 "GNAP",
+                // JWK columns and base64url cursors.
+                "HTTPMessageSignatures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -76,8 +78,12 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                // Sends `push` interaction finishes (RFC 9635 §4.2.2).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                // ByteBuffer for the event stream, the peer address of the request context.
+                .product(name: "NIOCore", package: "swift-nio"),
+                // Sends `push` interaction finishes (RFC 9635 §4.2.2); NIOHTTP1 for its request method.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -111,21 +117,32 @@ let package = Package(
         .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
-        // The approver and device apps: screens, effects, plain-text mode.
+        // The terminal side without a screen: local store protocols, device keys and their sealing, session wiring
+        // (enrollment, the approver's backend over the interaction API), the device mode's flow. No curses.
         .target(
-            name: "TerminalApps",
+            name: "TerminalSession",
             dependencies: [
-                "GNAP", "GNAPClient", "TerminalUI", "HTTPMessageSignatures", "QRCode",
+                "GNAP", "GNAPClient", "HTTPMessageSignatures",
                 // Sealing the device key under a passphrase: scrypt (CryptoExtras) and AES-GCM.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The terminal's local SQLite store (GRDB): implements TerminalSession's store protocols.
+        .target(
+            name: "TerminalStorage",
+            dependencies: [
+                "TerminalSession", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The screens: approver app, admin watch view, device display, review, plain mode, printed output, prompts.
+        .target(name: "TerminalApps", dependencies: ["TerminalSession", "TerminalUI", "GNAP", "GNAPClient", "QRCode"]),
         .executableTarget(
             name: "gnapterm",
             dependencies: [
-                "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
-                "HTTPMessageSignatures", "HTTPSigTool",
+                "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps", "TerminalSession",
+                "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -168,6 +185,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "TerminalStorageTests",
+            dependencies: [
+                "TerminalStorage", "TerminalSession", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "GNAPServerTests",
             dependencies: [
                 "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
@@ -189,16 +213,17 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "TerminalUITestSupport"],
+            // GNAP only for its ManualClock (the runner is generic over any Clock).
+            dependencies: ["TerminalUI", "TerminalUITestSupport", "GNAP"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "TerminalAppsTests",
             dependencies: [
-                "TerminalApps", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "TerminalApps", "TerminalSession", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
                 "HTTPMessageSignatures",
                 // Key sealing and history search against the real local store (in memory).
-                "GNAPStorage",
+                "TerminalStorage",
             ],
             exclude: ["Snapshots"]
         ),
@@ -206,7 +231,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
         // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
-        // python/).
+        // Tests/python-requirements.txt).
         .testTarget(
             name: "InteropTests",
             dependencies: [

@@ -5,7 +5,6 @@ import PackageDescription
 // benchmarks. See docs/performance.md for how to run them.
 let package = Package(
     name: "gnapterm-benchmarks",
-    platforms: [.macOS(.v15)],
     dependencies: [
         // The root package, referenced by path. Its identity is the name of the checkout's directory, so the
         // products below name it through `name:` instead.
@@ -40,6 +39,7 @@ let package = Package(
                 .product(name: "GNAP", package: "gnapterm"),
                 .product(name: "TerminalUI", package: "gnapterm"),
                 .product(name: "TerminalApps", package: "gnapterm"),
+                .product(name: "TerminalSession", package: "gnapterm"),
             ]
         ),
     ],

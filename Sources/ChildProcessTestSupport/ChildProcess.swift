@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Runs a command to completion with posix_spawn and waitpid, for test targets (never linked into the executable).
 ///

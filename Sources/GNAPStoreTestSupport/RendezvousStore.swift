@@ -3,7 +3,7 @@ import GNAP
 /// A ``GrantStore`` for tests of racing requests: every call goes to `base`, but ``updateGrant(id:_:)`` first passes
 /// the ``gate``. When the gate is armed, two racing continuation calls (RFC 9635 §5) have both read the grant and
 /// checked their continuation token before either transaction starts, so the check inside the transaction is the
-/// only thing that can decide between them.
+/// only thing that can decide between them. The other store concerns are served by the backend directly.
 public struct RendezvousStore: GrantStore {
     public let base: any GrantStore
     public let gate: RendezvousGate
@@ -39,57 +39,5 @@ public struct RendezvousStore: GrantStore {
         id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         try await base.updateAccessToken(id: id, body)
-    }
-    public func insertClientInstance(_ instance: ClientInstanceRecord) async throws {
-        try await base.insertClientInstance(instance)
-    }
-    public func clientInstance(id: String) async throws -> ClientInstanceRecord? {
-        try await base.clientInstance(id: id)
-    }
-    public func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord? {
-        try await base.clientInstance(thumbprint: thumbprint)
-    }
-    public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
-        try await base.rotateClientInstanceKey(id: id, to: key, audit: audit)
-    }
-    public func registerClients(_ clients: [ClientInstanceRecord], audit: [AuditEvent]) async throws {
-        try await base.registerClients(clients, audit: audit)
-    }
-    public func insertAccount(_ account: Account) async throws { try await base.insertAccount(account) }
-    public func account(opaqueSubject: String) async throws -> Account? {
-        try await base.account(opaqueSubject: opaqueSubject)
-    }
-    @discardableResult
-    public func updateAccount(id: String, at now: WallInstant, _ body: @Sendable (inout Account) throws -> Void)
-        async throws -> Account
-    {
-        try await base.updateAccount(id: id, at: now, body)
-    }
-    public func account(id: String) async throws -> Account? { try await base.account(id: id) }
-    public func account(username: String) async throws -> Account? { try await base.account(username: username) }
-    public func accounts() async throws -> [Account] { try await base.accounts() }
-    public func insertEnrollmentCode(_ code: EnrollmentCodeRecord) async throws {
-        try await base.insertEnrollmentCode(code)
-    }
-    public func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord? {
-        try await base.redeemEnrollmentCode(hash: hash, at: now)
-    }
-    public func insertDevice(_ device: ApproverDevice) async throws { try await base.insertDevice(device) }
-    public func device(id: String) async throws -> ApproverDevice? { try await base.device(id: id) }
-    public func device(thumbprint: String) async throws -> ApproverDevice? {
-        try await base.device(thumbprint: thumbprint)
-    }
-    public func devices(accountID: String) async throws -> [ApproverDevice] {
-        try await base.devices(accountID: accountID)
-    }
-    public func touchDevice(id: String, at now: WallInstant) async throws {
-        try await base.touchDevice(id: id, at: now)
-    }
-    public func secret(named name: String, create: @Sendable () -> [UInt8]) async throws -> [UInt8] {
-        try await base.secret(named: name, create: create)
-    }
-    public func appendAudit(_ events: [AuditEvent]) async throws { try await base.appendAudit(events) }
-    public func auditEvents(grantID: String) async throws -> [AuditEvent] {
-        try await base.auditEvents(grantID: grantID)
     }
 }

@@ -23,8 +23,9 @@ extension EndToEnd {
             try await tmux.waitFor("No pending requests")
 
             try await server.kill()
-            server = try await server.restart()
+            // Seen while the AS is down: once it is back, the view may reconnect before the screen is read again.
             try await tmux.waitFor("✕ disconnected", timeout: .seconds(20))
+            server = try await server.restart()
             try await tmux.waitFor("● live", timeout: .seconds(40))
 
             let device = try await UserCodeFlowTests.Device.start(server)

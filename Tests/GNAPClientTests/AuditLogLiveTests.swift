@@ -45,14 +45,18 @@ struct AuditLogLiveTests {
 
         let entries = try await server.store.auditEntries(AuditQuery(limit: 10_000))
         let kinds = Set(entries.map(\.event.kind))
-        for kind in ["device.enrolled", "grant.created", "code.failed", "code.entered", "grant.approved"] {
+        for kind: AuditEventKind in [
+            "device.enrolled", "grant.created", "code.failed", "code.entered", "grant.approved",
+        ] {
             #expect(kinds.contains(kind), "no \(kind) event")
         }
         #expect(kinds.contains("tokens.issued") && kinds.contains("token.rotated") && kinds.contains("token.revoked"))
         for entry in entries {
             let event = entry.event
-            let text = [event.kind, event.detail, event.grantID, event.accountID, event.actor, event.requestID]
-                .compactMap { $0 }.joined(separator: "\n")
+            let text = [
+                event.kind.rawValue, event.detail, event.grantID, event.accountID, event.actor, event.requestID,
+            ]
+            .compactMap { $0 }.joined(separator: "\n")
             for secret in secrets {
                 #expect(!text.contains(secret), "audit entry \(entry.id) (\(event.kind)) contains a secret")
             }

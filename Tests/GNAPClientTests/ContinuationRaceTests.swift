@@ -15,7 +15,7 @@ struct LiveContinuationRaceTests {
 
     /// A live AS whose grant updates pass `gate`.
     static func server(_ gate: RendezvousGate) async throws -> LiveServer {
-        try await LiveServer.start(store: RendezvousStore(try ASDatabase.inMemory(), gate: gate))
+        try await LiveServer.start(grants: { RendezvousStore($0, gate: gate) })
     }
 
     /// Runs two calls concurrently; returns how many succeeded and how many failed with `invalid_continuation`,

@@ -10,20 +10,25 @@ import Hummingbird
 /// clients under test so waits and expiry are instant and deterministic.
 struct LiveServer {
     let base: String
-    let store: any GrantStore
+    let store: ASDatabase
     let clock: ManualClock
     let bootstrapCode: EnrollmentCode?
     let task: Task<Void, any Error>
 
+    /// `grants` lets a test put a wrapper (such as a `RendezvousStore`) between the server and the store's grants.
     static func start(
-        store: (any GrantStore)? = nil, clock: ManualClock = ManualClock(), pollInterval: Int = 5,
-        configure: (inout ServerConfiguration) -> Void = { _ in }
+        store: ASDatabase? = nil, clock: ManualClock = ManualClock(), pollInterval: Int = 5,
+        configure: (inout ServerConfiguration) -> Void = { _ in }, grants: (ASDatabase) -> any GrantStore = { $0 }
     ) async throws -> LiveServer {
         let store = try store ?? ASDatabase.inMemory()
         let bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))
         var configuration = ServerConfiguration(port: 0, pollInterval: pollInterval)
         configure(&configuration)
-        let server = AuthorizationServer(store: store, configuration: configuration, clock: clock)
+        var stores = ASStores(store)
+        stores.grants = grants(store)
+        let server = AuthorizationServer(
+            stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
+            clock: clock)
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         let application = server.application { base in continuation.yield(base) }
         let task = Task { try await application.run() }

@@ -19,7 +19,7 @@ struct ASHarness {
     /// Records `push` interaction finishes instead of sending them.
     let pushes: RecordingPushTransport
 
-    /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and `store`.
+    /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and the store's grants.
     init(
         maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
@@ -32,8 +32,11 @@ struct ASHarness {
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
         self.pushes = pushes
+        var stores = ASStores(store)
+        stores.grants = serving(store)
         server = AuthorizationServer(
-            store: serving(store), configuration: configuration, clock: clock, pushTransport: pushes)
+            stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
+            clock: clock, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

@@ -153,7 +153,9 @@ struct AdminAPITests {
             let unknown = try await client.call(.post, "/admin/v1/accounts/nobody/invitations", as: admin)
             #expect(unknown.status == .notFound)
             let kinds = try await harness.store.auditEntries(AuditQuery(limit: 1000)).map(\.event.kind)
-            for kind in ["account.created", "enrollment.invited", "account.disabled", "account.enabled"] {
+            for kind: AuditEventKind in [
+                "account.created", "enrollment.invited", "account.disabled", "account.enabled",
+            ] {
                 #expect(kinds.contains(kind))
             }
         }

@@ -35,7 +35,7 @@ struct UserMismatchLifecycleTests {
         let approved = grant.state
         clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .issueTokens(selection))
-        #expect(grant.deferIssuance(previous: approved) == .respondPending(waitSeconds: 5))
+        #expect(grant.event(.issuanceDeferred(previous: approved)) == .respondPending(waitSeconds: 5))
         #expect(grant.state.status == .approved && grant.state.outcome == nil)
         clock.advance(by: .seconds(5))
         #expect(grant.event(.continuationCall) == .issueTokens(selection))

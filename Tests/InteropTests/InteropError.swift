@@ -1,3 +1,5 @@
+import ChildProcessTestSupport
+
 /// Why the Python side of an interoperability test could not run. Every case says how to fix the machine, because
 /// a missing prerequisite must fail the test loudly, never skip it.
 enum InteropError: Error, Sendable, CustomStringConvertible {
@@ -8,19 +10,18 @@ enum InteropError: Error, Sendable, CustomStringConvertible {
     case unreadableOutput(command: String, output: String)
     case unreadableFixture(String)
 
-    static let installHint =
-        "Install the pinned library with `python3 -m pip install -r Tests/InteropTests/python/requirements.txt` "
-        + "(.ci/run does this before `swift test`)."
+    static let installHint = TestPython.installHint
 
     var description: String {
         switch self {
         case .pythonMissing(let code):
-            "python3 was not found on PATH (posix_spawnp error \(code)). The interoperability tests need Python 3 "
+            "\(TestPython.executable) could not be run (posix_spawnp error \(code)). The interoperability tests need Python 3 "
                 + "and the PyPI package http-message-signatures. " + Self.installHint
         case .libraryMissing:
-            "python3 cannot import the PyPI package http-message-signatures. " + Self.installHint
+            "\(TestPython.executable) cannot import the PyPI package http-message-signatures. " + Self.installHint
         case .wrongLibraryVersion(let found, let pinned):
-            "python3 has http-message-signatures \(found), but the tests are pinned to \(pinned). " + Self.installHint
+            "\(TestPython.executable) has http-message-signatures \(found), but the tests are pinned to \(pinned). "
+                + Self.installHint
         case .helperFailed(let command, let status, let standardError):
             "hms_interop.py \(command) exited with status \(status): \(standardError)"
         case .unreadableOutput(let command, let output):

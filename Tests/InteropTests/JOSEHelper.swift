@@ -57,15 +57,16 @@ enum JOSEHelper {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("python")
     static let script = directory.appendingPathComponent("jose_interop.py").path
 
+    /// The version pinned in `Tests/python-requirements.txt`, the one file `scripts/test-setup` installs from.
     static func pinnedVersion() throws(InteropError) -> String {
-        let path = directory.appendingPathComponent("requirements-jose.txt").path
+        let path = TestPython.requirementsFile.path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),
             let line = text.split(separator: "\n").first(where: { $0.hasPrefix("joserfc==") })
         else { throw .unreadableFixture("no joserfc== line in \(path)") }
         return String(line.dropFirst("joserfc==".count))
     }
 
-    /// Checked once per test run: python3 has exactly the pinned joserfc.
+    /// Checked once per test run: the test Python has exactly the pinned joserfc.
     static let installedVersion: Result<String, JOSEInteropError> = Result { () throws(JOSEInteropError) -> String in
         let pinned: String
         do {
@@ -138,7 +139,8 @@ enum JOSEHelper {
         do {
             // -W ignore: joserfc warns that RFC 9864 deprecates the name "EdDSA"; the verdict is what counts here.
             return try ChildProcess.run(
-                ["python3", "-W", "ignore", script] + arguments, environment: ProcessInfo.processInfo.environment)
+                [TestPython.executable, "-W", "ignore", script] + arguments,
+                environment: ProcessInfo.processInfo.environment)
         } catch {
             throw .pythonMissing(code: error.code)
         }
@@ -152,18 +154,16 @@ enum JOSEInteropError: Error, Sendable, CustomStringConvertible {
     case wrongLibraryVersion(found: String, pinned: String)
     case helperFailed(command: String, status: Int32, standardError: String)
 
-    static let installHint =
-        "Install the pinned library with `python3 -m pip install -r Tests/InteropTests/python/requirements-jose.txt` "
-        + "(.ci/run does this before `swift test`)."
+    static let installHint = TestPython.installHint
 
     var description: String {
         switch self {
         case .pythonMissing(let code):
-            "python3 was not found on PATH (posix_spawnp error \(code)). The JWS interoperability tests need Python 3 "
-                + "and the PyPI package joserfc. " + Self.installHint
-        case .libraryMissing: "python3 cannot import the PyPI package joserfc. " + Self.installHint
+            "\(TestPython.executable) could not be run (posix_spawnp error \(code)). The JWS interoperability tests "
+                + "need Python 3 and the PyPI package joserfc. " + Self.installHint
+        case .libraryMissing: "\(TestPython.executable) cannot import the PyPI package joserfc. " + Self.installHint
         case .wrongLibraryVersion(let found, let pinned):
-            "python3 has joserfc \(found), but the tests are pinned to \(pinned). " + Self.installHint
+            "\(TestPython.executable) has joserfc \(found), but the tests are pinned to \(pinned). " + Self.installHint
         case .helperFailed(let command, let status, let standardError):
             "jose_interop.py \(command) exited with status \(status): \(standardError)"
         }

@@ -5,7 +5,7 @@ import HTTPMessageSignatures
 import Testing
 
 /// gnapterm's compact JWS and JWS proofs against the independent PyPI library joserfc (pinned in
-/// python/requirements-jose.txt): each side verifies what the other signs, for every algorithm.
+/// Tests/python-requirements.txt): each side verifies what the other signs, for every algorithm.
 @Suite struct JWSInteropTests {
     static let algorithms = SignatureAlgorithm.allCases
     static let payload = Array(#"{"access_token":{"access":["read"]},"note":"ünïcode"}"#.utf8)

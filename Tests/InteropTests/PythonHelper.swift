@@ -11,16 +11,16 @@ enum PythonHelper {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("python")
     static let script = directory.appendingPathComponent("hms_interop.py").path
 
-    /// The version pinned in `python/requirements.txt`, the one file CI installs from.
+    /// The version pinned in `Tests/python-requirements.txt`, the one file `scripts/test-setup` installs from.
     static func pinnedVersion() throws(InteropError) -> String {
-        let path = directory.appendingPathComponent("requirements.txt").path
+        let path = TestPython.requirementsFile.path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),
             let line = text.split(separator: "\n").first(where: { $0.hasPrefix("http-message-signatures==") })
         else { throw .unreadableFixture("no http-message-signatures== line in \(path)") }
         return String(line.dropFirst("http-message-signatures==".count))
     }
 
-    /// Checked once per test run: python3 exists and has exactly the pinned library version.
+    /// Checked once per test run: the test Python exists and has exactly the pinned library version.
     static let installedVersion: Result<String, InteropError> = Result { () throws(InteropError) -> String in
         let pinned = try pinnedVersion()
         let output = try python(["version"])
@@ -76,7 +76,7 @@ enum PythonHelper {
     private static func python(_ arguments: [String]) throws(InteropError) -> ChildProcess.Output {
         do {
             return try ChildProcess.run(
-                ["python3", script] + arguments, environment: ProcessInfo.processInfo.environment)
+                [TestPython.executable, script] + arguments, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw .pythonMissing(code: error.code)
         }

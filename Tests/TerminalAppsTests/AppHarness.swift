@@ -9,7 +9,7 @@ struct AppHarness {
     var backend = FakeBackend()
     var size = Size(width: 80, height: 24)
     var hint: String?
-    var clock = TerminalUITestSupport.ManualClock()
+    var clock = ManualClock()
     /// Starts on this interaction URL instead of the code entry (`gnapterm approve --as AS URL`).
     var interaction: String?
 

@@ -1,5 +1,6 @@
 import GNAP
 import TerminalApps
+import TerminalSession
 import TerminalUI
 import TerminalUITestSupport
 import Testing
@@ -37,7 +38,7 @@ import Testing
 
     @Test func reviewOfASelfAssertedClientWithWarning() async throws {
         let (_, terminal) = try await AppHarness().run(AppHarness.enter())
-        assertSnapshot(await terminal.screenText, named: "review-self-asserted")
+        assertSnapshot(await terminal.screenText, named: "screen-review-80x24")
     }
 
     @Test func reviewStylesWarningAndEqualButtons() async throws {
@@ -99,7 +100,7 @@ import Testing
         let (_, terminal) = try await AppHarness().run(
             AppHarness.enter() + [.type("j"), .key(.space), .type("a")])
         let screen = await terminal.screenText
-        assertSnapshot(screen, named: "confirm-approval")
+        assertSnapshot(screen, named: "screen-confirm-80x24")
         let withheld = try #require(screen.range(of: "Withheld:"))
         #expect(screen[withheld.upperBound...].contains("dolphin-metadata"))
     }
@@ -119,7 +120,7 @@ import Testing
     @Test func resultDenied() async throws {
         let (_, terminal) = try await AppHarness().run(
             AppHarness.enter() + [.type("d"), .key(.down), .key(.enter), .waitFor("✗ Denied")])
-        assertSnapshot(await terminal.screenText, named: "result-denied")
+        assertSnapshot(await terminal.screenText, named: "screen-result-denied-80x24")
     }
 
     @Test func resultWhenTheRequestExpiredMeanwhile() async throws {
@@ -132,7 +133,7 @@ import Testing
 
     @Test func historyList() async throws {
         let (_, terminal) = try await AppHarness().run([.key(.escape), .type("h"), .waitFor("Photo Printer")])
-        assertSnapshot(await terminal.screenText, named: "history-list")
+        assertSnapshot(await terminal.screenText, named: "screen-history-80x24")
     }
 
     @Test func historyDetail() async throws {
@@ -144,7 +145,7 @@ import Testing
 
     @Test func helpOverlayOverTheReview() async throws {
         let (_, terminal) = try await AppHarness().run(AppHarness.enter() + [.type("?")])
-        assertSnapshot(await terminal.screenText, named: "help-review")
+        assertSnapshot(await terminal.screenText, named: "screen-review-help-80x24")
     }
 
     @Test func tooSmallTerminal() async throws {

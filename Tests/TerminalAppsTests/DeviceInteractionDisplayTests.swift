@@ -1,6 +1,7 @@
 import GNAP
 import GNAPClient
 import TerminalApps
+import TerminalSession
 import Testing
 
 /// What `gnapterm device` shows for the `redirect`/`app` start modes, and its `--interact` option.

@@ -8,6 +8,7 @@ import TerminalUITestSupport
 import Testing
 
 @testable import TerminalApps
+@testable import TerminalSession
 
 /// The device mode without a network: the plain (non-terminal) lines, the full-screen run loop on a virtual
 /// terminal, the `--output` file and `device token` without a stored grant.
@@ -21,10 +22,8 @@ import Testing
     typealias Event = DeviceFlow<GNAP.ManualClock>.Event
 
     @Test func withoutATerminalTheProgressIsPlainLinesOnStderr() {
-        let out = Lines()
         let err = Lines()
-        let display = DeviceProgressDisplay(
-            serverURL: "http://127.0.0.1:8080", json: false, stdout: out.write, stderr: err.write)
+        let display = DeviceProgressDisplay(serverURL: "http://127.0.0.1:8080", stderr: err.write)
         let now = Fixtures.now
         let events: [Event] = [
             .interaction(DeviceScreenTests.interaction), .waiting(nextPollAt: now.advanced(by: .seconds(5))),
@@ -38,18 +37,15 @@ import Testing
         for event in events { display.show(event, now: now) }
         display.show(.approved, now: now)
         assertSnapshot(err.value, named: "device-non-tty")
-        #expect(out.value.isEmpty)
         #expect(!err.value.contains("\u{1B}"))
         #expect(!err.value.contains("█"))
     }
 
     @Test func theJSONLinesStayAsTheyWere() {
-        let out = Lines()
-        let display = DeviceProgressDisplay(
-            serverURL: "http://127.0.0.1:8080", json: true, stdout: out.write, stderr: { _ in })
-        display.show(Event.codeEntered, now: Fixtures.now)
-        display.show(Event.waiting(nextPollAt: Fixtures.now), now: Fixtures.now)
-        #expect(out.value == #"{"event":"waiting","next_poll_at":"2026-01-01T09:00:00Z"}"# + "\n")
+        #expect(DeviceOutput.progress(Event.codeEntered) == nil)
+        #expect(
+            DeviceOutput.progress(Event.waiting(nextPollAt: Fixtures.now))
+                == #"{"event":"waiting","next_poll_at":"2026-01-01T09:00:00Z"}"#)
     }
 
     /// The status of every outcome in these tests.

@@ -2,6 +2,7 @@ import Foundation
 import GNAP
 import Synchronization
 import TerminalApps
+import TerminalSession
 
 /// Canned reviews, records and times for the tests. Times are fixed: "now" is 2026-01-01 09:00:00 UTC.
 enum Fixtures {

@@ -1,7 +1,8 @@
 import GNAP
-import GNAPStorage
 import HTTPMessageSignatures
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 import Testing
 
 @Suite("Device key sealing (scrypt + AES-GCM)")

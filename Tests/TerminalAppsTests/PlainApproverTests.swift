@@ -1,5 +1,6 @@
 import GNAP
 import TerminalApps
+import TerminalSession
 import Testing
 
 /// Plain mode: whole scripted conversations, asserted as exact transcripts (what was written, with the typed

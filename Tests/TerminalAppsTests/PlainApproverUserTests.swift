@@ -1,5 +1,6 @@
 import GNAP
 import TerminalApps
+import TerminalSession
 import Testing
 
 extension PlainApproverTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GNAP
 import TerminalApps
+import TerminalSession
 import Testing
 
 @Suite("Session helpers")

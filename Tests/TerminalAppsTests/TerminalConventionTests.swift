@@ -4,7 +4,7 @@ import TerminalUI
 import TerminalUITestSupport
 import Testing
 
-/// Issue 6, item 6: each terminal convention, checked on the approver. (Ctrl-C everywhere, the help overlay's
+/// Each terminal convention, checked on the approver. (Ctrl-C everywhere, the help overlay's
 /// any-key close, Tab on the review and clicks on review toggles have their own tests in ApproverUpdateTests; the
 /// panes and `/` n/N in ApproverRecordsTests; SIGTERM, SIGHUP and a real resize in the tmux end-to-end tests.)
 @Suite struct TerminalConventionTests {

@@ -1,6 +1,6 @@
+import GNAP
 import Synchronization
 import TerminalUI
-import TerminalUITestSupport
 import Testing
 
 @Suite struct ProgramRunnerTests {

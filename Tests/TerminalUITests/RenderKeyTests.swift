@@ -1,5 +1,5 @@
+import GNAP
 import TerminalUI
-import TerminalUITestSupport
 import Testing
 
 /// A program whose render key is a revision it bumps only for some messages: the runner redraws exactly then.

@@ -1,5 +1,6 @@
 import GNAP
 import TerminalApps
+import TerminalSession
 
 /// A backend that answers at once with a fixed review: the benchmark measures the app, not the network.
 struct BenchmarkBackend: ApproverBackend {

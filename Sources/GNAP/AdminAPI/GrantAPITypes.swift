@@ -113,7 +113,7 @@ public struct TokenView: Sendable, Hashable, Codable {
 public struct AuditEntryView: Sendable, Hashable, Codable {
     public var id: Int64
     public var at: String
-    public var kind: String
+    public var kind: AuditEventKind
     public var detail: String
     public var grantID: String?
     public var accountID: String?

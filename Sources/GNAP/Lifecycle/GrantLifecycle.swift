@@ -24,6 +24,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
 
     public var isInteractionExpired: Bool { clock.now >= state.interactionExpiresAt }
 
+    /// The one entry point: every change of a grant (client, approver, admin, expiry) is an event.
     public mutating func event(_ event: GrantEvent) -> GrantAction {
         let now = clock.now
         switch event {
@@ -64,16 +65,19 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             guard state.status == .approved else { return internalInconsistency() }
             finalize(.denied, at: now)
             return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
+        case .issuanceDeferred(let previous):
+            // What the shell prepared outside the transaction predates the approval: back to `previous`, still
+            // approved and not finalized, answered as pending so that the client calls again.
+            state = previous
+            state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
+            return .respondPending(waitSeconds: state.waitSeconds)
+        case .adminDeny(let admin, let reason):
+            return adminDeny(by: admin, reason: reason, now: now)
+        case .revokeApproval(let actor, let reason):
+            return revokeApproval(by: actor, reason: reason, now: now)
+        case .expireInteraction:
+            return expireInteraction(now: now)
         }
-    }
-
-    /// The shell cannot perform an `.issueTokens` yet (what it prepared outside the transaction predates the
-    /// approval): go back to `previous`, still approved and not finalized, and answer as pending so that the client
-    /// calls again.
-    public mutating func deferIssuance(previous: GrantLifecycleState) -> GrantAction {
-        state = previous
-        state.nextCallAllowedAt = clock.now.advanced(by: .seconds(state.waitSeconds))
-        return .respondPending(waitSeconds: state.waitSeconds)
     }
 
     func refusalForApprover(_ approver: ApproverRef, now: WallInstant, requireBound: Bool)
@@ -143,91 +147,6 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
 
     func internalInconsistency() -> GrantAction {
         .respondError(GNAPError(.requestDenied, "the grant is in an inconsistent state"))
-    }
-}
-
-/// What can happen to a grant.
-public enum GrantEvent: Sendable, Hashable {
-    /// An approver entered the grant's user code (binds the interaction to them).
-    case codeEntered(by: ApproverRef)
-    /// An approver opened the grant's interaction URL or application URI (binds the interaction to them, §4.1.1).
-    case interactionOpened(by: ApproverRef)
-    /// The interaction ended (approved or denied) and the AS created this interaction reference (§4.2).
-    case interactionFinished(interactRef: String)
-    /// The client called the continuation URI with an interaction reference (§5.1).
-    case continuationCallWithInteractRef(String)
-    case approve(by: ApproverRef, selection: ApprovalSelection)
-    case deny(by: ApproverRef, reason: String)
-    /// The approver tried to approve a request that names another user (§2.4): it fails with `unknown_user`.
-    case userMismatch(by: ApproverRef)
-    /// The client called the continuation URI (§5.2 polling).
-    case continuationCall
-    /// The client modified its request (§5.3 `PATCH`).
-    case modify(GrantModification)
-    /// The client cancelled the grant (§5.4 `DELETE`).
-    case cancel
-    /// Tokens were to be issued, but nothing the approval names can be released any more.
-    case nothingReleased
-}
-
-/// What the shell must do.
-public enum GrantAction: Sendable, Hashable {
-    case interactionBound
-    case approved
-    case denied
-    /// The interaction reference is recorded: follow the finish method (§4.2.1 redirect, §4.2.2 push).
-    case interactionFinished
-    /// Rotate the continuation token and answer with `continue` and this `wait` (§5.2): the grant is pending, or
-    /// approved with nothing new to deliver.
-    case respondPending(waitSeconds: Int)
-    /// Issue tokens for exactly this selection, and answer with them and a `continue` with a rotated continuation
-    /// token (§3.2, §5.2); the grant stays approved, so it can still be modified (§5.3) or cancelled (§5.4).
-    case issueTokens(ApprovalSelection)
-    /// The modified request needs new consent (§5.3): start a new interaction (new user code), rotate the
-    /// continuation token and answer with `continue` (this `wait`) and `interact`.
-    case restartInteraction(waitSeconds: Int)
-    /// The grant is cancelled (§5.4): revoke its access tokens and answer `204`.
-    case cancelled
-    /// Answer with this error.
-    case respondError(GNAPError)
-    /// Answer `too_fast`, rotate the continuation token and include `continue` with this `wait` (§3.6, §5).
-    case respondTooFast(GNAPError, waitSeconds: Int)
-    /// Answer with this error, rotate the continuation token and include `continue` with this `wait`: the grant
-    /// can still go on (§3.6).
-    case respondErrorContinuing(GNAPError, waitSeconds: Int)
-    /// Refuse the approver's action.
-    case refuse(InteractionRefusal)
-}
-
-/// Why an approver's action was refused. Descriptions are for people.
-public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringConvertible {
-    case expired
-    case alreadyDecided
-    case boundToAnotherApprover
-    case codeNotEntered
-    case nothingSelected
-    case cancelled
-    case anotherAccountsGrant
-    /// The interaction was started with the user code; its interaction URL is refused (§4.1).
-    case startedWithUserCode
-    /// The interaction was started with the interaction URL or application URI; the user code is refused (§4.1).
-    case startedWithInteractionURL
-
-    public var description: String {
-        switch self {
-        case .expired: "this code has expired; ask the device for a new one"
-        case .alreadyDecided: "this request has already been decided"
-        case .boundToAnotherApprover: "this code was already used by another approver"
-        case .codeNotEntered: "enter the user code before deciding"
-        case .nothingSelected: "approving nothing is meaningless; deny the request instead"
-        case .cancelled: "the device cancelled this request"
-        case .anotherAccountsGrant:
-            "this request extends access another account approved; only that account can approve it"
-        case .startedWithUserCode:
-            "this request's user code was already entered, so its interaction URL can no longer be used"
-        case .startedWithInteractionURL:
-            "this request's interaction URL was already used, so its user code can no longer be entered"
-        }
     }
 }
 

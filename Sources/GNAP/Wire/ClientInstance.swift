@@ -1,27 +1,7 @@
 import HTTPMessageSignatures
 
 /// The `client` member (RFC 9635 §2.3): an object describing the instance, or an instance identifier (§2.3.1).
-public enum ClientInstance: Sendable, Hashable, Codable {
-    case value(ClientInstanceValue)
-    case reference(String)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let reference = try? container.decode(String.self) {
-            self = .reference(reference)
-        } else {
-            self = .value(try container.decode(ClientInstanceValue.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .value(let value): try container.encode(value)
-        case .reference(let reference): try container.encode(reference)
-        }
-    }
-}
+public typealias ClientInstance = ValueOrReference<ClientInstanceValue>
 
 /// A client instance given by value (RFC 9635 §2.3).
 public struct ClientInstanceValue: Sendable, Hashable, Codable {

@@ -1,26 +1,6 @@
 /// The `user` member of a grant request (RFC 9635 §2.4): identifiers and assertions about the end user, or a
 /// reference (§2.4.1).
-public enum UserRequest: Sendable, Hashable, Codable {
-    case value(UserValue)
-    case reference(String)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let reference = try? container.decode(String.self) {
-            self = .reference(reference)
-        } else {
-            self = .value(try container.decode(UserValue.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .value(let value): try container.encode(value)
-        case .reference(let reference): try container.encode(reference)
-        }
-    }
-}
+public typealias UserRequest = ValueOrReference<UserValue>
 
 /// End-user information by value (RFC 9635 §2.4).
 public struct UserValue: Sendable, Hashable, Codable {

@@ -17,15 +17,17 @@ public struct ContinuationPoller<C: Clock & Sendable>: Sendable where C.Instant 
     /// Upper bound for backoff after failures.
     public static var maximumBackoff: Duration { .seconds(60) }
 
+    /// `receivedAt` is when `response` arrived (default: now); the first call waits its `wait` from then (§5: the
+    /// client "MUST NOT call the continuation URI prior to waiting the number of seconds indicated").
     public init(
-        clock: C, continue response: ContinueResponse, deadline: WallInstant,
+        clock: C, continue response: ContinueResponse, receivedAt: WallInstant? = nil, deadline: WallInstant,
         jitter: @escaping @Sendable (Duration) -> Duration = { $0 }
     ) {
         self.clock = clock
         current = response
         self.deadline = deadline
         self.jitter = jitter
-        nextCallAt = clock.now.advanced(by: .seconds(response.wait ?? Self.defaultWait))
+        nextCallAt = (receivedAt ?? clock.now).advanced(by: .seconds(response.wait ?? Self.defaultWait))
     }
 
     public enum Event: Sendable {

@@ -35,43 +35,12 @@ extension DeviceFlow {
         // The listener only delivers callbacks whose hash verified (§4.2.3); nil means the deadline passed.
         guard let callback else { return .expired }
         await onEvent(.interactionFinished)
-        // §5: "MUST NOT call the continuation URI prior to waiting the number of seconds indicated".
-        var current = continuation
-        var earliest = receivedAt.advanced(by: .seconds(continuation.wait ?? ContinuationPoller<C>.defaultWait))
-        var tooFastAnswers = 0
-        while true {
-            if clock.now < earliest { try await clock.sleep(until: earliest, tolerance: nil) }
-            let response: GrantResponse
-            do {
-                response = try await client.continueAfterInteraction(current, interactRef: callback.interactRef)
-            } catch {
-                // Errors without `continue` are thrown (§3.6): a denial or an expiry ends the flow as an outcome.
-                guard let gnapError = error.gnapError else { throw error }
-                switch gnapError.code {
-                case .userDenied: return .denied(gnapError)
-                case .invalidInteraction: return .expired
-                default: throw error
-                }
-            }
-            if let error = response.error {
-                switch error.code {
-                case .userDenied:
-                    return .denied(error)
-                case .tooFast where response.continue != nil && tooFastAnswers < 4:
-                    // The same reference, with the rotated token, after the new wait.
-                    tooFastAnswers += 1
-                    current = response.continue!
-                    earliest = clock.now.advanced(by: .seconds(current.wait ?? ContinuationPoller<C>.defaultWait))
-                    continue
-                case .invalidInteraction where response.continue == nil:
-                    return .expired
-                default:
-                    throw GNAPClientError.server(status: 400, error: error)
-                }
-            }
-            if response.accessToken != nil || response.subject != nil { return .granted(response) }
-            throw GNAPClientError.malformedResponse(
-                "the AS answered the interaction reference with neither tokens nor an error")
+        // From here on it is continuation like polling, every call carrying the reference (§5.1); the poller decides
+        // when to call and what each answer means, and its first call waits from the grant response.
+        let poller = ContinuationPoller(
+            clock: clock, continue: continuation, receivedAt: receivedAt, deadline: deadline, jitter: Self.jitter)
+        return try await follow(poller, onEvent: onEvent) { current throws(GNAPClientError) in
+            try await client.continueAfterInteraction(current, interactRef: callback.interactRef)
         }
     }
 }

@@ -88,47 +88,6 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         // No finish method, or the AS did not accept it (no `interact.finish`): poll (§5.2).
         return try await poll(continuation, deadline: deadline, onEvent: onEvent)
     }
-
-    private func poll(
-        _ continuation: ContinueResponse, deadline: WallInstant, onEvent: @Sendable (Event) async -> Void
-    ) async throws -> Outcome {
-        var poller = ContinuationPoller(
-            clock: clock, continue: continuation, deadline: deadline,
-            jitter: { $0 * Double.random(in: 0.8...1.2) })
-        var action = poller.firstAction
-        var started = false
-        while true {
-            switch action {
-            case .pollAt(let instant):
-                do {
-                    try await clock.sleep(until: instant, tolerance: nil)
-                } catch {
-                    // Interrupted while waiting (Ctrl-C): withdraw the request so its code stops working (§5.4).
-                    await withdraw(poller.current)
-                    throw error
-                }
-                do {
-                    let response = try await client.poll(poller.current)
-                    if response.interactionStarted == true, response.error == nil, !started {
-                        started = true
-                        await onEvent(.codeEntered)
-                    }
-                    action = poller.event(.response(response))
-                } catch {
-                    action = poller.event(.failure(error))
-                    if case .pollAt(let next) = action {
-                        await onEvent(.retrying(reason: error.description, nextPollAt: next))
-                        continue
-                    }
-                }
-                if case .pollAt(let next) = action { await onEvent(.waiting(nextPollAt: next)) }
-            case .granted(let response): return .granted(response)
-            case .denied(let error): return .denied(error)
-            case .expired: return .expired
-            case .failed(let error): throw error
-            }
-        }
-    }
 }
 
 /// How the person can start the interaction (RFC 9635 §3.3), as the device shows it.

@@ -4,10 +4,10 @@ import GNAP
 /// Accounts, invitations and devices: the operations behind the admin API and `gnapterm admin … --data-dir`, so a
 /// stopped AS's database is changed by exactly the same code (and audited the same way) as a running one.
 public struct AccountAdministration: Sendable {
-    public let store: any GrantStore
+    public let store: any AccountStore
     let clock: AnyWallClock
 
-    public init<C: Clock & Sendable>(store: any GrantStore, clock: C) where C.Instant == WallInstant {
+    public init<C: Clock & Sendable>(store: any AccountStore, clock: C) where C.Instant == WallInstant {
         self.store = store
         self.clock = AnyWallClock(clock)
     }
@@ -31,12 +31,13 @@ public struct AccountAdministration: Sendable {
             id: Secrets.identifier(), username: username, displayName: displayName, role: role,
             opaqueSubject: Secrets.identifier(), email: request.email, createdAt: now)
         try await run {
-            try await store.insertAccount(account)
-            try await store.appendAudit([
-                AuditEvent(
-                    grantID: nil, at: now, kind: "account.created",
-                    detail: "account '\(username)' (\(role.rawValue)) created", accountID: account.id)
-            ])
+            try await store.insertAccount(
+                account,
+                audit: [
+                    AuditEvent(
+                        grantID: nil, at: now, kind: .accountCreated,
+                        detail: "account '\(username)' (\(role.rawValue)) created", accountID: account.id)
+                ])
         }
         return account
     }
@@ -56,16 +57,16 @@ public struct AccountAdministration: Sendable {
             }
         }
         let now = clock.now
+        // The audit entry is written with the change, and only when something changed.
+        let audit: @Sendable (Account) -> [AuditEvent] = { changed in
+            [
+                AuditEvent(
+                    grantID: nil, at: now, kind: disabled ? .accountDisabled : .accountEnabled,
+                    detail: "account '\(username)' \(disabled ? "disabled" : "enabled")", accountID: changed.id)
+            ]
+        }
         return try await run {
-            let updated = try await store.updateAccount(id: account.id, at: now) { $0.disabled = disabled }
-            if updated.disabled != account.disabled {
-                try await store.appendAudit([
-                    AuditEvent(
-                        grantID: nil, at: now, kind: disabled ? "account.disabled" : "account.enabled",
-                        detail: "account '\(username)' \(disabled ? "disabled" : "enabled")", accountID: account.id)
-                ])
-            }
-            return updated
+            try await store.updateAccount(id: account.id, at: now, audit: audit) { $0.disabled = disabled }
         }
     }
 
@@ -82,13 +83,13 @@ public struct AccountAdministration: Sendable {
             try await store.insertEnrollmentCode(
                 EnrollmentCodeRecord(
                     codeHash: Secrets.hash(code.normalized), accountID: account.id, createdAt: now,
-                    expiresAt: expiresAt))
-            try await store.appendAudit([
-                AuditEvent(
-                    grantID: nil, at: now, kind: "enrollment.invited",
-                    detail: "enrollment code issued for '\(username)', valid until \(expiresAt.iso8601)",
-                    accountID: account.id)
-            ])
+                    expiresAt: expiresAt),
+                audit: [
+                    AuditEvent(
+                        grantID: nil, at: now, kind: .enrollmentInvited,
+                        detail: "enrollment code issued for '\(username)', valid until \(expiresAt.iso8601)",
+                        accountID: account.id)
+                ])
         }
         return (code, account, expiresAt)
     }
@@ -109,7 +110,7 @@ public struct AccountAdministration: Sendable {
                 id: id, at: now,
                 audit: [
                     AuditEvent(
-                        grantID: nil, at: now, kind: "device.revoked",
+                        grantID: nil, at: now, kind: .deviceRevoked,
                         detail: "device '\(device.name)' (\(device.thumbprint)) revoked", accountID: device.accountID)
                 ])
         }

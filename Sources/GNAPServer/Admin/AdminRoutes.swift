@@ -6,8 +6,8 @@ import Hummingbird
 enum AdminRoutes {
     typealias Reader = @Sendable (Request, ASRequestContext) async throws(APIError) -> SignedRequest
 
-    static func add(to router: Router<ASRequestContext>, services: ASServices, read: @escaping Reader) {
-        let admin = AdminService(services: services)
+    static func add(to router: Router<ASRequestContext>, _ components: ServerComponents, read: @escaping Reader) {
+        let admin = components.admin
         let api = router.group("/admin/v1")
         api.get("/grants") { request, context in
             JSONResponse.make(
@@ -57,9 +57,11 @@ enum AdminRoutes {
             return JSONResponse.make(value: try await admin.revokeDevice(id: id, try await read(request, context)))
         }
 
-        EventRoutes.add(to: router, services: services, read: read)
+        EventRoutes.add(
+            to: router, authenticator: components.adminAuthenticator, administration: components.administration,
+            configuration: components.configuration.events, read: read)
 
-        let mine = ApproverSelfService(services: services)
+        let mine = components.approverRecords
         let interaction = router.group("/interact/v1")
         interaction.get("/decisions") { request, context in
             JSONResponse.make(

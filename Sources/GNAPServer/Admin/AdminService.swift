@@ -3,17 +3,23 @@ import GNAP
 /// The admin API: grants (list, detail with history, deny, revoke, counts), accounts, invitations and devices.
 /// Every call is authenticated by ``AdminAuthenticator``.
 struct AdminService: Sendable {
-    let services: ASServices
-    var authenticator: AdminAuthenticator { AdminAuthenticator(services: services) }
-    var accounts: AccountAdministration { AccountAdministration(store: services.store, clock: services.clock) }
-    var grants: GrantAdministration { GrantAdministration(services: services) }
+    let authenticator: AdminAuthenticator
+    let accounts: AccountAdministration
+    let grants: GrantAdministration
+    /// A grant's detail: the grant and its tokens.
+    let grantStore: any GrantStore
+    /// Listings, counts and a grant's history.
+    let administration: any AdministrationStore
+    /// Lifetime of the enrollment codes of invitations.
+    let invitationLifetime: Duration
+    let clock: AnyWallClock
 
     // MARK: Grants
 
     func listGrants(_ signed: SignedRequest, parameters: [String: String]) async throws(APIError) -> GrantList {
         _ = try await authenticator.authenticate(signed)
         let accounts = accounts
-        let query = try await GrantListing.query(parameters, now: services.clock.now) { username throws(APIError) in
+        let query = try await GrantListing.query(parameters, now: clock.now) { username throws(APIError) in
             do {
                 return try await accounts.account(username: username).id
             } catch let error as AdministrationError {
@@ -22,17 +28,17 @@ struct AdminService: Sendable {
                 throw APIError(.internalServerError, GNAPError(.requestDenied, "internal error"))
             }
         }
-        return try await GrantListing.page(services.store, query)
+        return try await GrantListing.page(administration, query)
     }
 
     func grantDetail(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantDetail {
         _ = try await authenticator.authenticate(signed)
         do {
-            guard let grant = try await services.store.grant(id: id) else {
+            guard let grant = try await grantStore.grant(id: id) else {
                 throw APIError(GNAPError(.notFound, "no request with this id"))
             }
-            let tokens = try await services.store.accessTokens(grantID: id)
-            let history = try await services.store.auditEntries(AuditQuery(grantID: id, limit: 10_000))
+            let tokens = try await grantStore.accessTokens(grantID: id)
+            let history = try await administration.auditEntries(AuditQuery(grantID: id, limit: 10_000))
             return GrantDetail(
                 grant: GrantSummary(grant), requested: grant.tokens,
                 approval: grant.lifecycle.approval.map(ApprovalView.init), tokens: tokens.map(TokenView.init),
@@ -60,7 +66,7 @@ struct AdminService: Sendable {
     func counts(_ signed: SignedRequest) async throws(APIError) -> GrantCounts {
         _ = try await authenticator.authenticate(signed)
         do {
-            return try await services.store.grantCounts()
+            return try await administration.grantCounts()
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not count requests"))
         }
@@ -93,7 +99,7 @@ struct AdminService: Sendable {
 
     func invite(username: String, _ signed: SignedRequest) async throws(APIError) -> InvitationResponse {
         _ = try await authenticator.authenticate(signed)
-        let lifetime = services.configuration.invitationLifetime
+        let lifetime = invitationLifetime
         let invitation = try await admin { try await accounts.invite(username: username, lifetime: lifetime) }
         return InvitationResponse(
             username: username, code: invitation.code.display, expiresAt: invitation.expiresAt.iso8601)

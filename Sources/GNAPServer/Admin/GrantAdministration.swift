@@ -2,10 +2,10 @@ import Foundation
 import GNAP
 
 /// Decisions taken on a grant from outside its interaction: an admin's denial, and revocation of an approval by an
-/// admin or by the approver who gave it. Each is one ``GrantLifecycle`` step in one store transaction with its audit
-/// event; revoking an issued grant revokes its tokens in the same transaction, so they stop working at once.
+/// admin or by the approver who gave it. Each is one state-machine event in one grant step (``GrantStep``) with its
+/// audit entry; revoking an issued grant revokes its tokens in the same transaction, so they stop working at once.
 struct GrantAdministration: Sendable {
-    let services: ASServices
+    let step: GrantStep
 
     static func reason(from body: [UInt8]) throws(APIError) -> String {
         let request: ReasonRequest
@@ -22,20 +22,10 @@ struct GrantAdministration: Sendable {
     }
 
     func deny(grantID: String, by admin: ApproverRef, reason: String) async throws(APIError) -> GrantRecord {
-        let clock = services.clock
-        return try await step(grantID: grantID) { record in
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.adminDeny(by: admin, reason: reason)
-            guard action == .denied else { return (.failure(action), [], false) }
-            record.lifecycle = machine.state
-            return (
-                .success(record),
-                [
-                    AuditEvent(
-                        grantID: record.id, at: clock.now, kind: "grant.denied",
-                        detail: "denied by an admin: \(reason)", accountID: admin.accountID)
-                ], false
-            )
+        try await step.run(grantID: grantID, refusals: Self.refusal) { change in
+            try change.require(.adminDeny(by: admin, reason: reason), yields: .denied)
+            change.audit(.grantDenied, "denied by an admin: \(reason)", accountID: admin.accountID)
+            return change.record
         }
     }
 
@@ -43,82 +33,31 @@ struct GrantAdministration: Sendable {
     func revoke(grantID: String, by actor: ApproverRef, reason: String, onlyApprovedBy: String?)
         async throws(APIError) -> GrantRecord
     {
-        let clock = services.clock
-        return try await step(grantID: grantID) { record in
-            if let owner = onlyApprovedBy, record.lifecycle.approval?.approver.accountID != owner {
-                return (.failure(.refuse(.codeNotEntered)), [], false)
+        let who = onlyApprovedBy == nil ? "an admin" : "its approver"
+        return try await step.run(grantID: grantID, refusals: Self.refusal) { change in
+            if let owner = onlyApprovedBy, change.record.lifecycle.approval?.approver.accountID != owner {
+                throw GrantStepRefused(action: .refuse(.codeNotEntered))
             }
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.revokeApproval(by: actor, reason: reason)
-            let who = onlyApprovedBy == nil ? "an admin" : "its approver"
-            switch action {
+            switch change.apply(.revokeApproval(by: actor, reason: reason)) {
             case .denied:
-                record.lifecycle = machine.state
-                return (
-                    .success(record),
-                    [
-                        AuditEvent(
-                            grantID: record.id, at: clock.now, kind: "grant.revoked",
-                            detail: "approval withdrawn by \(who) before the client picked it up: \(reason)",
-                            accountID: actor.accountID)
-                    ], false
-                )
+                change.audit(
+                    .grantRevoked, "approval withdrawn by \(who) before the client picked it up: \(reason)",
+                    accountID: actor.accountID)
             case .revokeTokens:
-                record.lifecycle = machine.state
-                return (
-                    .success(record),
-                    [
-                        AuditEvent(
-                            grantID: record.id, at: clock.now, kind: "grant.revoked",
-                            detail: "revoked by \(who); every token of the grant revoked: \(reason)",
-                            accountID: actor.accountID)
-                    ], true
-                )
-            case .refuse:
-                return (.failure(action), [], false)
+                change.audit(
+                    .grantRevoked, "revoked by \(who); every token of the grant revoked: \(reason)",
+                    accountID: actor.accountID)
+                change.revocation = TokenRevocation(keepsDurable: false, at: change.now, reason: "grant revoked")
+            case let action:
+                throw GrantStepRefused(action: action)
             }
+            return change.record
         }
     }
 
-    private func step(
-        grantID: String,
-        _ body:
-            @escaping @Sendable (inout GrantRecord) -> (Result<GrantRecord, AdministrativeFailure>, [AuditEvent], Bool)
-    ) async throws(APIError) -> GrantRecord {
-        let outcome: Result<GrantRecord, AdministrativeFailure>
-        do {
-            outcome = try await services.store.updateGrant(id: grantID, revokingTokensAt: services.clock.now) {
-                record in
-                let original = record
-                let (result, audit, revoke) = body(&record)
-                if case .failure = result {
-                    record = original
-                    return (GrantMutation(result), false)
-                }
-                return (GrantMutation(result, audit: audit), revoke)
-            }
-        } catch StoreError.notFound {
-            throw APIError(GNAPError(.notFound, "no request with this id"))
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not update the request"))
-        }
-        switch outcome {
-        case .success(let record): return record
-        case .failure(let failure):
-            guard case .refuse(let refusal) = failure.action else {
-                throw APIError(GNAPError(.requestDenied, "unexpected state"))
-            }
-            if refusal == .codeNotEntered { throw APIError(GNAPError(.notFound, "no approved request with this id")) }
-            throw APIError(InteractionService.error(for: .refuse(refusal)))
-        }
+    private static func refusal(_ action: GrantAction) -> APIError {
+        guard case .refuse(let refusal) = action else { return APIError(GNAPError(.requestDenied, "unexpected state")) }
+        if refusal == .codeNotEntered { return APIError(GNAPError(.notFound, "no approved request with this id")) }
+        return GrantStep.approverRefusal(action)
     }
-}
-
-/// A refused administrative step, carried out of the transaction as a value.
-struct AdministrativeFailure: Error, Sendable {
-    let action: AdministrativeAction
-}
-
-extension Result where Failure == AdministrativeFailure {
-    static func failure(_ action: AdministrativeAction) -> Self { .failure(AdministrativeFailure(action: action)) }
 }

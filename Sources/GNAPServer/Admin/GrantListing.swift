@@ -49,7 +49,7 @@ struct GrantListing: Sendable {
         return value
     }
 
-    static func page(_ store: any GrantStore, _ query: GrantQuery) async throws(APIError) -> GrantList {
+    static func page(_ store: any AdministrationStore, _ query: GrantQuery) async throws(APIError) -> GrantList {
         do {
             let page = try await store.grants(query)
             return GrantList(grants: page.grants.map(GrantSummary.init), nextCursor: page.nextCursor)

@@ -7,7 +7,7 @@ public struct LocalAccountAdministrator: AccountAdministrator {
     let invitationLifetime: Duration
 
     public init<C: Clock & Sendable>(
-        store: any GrantStore, clock: C, invitationLifetime: Duration = ServerConfiguration().invitationLifetime
+        store: any AccountStore, clock: C, invitationLifetime: Duration = ServerConfiguration().invitationLifetime
     ) where C.Instant == WallInstant {
         administration = AccountAdministration(store: store, clock: clock)
         self.invitationLifetime = invitationLifetime

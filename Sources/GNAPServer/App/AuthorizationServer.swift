@@ -5,21 +5,26 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The GNAP authorization server: a Hummingbird application over a ``GrantStore``.
+/// The GNAP authorization server: a Hummingbird application over the AS store protocols. ``ServerAssembly`` builds
+/// one ready to run (secrets, bootstrap, expiry service); tests build one directly.
 public struct AuthorizationServer: Sendable {
     public let configuration: ServerConfiguration
     public let publicURL: PublicURL
-    let services: ASServices
+    let stores: ASStores
+    let clock: AnyWallClock
+    let logger: Logger
+    let components: ServerComponents
 
     /// - Parameters:
-    ///   - store: where grants, tokens, accounts and devices live.
+    ///   - stores: where grants, tokens, client instances, accounts, devices and the audit log live.
+    ///   - secrets: the user-code pepper and the assertion key (``ServerSecrets/load(from:)``).
     ///   - configuration: listening address, timings and policies.
     ///   - clock: the wall clock; tests pass a ``ManualClock``.
     ///   - logger: the server's logger.
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     public init<C: Clock & Sendable>(
-        store: any GrantStore, configuration: ServerConfiguration = ServerConfiguration(), clock: C,
-        logger: Logger = Logger(label: "gnapterm.as"),
+        stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration = ServerConfiguration(),
+        clock: C, logger: Logger = Logger(label: "gnapterm.as"),
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) where C.Instant == WallInstant {
         var configuration = configuration
@@ -30,11 +35,12 @@ public struct AuthorizationServer: Sendable {
             configuration.publicURL
             ?? (configuration.port == 0 ? nil : "http://\(configuration.host):\(configuration.port)")
         publicURL = PublicURL(explicit)
-        services = ASServices(
-            store: store, configuration: configuration, clock: AnyWallClock(clock), publicURL: publicURL,
-            replayCache: InMemoryNonceCache(), logger: logger,
-            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: AnyWallClock(clock)),
-            pushTransport: pushTransport)
+        self.stores = stores
+        self.clock = AnyWallClock(clock)
+        self.logger = logger
+        components = ServerComponents(
+            stores: stores, secrets: secrets, configuration: configuration, clock: self.clock, publicURL: publicURL,
+            logger: logger, pushTransport: pushTransport)
     }
 
     /// The router with every route, for in-process tests (`app.test(.router)`).
@@ -42,7 +48,7 @@ public struct AuthorizationServer: Sendable {
         let router = Router(context: ASRequestContext.self)
         router.add(middleware: AuditContextMiddleware())
         router.add(middleware: ErrorMiddleware())
-        Routes.add(to: router, services: services)
+        Routes.add(to: router, components)
         return router
     }
 
@@ -62,6 +68,13 @@ public struct AuthorizationServer: Sendable {
                 }
                 await onRunning(publicURL.base)
             },
-            logger: services.logger)
+            logger: logger)
+    }
+
+    /// The expiry service over this server's stores and clock, to run beside ``application(onRunning:)``.
+    public func expiryService(maximumSleep: Duration = .seconds(30)) -> ExpiryService {
+        ExpiryService(
+            grants: stores.grants, administration: stores.administration, clock: clock, maximumSleep: maximumSleep,
+            logger: logger)
     }
 }

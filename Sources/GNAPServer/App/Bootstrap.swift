@@ -13,24 +13,25 @@ public enum Bootstrap {
     public static let codeFileName = "bootstrap-enrollment-code"
 
     /// Creates the admin account and its code if the store has no account yet; returns nil otherwise.
-    public static func runIfNeeded(store: any GrantStore, now: WallInstant, lifetime: Duration)
+    public static func runIfNeeded(store: any AccountStore, now: WallInstant, lifetime: Duration)
         async throws -> Result?
     {
         guard try await store.accounts().isEmpty else { return nil }
         let account = Account(
             id: Secrets.identifier(), username: "admin", displayName: "Administrator", role: .admin,
             opaqueSubject: Secrets.identifier(), email: nil, createdAt: now)
-        try await store.insertAccount(account)
+        try await store.insertAccount(
+            account,
+            audit: [
+                AuditEvent(
+                    grantID: nil, at: now, kind: .accountCreated, detail: "bootstrap admin account created",
+                    accountID: account.id)
+            ])
         let code = EnrollmentCode.generate()
         let expiresAt = now.advanced(by: lifetime)
         try await store.insertEnrollmentCode(
             EnrollmentCodeRecord(
                 codeHash: Secrets.hash(code.normalized), accountID: account.id, createdAt: now, expiresAt: expiresAt))
-        try await store.appendAudit([
-            AuditEvent(
-                grantID: nil, at: now, kind: "account.created", detail: "bootstrap admin account created",
-                accountID: account.id)
-        ])
         return Result(code: code, account: account, expiresAt: expiresAt)
     }
 

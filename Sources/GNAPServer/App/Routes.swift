@@ -4,16 +4,20 @@ import Hummingbird
 
 /// Every route of the AS. The handlers are thin: read the signed request, call a service, encode the answer.
 enum Routes {
-    static func add(to router: Router<ASRequestContext>, services: ASServices) {
-        let limit = services.configuration.maximumBodySize
-        let grants = GrantService(services: services)
-        let continuation = ContinuationService(services: services)
-        let modification = ModificationService(services: services)
-        let cancellation = CancellationService(services: services)
-        let interaction = InteractionService(services: services)
-        let tokens = TokenManagementService(services: services)
-        let instanceKeys = ClientKeyRotationService(services: services)
-        let publicURL = services.publicURL
+    static func add(to router: Router<ASRequestContext>, _ components: ServerComponents) {
+        let limit = components.configuration.maximumBodySize
+        let policy = components.configuration.requestPolicy
+        let grants = components.grants
+        let continuation = components.continuation
+        let modification = components.modification
+        let cancellation = components.cancellation
+        let enrollment = components.enrollment
+        let interaction = components.interaction
+        let interactionPage = components.interactionPage
+        let tokens = components.tokens
+        let instanceKeys = components.instanceKeys
+        let assertionKey = components.assertionKey
+        let publicURL = components.publicURL
 
         @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
             try await SignedRequest.read(request, context: context, publicURL: publicURL, limit: limit)
@@ -22,19 +26,21 @@ enum Routes {
         router.get("/.well-known/gnap-as-rs") { _, _ in
             JSONResponse.make(
                 value: DiscoveryDocument(
-                    grantRequestEndpoint: services.grantEndpoint, keyProofsSupported: ["httpsig"],
-                    interactionEndpoint: publicURL.base + "/interact/v1"))
+                    grantRequestEndpoint: publicURL.grantEndpoint, keyProofsSupported: ["httpsig"],
+                    interactionEndpoint: publicURL.interactionEndpoint))
         }
         router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
         // RFC 9635 §9: discovery is an unsigned OPTIONS on the grant endpoint.
-        router.on("/gnap", method: .options) { _, _ in JSONResponse.make(value: GrantDiscovery.document(services)) }
+        router.on("/gnap", method: .options) { _, _ in
+            JSONResponse.make(value: GrantDiscovery.document(policy: policy, publicURL: publicURL))
+        }
         // The JWK Set that verifies the AS's `id_token` assertions (§3.4.1).
         router.get("/.well-known/jwks.json") { _, _ in
-            JSONResponse.make(value: try await services.assertionKey().jwkSet)
+            JSONResponse.make(value: assertionKey.jwkSet)
         }
         // RFC 9635 §3.3.1, §4.1.1: the `redirect` start mode's interaction URL.
         router.get("/interact/{interaction}") { _, context in
-            await InteractionPage.response(id: try context.parameters.require("interaction"), services: services)
+            await interactionPage.response(id: try context.parameters.require("interaction"))
         }
 
         // RFC 9635 §2 / §3: the grant endpoint.
@@ -77,12 +83,12 @@ enum Routes {
         }
 
         // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
-        AdminRoutes.add(to: router, services: services, read: read)
+        AdminRoutes.add(to: router, components, read: read)
 
         // The approver interaction API (Assets/openapi.yaml).
         let api = router.group("/interact/v1")
         api.post("/enroll") { request, context in
-            JSONResponse.make(status: .created, value: try await interaction.enroll(try await read(request, context)))
+            JSONResponse.make(status: .created, value: try await enrollment.enroll(try await read(request, context)))
         }
         api.post("/code") { request, context in
             JSONResponse.make(value: try await interaction.enterCode(try await read(request, context)))

@@ -4,17 +4,16 @@ import GNAP
 /// actually accepts: the request policy (start modes, finish methods, formats, key rotation), the proof methods
 /// the client-key check knows and the interaction hash methods it computes.
 enum GrantDiscovery {
-    static func document(_ services: ASServices) -> GrantServerDiscovery {
-        let policy = services.configuration.requestPolicy
-        return GrantServerDiscovery(
-            grantRequestEndpoint: services.grantEndpoint,
+    static func document(policy: GrantRequestPolicy, publicURL: PublicURL) -> GrantServerDiscovery {
+        GrantServerDiscovery(
+            grantRequestEndpoint: publicURL.grantEndpoint,
             interactionStartModesSupported: policy.supportedStartModes.sorted(),
             interactionFinishMethodsSupported: policy.supportedFinishMethods.sorted(),
             keyProofsSupported: ClientKeyBinding.supportedProofMethods,
             subIDFormatsSupported: policy.supportedSubjectFormats.sorted(),
             assertionFormatsSupported: policy.supportedAssertionFormats.sorted(),
             keyRotationSupported: policy.allowsTokenKeyRotation,
-            jwksURI: policy.supportedAssertionFormats.isEmpty ? nil : services.jwksURI,
+            jwksURI: policy.supportedAssertionFormats.isEmpty ? nil : publicURL.jwksURI,
             // Only meaningful when a finish method is offered (the hash is sent with the finish, §4.2.3).
             interactionHashMethodsSupported: policy.supportedFinishMethods.isEmpty
                 ? nil : InteractionHashMethod.supported.map(\.name))

@@ -23,7 +23,7 @@ public enum AuditEventFeed {
     }
 
     public static func start(
-        store: any GrantStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool
+        store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool
     ) -> (stream: AsyncStream<ByteBuffer>, producer: Task<End, Never>) {
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream(
             bufferingPolicy: .bufferingOldest(configuration.bufferLimit))
@@ -38,7 +38,7 @@ public enum AuditEventFeed {
     }
 
     private static func produce(
-        store: any GrantStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
+        store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
         into continuation: AsyncStream<ByteBuffer>.Continuation
     ) async -> End {
         let clock = ContinuousClock()
@@ -83,7 +83,7 @@ public enum AuditEventFeed {
     public static func frame(_ entry: AuditEntry) -> ByteBuffer {
         let json = (try? GNAPJSON.encode(AuditEntryView(entry))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         // Kinds are the AS's own short names; a line break in one would end the field early, so none may pass.
-        let kind = entry.event.kind.filter { $0 != "\n" && $0 != "\r" }
+        let kind = entry.event.kind.rawValue.filter { $0 != "\n" && $0 != "\r" }
         return ByteBuffer(string: "id: \(entry.id)\nevent: \(kind)\ndata: \(json)\n\n")
     }
 }

@@ -5,10 +5,14 @@ import ServiceLifecycle
 
 /// `GET /admin/v1/events`: the audit log as a live text/event-stream, for admins.
 enum EventRoutes {
-    static func add(to router: Router<ASRequestContext>, services: ASServices, read: @escaping AdminRoutes.Reader) {
+    static func add(
+        to router: Router<ASRequestContext>, authenticator: AdminAuthenticator,
+        administration: any AdministrationStore, configuration: EventStreamConfiguration,
+        read: @escaping AdminRoutes.Reader
+    ) {
         router.get("/admin/v1/events") { request, context in
             let signed = try await read(request, context)
-            _ = try await AdminAuthenticator(services: services).authenticate(signed)
+            _ = try await authenticator.authenticate(signed)
             let parameters = try request.queryDictionary()
             if let unknown = parameters.keys.sorted().first(where: { !["last_event_id", "follow"].contains($0) }) {
                 throw APIError(GNAPError(.invalidRequest, "unknown query parameter '\(unknown)'"))
@@ -29,13 +33,13 @@ enum EventRoutes {
                 position = value
             } else {
                 do {
-                    position = try await services.store.latestAuditEntryID()
+                    position = try await administration.latestAuditEntryID()
                 } catch {
                     throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not read its log"))
                 }
             }
             let feed = AuditEventFeed.start(
-                store: services.store, configuration: services.configuration.events, after: position, follow: follow)
+                store: administration, configuration: configuration, after: position, follow: follow)
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-store"

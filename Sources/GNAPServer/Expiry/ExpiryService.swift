@@ -4,21 +4,24 @@ import ServiceLifecycle
 
 /// Expires pending grants (and so their user codes) when their interaction lifetime ends, and notes unused device
 /// enrollment codes that expired, as a ServiceLifecycle service: it sleeps until the next expiry (at most ``maximumSleep``, since a restarted AS may use another
-/// lifetime), marks every due grant expired through ``GrantLifecycle/expireInteraction()`` with a `grant.expired`
-/// audit event, and stops on graceful shutdown. Without it, expiry is still enforced at each use; with it, the
+/// lifetime), marks every due grant expired (the ``GrantEvent/expireInteraction`` event of its state machine, with a
+/// `grant.expired` audit entry in the same transaction), and stops on graceful shutdown. Without it, expiry is still enforced at each use; with it, the
 /// admin counts and the live events show expiry when it happens.
 public struct ExpiryService: Service {
-    let store: any GrantStore
+    let grants: any GrantStore
+    /// The expiry queries and the enrollment codes' expiry.
+    let administration: any AdministrationStore
     let clock: AnyWallClock
     let logger: Logger
     /// The longest the service sleeps between sweeps.
     public let maximumSleep: Duration
 
     public init<C: Clock & Sendable>(
-        store: any GrantStore, clock: C, maximumSleep: Duration = .seconds(30),
-        logger: Logger = Logger(label: "gnapterm.as.expiry")
+        grants: any GrantStore, administration: any AdministrationStore, clock: C,
+        maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry")
     ) where C.Instant == WallInstant {
-        self.store = store
+        self.grants = grants
+        self.administration = administration
         self.clock = AnyWallClock(clock)
         self.maximumSleep = maximumSleep
         self.logger = logger
@@ -36,7 +39,7 @@ public struct ExpiryService: Service {
                 }
                 let now = clock.now
                 let latest = now.advanced(by: maximumSleep)
-                let next = (try? await store.nextInteractionExpiry()).flatMap { $0 } ?? latest
+                let next = (try? await administration.nextInteractionExpiry()).flatMap { $0 } ?? latest
                 do {
                     try await clock.sleep(
                         until: max(min(next, latest), now.advanced(by: .milliseconds(1))), tolerance: nil)
@@ -54,42 +57,29 @@ public struct ExpiryService: Service {
         var expired = 0
         try await AuditContext.$current.withValue(AuditContext(requestID: nil, actor: "system:expiry")) {
             while true {
-                let due = try await store.expiredPendingGrantIDs(at: clock.now, limit: 100)
+                let due = try await administration.expiredPendingGrantIDs(at: clock.now, limit: 100)
                 if due.isEmpty { break }
                 let before = expired
                 for id in due {
-                    let changed = try await store.updateGrant(id: id) { record in
-                        var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-                        guard machine.expireInteraction() else { return GrantMutation(false) }
-                        record.lifecycle = machine.state
-                        return GrantMutation(
-                            true,
-                            audit: [
-                                AuditEvent(
-                                    grantID: record.id, at: clock.now, kind: "grant.expired",
-                                    detail: "the interaction expired before a decision; the user code no longer works")
-                            ])
+                    let changed = try await grants.change(grantID: id, clock: clock) { change in
+                        guard change.apply(.expireInteraction) == .interactionExpired else { return false }
+                        change.audit(
+                            .grantExpired,
+                            "the interaction expired before a decision; the user code no longer works")
+                        return true
                     }
                     if changed { expired += 1 }
                 }
                 // A full batch may have more behind it; a batch that changed nothing would come back unchanged.
                 if due.count < 100 || expired == before { break }
             }
-            expired += try await store.expireEnrollmentCodes(at: clock.now) { code in
+            expired += try await administration.expireEnrollmentCodes(at: clock.now) { code in
                 AuditEvent(
-                    grantID: nil, at: clock.now, kind: "enrollment.expired",
+                    grantID: nil, at: clock.now, kind: .enrollmentExpired,
                     detail: "an enrollment code expired unused (issued \(code.createdAt.iso8601))",
                     accountID: code.accountID)
             }
         }
         return expired
-    }
-}
-
-extension AuthorizationServer {
-    /// The expiry service over this server's store and clock, to run beside ``application(onRunning:)``.
-    public func expiryService(maximumSleep: Duration = .seconds(30)) -> ExpiryService {
-        ExpiryService(
-            store: services.store, clock: services.clock, maximumSleep: maximumSleep, logger: services.logger)
     }
 }

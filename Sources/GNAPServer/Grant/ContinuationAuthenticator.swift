@@ -1,28 +1,45 @@
 import GNAP
 
-/// The checks that open every call to a continuation URI (RFC 9635 §5): the continuation token and the URI together
-/// name one grant ("If the AS cannot determine a single active grant request … `invalid_continuation`"), and the
-/// request is signed by that grant's key, covering `authorization` (§7.3.1).
+/// The checks that open every call to a continuation URI (RFC 9635 §5: `POST` to continue, `PATCH` to modify,
+/// `DELETE` to cancel): the continuation token and the URI together name one grant ("If the AS cannot determine a
+/// single active grant request … `invalid_continuation`"), and the request is signed by that grant's key, covering
+/// `authorization` (§7.3.1).
 struct ContinuationAuthenticator: Sendable {
-    let services: ASServices
+    let grants: any GrantStore
+    let proof: ClientProof
 
-    /// The grant and the presented continuation token (to re-check inside the transaction that uses it).
-    func authenticate(grantID: String, _ signed: SignedRequest) async throws(APIError) -> (
-        grant: GrantRecord, token: String
-    ) {
+    /// An authenticated continuation call: the grant as read, and the presented token.
+    struct Continuation: Sendable {
+        let grant: GrantRecord
+        let token: String
+
+        /// Re-checks the token inside the transaction that uses it: a concurrent call may have rotated it.
+        func recheck(_ record: GrantRecord) throws(APIError) {
+            guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
+                throw APIError(ContinuationAuthenticator.unknownGrant)
+            }
+        }
+    }
+
+    static let unknownGrant = GNAPError(
+        .invalidContinuation, "no active grant request matches this continuation URI and token")
+
+    func authenticate(grantID: String, _ signed: SignedRequest) async throws(APIError) -> Continuation {
         guard let token = signed.gnapToken else {
             throw APIError(GNAPError(.invalidContinuation, "present the continuation token as 'Authorization: GNAP …'"))
         }
         let found: GrantRecord?
         do {
-            found = try await services.store.grant(id: grantID)
+            found = try await grants.grant(id: grantID)
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the grant"))
         }
+        // §5: the URI and the token together identify the grant; both must match.
         guard let grant = found, Secrets.matches(token, storedHash: grant.continuationTokenHash) else {
-            throw APIError(ContinuationService.unknownGrant)
+            throw APIError(Self.unknownGrant)
         }
-        try await ClientProof(services: services).verify(signed, key: grant.clientKey)
-        return (grant, token)
+        // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
+        try await proof.verify(signed, key: grant.clientKey)
+        return Continuation(grant: grant, token: token)
     }
 }

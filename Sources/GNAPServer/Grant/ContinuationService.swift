@@ -5,89 +5,46 @@ import HTTPTypes
 /// The continuation endpoint (RFC 9635 §5): authenticates the continuation token and the key proof, then feeds the
 /// grant state machine one `continuationCall` inside a transaction and answers with what it decided.
 struct ContinuationService: Sendable {
-    let services: ASServices
+    let authenticator: ContinuationAuthenticator
+    let step: GrantStep
+    let subjects: SubjectPreparer
+    let issuance: GrantIssuance
+    let publicURL: PublicURL
 
     func continueGrant(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
-        guard let token = signed.gnapToken else {
-            throw APIError(GNAPError(.invalidContinuation, "present the continuation token as 'Authorization: GNAP …'"))
-        }
-        let grant: GrantRecord
-        do {
-            guard let found = try await services.store.grant(id: id) else { throw APIError(Self.unknownGrant) }
-            grant = found
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the grant"))
-        }
-        // §5: the URI and the token together identify the grant; both must match.
-        guard Secrets.matches(token, storedHash: grant.continuationTokenHash) else { throw APIError(Self.unknownGrant) }
-        // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
-        try await ClientProof(services: services).verify(signed, key: grant.clientKey)
+        let continuation = try await authenticator.authenticate(grantID: id, signed)
         let interactRef = try checkBody(signed.body)
-        let subject = try await PreparedSubject.prepare(for: grant, services: services)
-        let newContinuationToken = Secrets.token()
-        let services = self.services
-        let clock = services.clock
-        let uri = services.continuationURI(grantID: id)
-        do {
-            return try await services.store.updateGrant(id: id) { record in
-                // Re-check inside the transaction: a concurrent call may have rotated the token.
-                guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
-                    return GrantMutation(GrantResponse(error: Self.unknownGrant))
-                }
-                var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-                // §5.1 with an interaction reference, §5.2 without.
-                var action = machine.event(
-                    interactRef.map { .continuationCallWithInteractRef($0) } ?? .continuationCall)
-                if case .issueTokens(let selection) = action, selection != subject.selection {
-                    // Approved after the subject information was prepared: answer as still pending (nothing is
-                    // finalized, an interaction reference is not spent) and let the next call release it.
-                    action = machine.deferIssuance(previous: record.lifecycle)
-                }
-                record.lifecycle = machine.state
-                let now = clock.now
-                switch action {
-                case .respondPending(let wait):
-                    record.continuationTokenHash = Secrets.hash(newContinuationToken)
-                    return GrantMutation(
-                        GrantResponse(
-                            continue: ContinueResponse(
-                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
-                            interactionStarted: record.lifecycle.codeEnteredAt == nil ? nil : true))
-                case .issueTokens(let selection):
-                    return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
-                        .deliver(selection, record: &record, machine: &machine)
-                case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
-                    record.continuationTokenHash = Secrets.hash(newContinuationToken)
-                    return GrantMutation(
-                        GrantResponse(
-                            continue: ContinueResponse(
-                                uri: uri, wait: wait, accessToken: TokenValue(value: newContinuationToken)),
-                            error: error))
-                case .respondError(let error):
-                    let audit: [AuditEvent] =
-                        record.lifecycle.status == .finalized && record.lifecycle.finalizedAt == now
-                        ? [
-                            AuditEvent(
-                                grantID: record.id, at: now, kind: "grant.finalized",
-                                detail: "client told: \(error.code.rawValue)")
-                        ] : []
-                    return GrantMutation(GrantResponse(error: error), audit: audit)
-                case .interactionBound, .approved, .denied, .interactionFinished, .refuse, .restartInteraction,
-                    .cancelled:
-                    return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
-                }
-            }.throwingError()
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not update the grant"))
-        }
+        let subject = try await subjects.prepare(for: continuation.grant)
+        let issuance = issuance
+        let uri = publicURL.continuationURI(grantID: id)
+        return try await step.run(grantID: id, failure: "the AS could not update the grant") { change in
+            try continuation.recheck(change.record)
+            let before = change.record.lifecycle
+            // §5.1 with an interaction reference, §5.2 without.
+            var action = change.apply(interactRef.map { .continuationCallWithInteractRef($0) } ?? .continuationCall)
+            if case .issueTokens(let selection) = action, selection != subject.selection {
+                // Approved after the subject information was prepared: answer as still pending (nothing is
+                // finalized, an interaction reference is not spent) and let the next call release it.
+                action = change.apply(.issuanceDeferred(previous: before))
+            }
+            switch action {
+            case .respondPending(let wait):
+                return GrantResponse(
+                    continue: change.rotateContinuation(uri: uri, wait: wait),
+                    interactionStarted: change.record.lifecycle.codeEnteredAt == nil ? nil : true)
+            case .issueTokens(let selection):
+                return issuance.deliver(selection, subject: subject, change: &change)
+            case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
+                return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
+            case .respondError(let error):
+                if change.finalizedNow { change.audit(.grantFinalized, "client told: \(error.code.rawValue)") }
+                return GrantResponse(error: error)
+            case .interactionBound, .approved, .denied, .interactionFinished, .refuse, .restartInteraction,
+                .cancelled, .revokeTokens, .interactionExpired, .unchanged:
+                return GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state"))
+            }
+        }.throwingError()
     }
-
-    static let unknownGrant = GNAPError(
-        .invalidContinuation, "no active grant request matches this continuation URI and token")
 
     /// §5.2: polling has no content; §5.1: continuing after interaction carries `{"interact_ref": …}`, returned.
     private func checkBody(_ body: [UInt8]) throws(APIError) -> String? {

@@ -4,7 +4,9 @@ import HTTPMessageSignatures
 /// Authenticates approver API calls: an RFC 9421 signature (profile ``SignatureProfile/approverAPI``: tag, created,
 /// nonce, Content-Digest) by the key of an enrolled, unrevoked device of an enabled account, never seen before.
 struct ApproverAuthenticator: Sendable {
-    let services: ASServices
+    let accounts: any AccountStore
+    let clock: AnyWallClock
+    let replay: ReplayGuard
 
     struct Approver: Sendable {
         var device: ApproverDevice
@@ -35,32 +37,32 @@ struct ApproverAuthenticator: Sendable {
         }
         try await verify(signed, key: key, keyID: deviceID)
         AuditContext.current?.identify("device:\(deviceID)")
-        try? await services.store.touchDevice(id: deviceID, at: services.clock.now)
+        try? await accounts.touchDevice(id: deviceID, at: clock.now)
         return approver
     }
 
     /// Verifies a request signed by a key given in the request itself (enrollment), with replay protection.
     func verify(_ signed: SignedRequest, key: VerificationKey, keyID: String) async throws(APIError) {
         let profile = SignatureProfile.approverAPI
-        let now = services.clock.now
+        let now = clock.now
         switch profile.verify(signed.head, content: signed.body, key: key, keyID: keyID, now: now) {
         case .failure(let rejection):
             throw APIError(GNAPError(.invalidSignature, "signature check failed: \(rejection)"))
         case .success(let verified):
             // The profile requires a nonce, so every accepted call is checked here.
-            try await services.checkReplay(keyID: keyID, verified, profile: profile, code: .replayedRequest)
+            try await replay.check(keyID: keyID, verified, profile: profile, code: .replayedRequest)
         }
     }
 
     private func load(deviceID: String) async throws(APIError) -> Approver {
         do {
-            guard let device = try await services.store.device(id: deviceID) else {
+            guard let device = try await accounts.device(id: deviceID) else {
                 throw APIError(GNAPError(.unknownDevice, "this device is not enrolled at this AS"))
             }
             guard device.revokedAt == nil else {
                 throw APIError(GNAPError(.unknownDevice, "this device was revoked; enroll again with a new key"))
             }
-            guard let account = try await services.store.account(id: device.accountID), !account.disabled else {
+            guard let account = try await accounts.account(id: device.accountID), !account.disabled else {
                 throw APIError(.forbidden, GNAPError(.accountDisabled, "the account of this device is disabled"))
             }
             return Approver(device: device, account: account)

@@ -2,7 +2,7 @@ import GNAP
 import HTTPMessageSignatures
 
 extension ApproverSelfService {
-    /// Replaces the calling device's key (issue 6: rotate = enroll the new key, revoke the old, in one step). The
+    /// Replaces the calling device's key (rotate = enroll the new key, revoke the old, in one step). The
     /// current key authenticates the call like any other; the new key proves possession with a second signature
     /// (tag `gnap-rotate`) that covers the first, as RFC 9635 §7.3.1.1 does for client keys.
     func rotateKey(_ signed: SignedRequest) async throws(APIError) -> EnrollmentResponse {
@@ -27,7 +27,7 @@ extension ApproverSelfService {
         } catch {
             throw APIError(GNAPError(.unknownDevice, "the enrolled device key is unusable"))
         }
-        let now = services.clock.now
+        let now = clock.now
         switch SignatureProfile.approverAPI.verifyRotation(
             signed.head, content: signed.body, oldKey: oldKey, oldKeyID: approver.device.id, newKey: newKey,
             newKeyID: thumbprint, now: now)
@@ -42,11 +42,11 @@ extension ApproverSelfService {
             id: Secrets.identifier(), accountID: approver.account.id, name: approver.device.name,
             jwk: request.jwk.publicKey, thumbprint: thumbprint, enrolledAt: now)
         do {
-            try await services.store.replaceDevice(
+            try await accounts.store.replaceDevice(
                 id: approver.device.id, with: replacement, at: now,
                 audit: [
                     AuditEvent(
-                        grantID: nil, at: now, kind: "device.rotated",
+                        grantID: nil, at: now, kind: .deviceRotated,
                         detail:
                             "device '\(replacement.name)' moved from key \(approver.device.thumbprint) to \(thumbprint); "
                             + "old device \(approver.device.id) revoked, new device \(replacement.id)",

@@ -3,31 +3,35 @@ import GNAP
 /// The approver's own records: the decisions they took, the grants they approved that still hold active tokens
 /// (and revoking one), and their enrolled devices (and revoking one, e.g. a lost laptop).
 struct ApproverSelfService: Sendable {
-    let services: ASServices
-    var authenticator: ApproverAuthenticator { ApproverAuthenticator(services: services) }
+    let authenticator: ApproverAuthenticator
+    let accounts: AccountAdministration
+    let grants: GrantAdministration
+    /// The listings of the approver's decisions and active grants.
+    let administration: any AdministrationStore
+    let clock: AnyWallClock
 
     func decisions(_ signed: SignedRequest, parameters: [String: String]) async throws(APIError) -> GrantList {
         let approver = try await authenticator.authenticate(signed)
         var query = try await GrantListing.query(
-            parameters, now: services.clock.now, allowed: ["cursor", "limit"], account: { $0 })
+            parameters, now: clock.now, allowed: ["cursor", "limit"], account: { $0 })
         query.accountID = approver.account.id
         query.decided = true
-        return try await GrantListing.page(services.store, query)
+        return try await GrantListing.page(administration, query)
     }
 
     func activeGrants(_ signed: SignedRequest, parameters: [String: String]) async throws(APIError) -> GrantList {
         let approver = try await authenticator.authenticate(signed)
         var query = try await GrantListing.query(
-            parameters, now: services.clock.now, allowed: ["cursor", "limit"], account: { $0 })
+            parameters, now: clock.now, allowed: ["cursor", "limit"], account: { $0 })
         query.accountID = approver.account.id
-        query.activeTokensAt = services.clock.now
-        return try await GrantListing.page(services.store, query)
+        query.activeTokensAt = clock.now
+        return try await GrantListing.page(administration, query)
     }
 
     func revoke(grantID: String, _ signed: SignedRequest) async throws(APIError) -> GrantSummary {
         let approver = try await authenticator.authenticate(signed)
         let reason = try GrantAdministration.reason(from: signed.body)
-        let record = try await GrantAdministration(services: services).revoke(
+        let record = try await grants.revoke(
             grantID: grantID, by: approver.ref, reason: reason, onlyApprovedBy: approver.account.id)
         return GrantSummary(record)
     }
@@ -36,7 +40,7 @@ struct ApproverSelfService: Sendable {
         let approver = try await authenticator.authenticate(signed)
         do {
             return DeviceList(
-                devices: try await services.store.devices(accountID: approver.account.id).map(DeviceView.init))
+                devices: try await accounts.store.devices(accountID: approver.account.id).map(DeviceView.init))
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not list devices"))
         }
@@ -44,9 +48,8 @@ struct ApproverSelfService: Sendable {
 
     func revokeDevice(id: String, _ signed: SignedRequest) async throws(APIError) -> DeviceView {
         let approver = try await authenticator.authenticate(signed)
-        let administration = AccountAdministration(store: services.store, clock: services.clock)
         do {
-            return DeviceView(try await administration.revokeDevice(id: id, owner: approver.account.id))
+            return DeviceView(try await accounts.revokeDevice(id: id, owner: approver.account.id))
         } catch {
             throw error.apiError
         }

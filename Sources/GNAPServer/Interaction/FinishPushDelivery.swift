@@ -6,7 +6,12 @@ import Synchronization
 /// outcome. The approver's answer waits for it at most ``FinishPushSettings/approverWait``; the push itself may
 /// take up to ``FinishPushSettings/timeout`` and is audited when it ends.
 struct FinishPushDelivery: Sendable {
-    let services: ASServices
+    let transport: any FinishPushTransport
+    let settings: FinishPushSettings
+    /// Where the outcome is audited.
+    let administration: any AdministrationStore
+    let clock: AnyWallClock
+    let logger: Logger
 
     func deliver(grantID: String, to uri: String, callback: InteractionFinishCallback) async
         -> FinishNotice.Delivery
@@ -17,11 +22,8 @@ struct FinishPushDelivery: Sendable {
         } catch {
             return .failed
         }
-        let services = services
-        let settings = services.configuration.finishPush
-        let push = Task {
-            await Self.push(body, to: uri, grantID: grantID, services: services, timeout: settings.timeout)
-        }
+        let settings = settings
+        let push = Task { await self.push(body, to: uri, grantID: grantID, timeout: settings.timeout) }
         let outcome = FirstOutcome()
         return await withCheckedContinuation { continuation in
             outcome.install(continuation)
@@ -33,30 +35,30 @@ struct FinishPushDelivery: Sendable {
         }
     }
 
-    private static func push(
-        _ body: [UInt8], to uri: String, grantID: String, services: ASServices, timeout: Duration
-    ) async -> FinishNotice.Delivery {
+    private func push(_ body: [UInt8], to uri: String, grantID: String, timeout: Duration) async
+        -> FinishNotice.Delivery
+    {
         let delivery: FinishNotice.Delivery
         let detail: String
         do {
-            let status = try await services.pushTransport.post(body, to: uri, timeout: timeout)
+            let status = try await transport.post(body, to: uri, timeout: timeout)
             delivery = (200..<300).contains(status) ? .delivered : .failed
             detail = "POST \(uri): HTTP \(status)"
         } catch {
             delivery = .failed
             detail = "POST \(uri) failed: \(String(describing: error).prefix(200))"
         }
-        services.logger.log(
+        logger.log(
             level: delivery == .delivered ? .info : .warning, "interaction finish push",
             metadata: ["grant": "\(grantID)", "delivery": "\(delivery.rawValue)"])
         do {
-            try await services.store.appendAudit([
+            try await administration.appendAudit([
                 AuditEvent(
-                    grantID: grantID, at: services.clock.now,
-                    kind: delivery == .delivered ? "finish.pushed" : "finish.push_failed", detail: detail)
+                    grantID: grantID, at: clock.now, kind: delivery == .delivered ? .finishPushed : .finishPushFailed,
+                    detail: detail)
             ])
         } catch {
-            services.logger.error("could not audit a finish push", metadata: ["grant": "\(grantID)"])
+            logger.error("could not audit a finish push", metadata: ["grant": "\(grantID)"])
         }
         return delivery
     }

@@ -6,42 +6,46 @@ import Hummingbird
 /// beyond the URL itself (no client name, no requested rights: anyone with the link can load it) and tells the
 /// person how to review the request from a terminal. A link that belongs to no active request gets an error page,
 /// and never a redirect back to the client (§4.1.1).
-enum InteractionPage {
-    static func response(id: String, services: ASServices) async -> Response {
-        let locator = InteractionLocator(base: services.publicURL.base, id: id)
+struct InteractionPage: Sendable {
+    let grants: any GrantStore
+    let publicURL: PublicURL
+    let clock: AnyWallClock
+
+    func response(id: String) async -> Response {
+        let locator = InteractionLocator(base: publicURL.base, id: id)
         let grant: GrantRecord?
         do {
-            grant = try await services.store.grant(interactionIDHash: Secrets.hash(id))
+            grant = try await grants.grant(interactionIDHash: Secrets.hash(id))
         } catch {
-            return page(
+            return Self.page(
                 .internalServerError, title: "Something went wrong",
                 body: "<p>The server could not look up this link. Try again in a moment.</p>")
         }
         guard let grant else {
-            return page(
+            return Self.page(
                 .notFound, title: "Unknown link",
                 body:
                     "<p>No request has this link. Check that you copied all of it, or ask the device for a new one.</p>"
             )
         }
         let lifecycle = grant.lifecycle
-        if lifecycle.status != .pending || services.clock.now >= lifecycle.interactionExpiresAt {
-            return page(
+        if lifecycle.status != .pending || clock.now >= lifecycle.interactionExpiresAt {
+            return Self.page(
                 .gone, title: "This link is no longer active",
                 body: "<p>The request was already decided, or it expired. Ask the device for a new one if needed.</p>")
         }
         if lifecycle.interactionChannel == .userCode {
-            return page(
+            return Self.page(
                 .gone, title: "This link is no longer active",
                 body: "<p>This request is being approved with its user code, so its link cannot be used.</p>")
         }
-        let command = "gnapterm approve --as \(services.publicURL.base) \(locator.url)"
-        return page(
+        let command = "gnapterm approve --as \(publicURL.base) \(locator.url)"
+        return Self.page(
             .ok, title: "Approve a request",
             body: """
                 <p>A device asks for access and sent you here. Review it and approve or deny it from a terminal \
                 where <code>gnapterm</code> is enrolled with this server:</p>
-                <pre>\(escape(command))</pre>
+                <pre>\(Self.escape(command))</pre>
                 <p>The review shows who is asking and for what. Approve only if you started this yourself.</p>
                 """)
     }

@@ -6,7 +6,7 @@ extension InteractionService {
     func guardedGrant(userCode code: UserCode, approver: ApproverAuthenticator.Approver) async throws(APIError)
         -> GrantRecord
     {
-        let attempts = services.codeAttempts
+        let attempts = codeAttempts
         let ticket = try await attempts.begin(device: approver.device.id)
         do {
             let found = try await grant(userCode: code)
@@ -16,9 +16,9 @@ extension InteractionService {
             let left = await attempts.settle(ticket, failed: true)
             let policy = await attempts.policy
             let minutes = policy.perDeviceWindow.roundedUpSeconds / 60
-            try? await services.store.appendAudit([
+            try? await administration.appendAudit([
                 AuditEvent(
-                    grantID: nil, at: services.clock.now, kind: "code.failed",
+                    grantID: nil, at: clock.now, kind: .codeFailed,
                     detail: "unknown user code entered on device \(approver.device.id); \(left) tries left",
                     accountID: approver.account.id)
             ])

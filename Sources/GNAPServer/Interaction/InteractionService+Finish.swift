@@ -4,19 +4,14 @@ import Logging
 /// Following the client's interaction finish method after a decision (RFC 9635 §4.2).
 extension InteractionService {
     /// Inside the decision's transaction: "The AS MUST create an interaction reference and associate that reference
-    /// with the current interaction and the underlying pending request" (§4.2). Returns the audit event, if any.
-    static func recordInteractRef(_ record: inout GrantRecord, _ interactRef: String, clock: AnyWallClock)
-        -> [AuditEvent]
-    {
-        guard let finish = record.finish else { return [] }
-        var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-        guard machine.event(.interactionFinished(interactRef: interactRef)) == .interactionFinished else { return [] }
-        record.lifecycle = machine.state
-        return [
-            AuditEvent(
-                grantID: record.id, at: clock.now, kind: "interaction.finished",
-                detail: "interaction reference created; finish by \(finish.method.rawValue) to \(finish.uri)")
-        ]
+    /// with the current interaction and the underlying pending request" (§4.2).
+    static func recordInteractRef(_ change: inout GrantChange, _ interactRef: String) {
+        guard let finish = change.record.finish,
+            change.apply(.interactionFinished(interactRef: interactRef)) == .interactionFinished
+        else { return }
+        change.audit(
+            .interactionFinished,
+            "interaction reference created; finish by \(finish.method.rawValue) to \(finish.uri)")
     }
 
     /// After the transaction: the `redirect` URL for the approver to open (§4.2.1), or the `push` to the client
@@ -30,14 +25,14 @@ extension InteractionService {
             callback = InteractionFinishCallback(
                 hash: try finish.hash(interactRef: interactRef).value, interactRef: interactRef)
         } catch {
-            services.logger.error("stored finish hash method is unusable", metadata: ["grant": "\(record.id)"])
+            logger.error("stored finish hash method is unusable", metadata: ["grant": "\(record.id)"])
             return nil
         }
         switch finish.method {
         case .redirect:
             return FinishNotice(method: .redirect, uri: FinishRedirect.url(uri: finish.uri, callback: callback))
         case .push:
-            let delivery = await FinishPushDelivery(services: services).deliver(
+            let delivery = await pushes.deliver(
                 grantID: record.id, to: finish.uri, callback: callback)
             return FinishNotice(method: .push, uri: finish.uri, delivery: delivery)
         }

@@ -17,7 +17,7 @@ extension InteractionService {
         } catch {
             throw APIError(GNAPError(.interactionURLMalformed, error.description))
         }
-        let base = services.publicURL.base
+        let base = publicURL.base
         guard locator.belongs(to: base) else {
             throw APIError(
                 GNAPError(
@@ -26,7 +26,7 @@ extension InteractionService {
         }
         let grant: GrantRecord?
         do {
-            grant = try await services.store.grant(interactionIDHash: Secrets.hash(locator.id))
+            grant = try await grants.grant(interactionIDHash: Secrets.hash(locator.id))
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the interaction"))
         }
@@ -46,7 +46,7 @@ extension InteractionService {
         case .boundToAnotherApprover:
             return GNAPError(.interactionUsed, "this interaction was already opened by another approver")
         default:
-            return error(for: action)
+            return GrantStep.error(for: action)
         }
     }
 }

@@ -10,22 +10,15 @@ extension InteractionService {
     /// §2.4: "If the identified end user does not match the RO present at the AS during an interaction step ... the
     /// AS SHOULD reject the request with an `unknown_user` error." The grant fails; the client learns it on its next
     /// continuation call.
-    static func refuseForUser(
-        _ record: inout GrantRecord, by approver: ApproverRef, interactRef: String, clock: AnyWallClock
-    ) -> GrantMutation<Result<GrantRecord, RefusedStep>> {
-        var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-        let action = machine.event(.userMismatch(by: approver))
-        guard action == .denied else { return GrantMutation(.failure(RefusedStep(action: action))) }
-        record.lifecycle = machine.state
+    static func refuseForUser(_ change: inout GrantChange, by approver: ApproverRef, interactRef: String)
+        throws(GrantStepRefused)
+    {
+        try change.require(.userMismatch(by: approver), yields: .denied)
+        change.audit(
+            .grantRefused,
+            "the approving account is not the user the request names; client to be told unknown_user",
+            accountID: approver.accountID)
         // §4.2: a refusal enacts the finish method too; the client then learns `unknown_user` with the reference.
-        let finished = recordInteractRef(&record, interactRef, clock: clock)
-        return GrantMutation(
-            .success(record),
-            audit: [
-                AuditEvent(
-                    grantID: record.id, at: clock.now, kind: "grant.refused",
-                    detail: "the approving account is not the user the request names; client to be told unknown_user",
-                    accountID: approver.accountID)
-            ] + finished)
+        recordInteractRef(&change, interactRef)
     }
 }

@@ -10,15 +10,15 @@ struct InteractionStart: Sendable {
     /// What the AS keeps of the finish method, with its own nonce.
     let finish: GrantFinish?
 
-    init(_ validated: ValidatedGrantRequest, services: ASServices) {
+    init(_ validated: ValidatedGrantRequest, publicURL: PublicURL) {
         offersRedirect = validated.startModes.contains(StartMode.redirect)
         offersApp = validated.startModes.contains(StartMode.app)
         // §3.3.1: "unique for the request"; 256 random bits, so the URL cannot be guessed while it is usable.
         locator =
-            offersRedirect || offersApp ? InteractionLocator(base: services.publicURL.base, id: Secrets.token()) : nil
+            offersRedirect || offersApp ? InteractionLocator(base: publicURL.base, id: Secrets.token()) : nil
         // §3.3.5: the AS's nonce, unique per request (it is one line of the interaction hash base, §4.2.3).
         finish = validated.finish.map {
-            GrantFinish($0, serverNonce: Secrets.identifier(), grantEndpoint: services.grantEndpoint)
+            GrantFinish($0, serverNonce: Secrets.identifier(), grantEndpoint: publicURL.grantEndpoint)
         }
     }
 

@@ -4,39 +4,25 @@ import GNAP
 /// continuation token stops working, and every access token it issued is revoked ("The AS SHOULD revoke all
 /// associated access tokens"), durable ones included, which also ends their management (§6).
 struct CancellationService: Sendable {
-    let services: ASServices
+    let authenticator: ContinuationAuthenticator
+    let step: GrantStep
 
     func cancel(grantID: String, _ signed: SignedRequest) async throws(APIError) {
-        let (_, token) = try await ContinuationAuthenticator(services: services).authenticate(grantID: grantID, signed)
-        let clock = services.clock
-        let refusal: GNAPError?
-        do {
-            refusal = try await services.store.updateGrant(id: grantID) { record -> GrantMutation<GNAPError?> in
-                guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
-                    return GrantMutation(ContinuationService.unknownGrant)
-                }
-                var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-                let action = machine.event(.cancel)
-                let now = clock.now
-                guard action == .cancelled else {
-                    // §5.4: "If the request is not revoked, the AS responds with an `invalid_continuation` error".
-                    if case .respondError(let error) = action { return GrantMutation(error) }
-                    return GrantMutation(GNAPError(.invalidContinuation, "this grant request cannot be cancelled"))
-                }
-                record.lifecycle = machine.state
-                // No token value can match a fresh random hash: the old continuation token is dead.
-                record.continuationTokenHash = Secrets.hash(Secrets.token())
-                return GrantMutation(
-                    nil,
-                    audit: [
-                        AuditEvent(
-                            grantID: record.id, at: now, kind: "grant.cancelled", detail: "cancelled by the client")
-                    ],
-                    revoking: TokenRevocation(keepsDurable: false, at: now, reason: "the client cancelled the grant"))
-            }
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not cancel the grant"))
+        let continuation = try await authenticator.authenticate(grantID: grantID, signed)
+        try await step.run(grantID: grantID, refusals: Self.refusal, failure: "the AS could not cancel the grant") {
+            change in
+            try continuation.recheck(change.record)
+            try change.require(.cancel, yields: .cancelled)
+            change.endContinuation()
+            change.audit(.grantCancelled, "cancelled by the client")
+            change.revocation = TokenRevocation(
+                keepsDurable: false, at: change.now, reason: "the client cancelled the grant")
         }
-        if let refusal { throw APIError(refusal) }
+    }
+
+    /// §5.4: "If the request is not revoked, the AS responds with an `invalid_continuation` error".
+    private static func refusal(_ action: GrantAction) -> APIError {
+        if case .respondError(let error) = action { return APIError(error) }
+        return APIError(GNAPError(.invalidContinuation, "this grant request cannot be cancelled"))
     }
 }

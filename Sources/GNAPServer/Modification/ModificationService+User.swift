@@ -11,15 +11,15 @@ extension ModificationService {
         guard modification.changes.user != nil || modification.changes.subject != nil else {
             return grant.requestedUser
         }
-        let user = try await UserResolver(services: services).resolve(modification.merged.request)
+        let user = try await users.resolve(modification.merged.request)
         guard let consenting, let user, user.namesAUser else { return user }
         let account: Account?
         do {
-            account = try await services.store.account(id: consenting.accountID)
+            account = try await accounts.account(id: consenting.accountID)
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the approver"))
         }
-        guard let account, user.matches(account, issuer: services.publicURL.base) else {
+        guard let account, user.matches(account, issuer: publicURL.base) else {
             throw APIError(
                 GNAPError(
                     .unknownUser, "the user the modified request names is not the account that approved this grant"))

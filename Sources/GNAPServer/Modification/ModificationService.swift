@@ -1,17 +1,29 @@
 import GNAP
+import Logging
 
 /// Grant modification (RFC 9635 §5.3, `PATCH` on the continuation URI): merges the changed fields into the request,
 /// lets the grant state machine re-evaluate it inside one transaction, and answers with new tokens (no more than was
 /// consented), or with a new interaction (more than was consented). Tokens issued before are never altered; those
 /// not flagged `durable` are revoked (§3.2.1).
 struct ModificationService: Sendable {
-    let services: ASServices
+    let authenticator: ContinuationAuthenticator
+    let step: GrantStep
+    let accounts: any AccountStore
+    let users: UserResolver
+    let subjects: SubjectPreparer
+    let issuance: GrantIssuance
+    /// What grant requests may ask for; a modified request is validated like a new one.
+    let policy: GrantRequestPolicy
+    /// How long a new interaction stays usable.
+    let interactionLifetime: Duration
+    let userCodePepper: [UInt8]
+    let publicURL: PublicURL
+    let logger: Logger
 
     func modify(grantID: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
-        let (grant, token) = try await ContinuationAuthenticator(services: services).authenticate(
-            grantID: grantID, signed)
-        let modification = try ModificationRequest(
-            body: signed.body, original: grant.request, policy: services.configuration.requestPolicy)
+        let continuation = try await authenticator.authenticate(grantID: grantID, signed)
+        let grant = continuation.grant
+        let modification = try ModificationRequest(body: signed.body, original: grant.request, policy: policy)
         let merged = modification.merged
         // The account whose consent a covered modification reuses (and whose subject information it may release).
         let consenting = grant.lifecycle.approval?.approver ?? grant.lifecycle.granted?.approver
@@ -21,29 +33,22 @@ struct ModificationService: Sendable {
                 approver: approver,
                 selection: ApprovalSelection(
                     rights: [], subjectFormats: merged.subjectFormats, assertionFormats: merged.assertionFormats),
-                at: grant.lifecycle.approval?.at ?? grant.lifecycle.granted?.lastApprovedAt ?? services.clock.now)
+                at: grant.lifecycle.approval?.at ?? grant.lifecycle.granted?.lastApprovedAt ?? step.clock.now)
         }
-        let subject = try await PreparedSubject.prepare(for: grant, approval: consent, services: services)
-        let pepper: [UInt8]
-        do {
-            pepper = try await services.userCodePepper()
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not prepare a user code"))
-        }
+        let subject = try await subjects.prepare(for: grant, approval: consent)
         // A new user code could collide with a live one (UNIQUE index, 1 in 2^40 per live code): draw again.
         var attempts = 0
         while true {
             attempts += 1
             do {
                 return try await apply(
-                    merged, user: user, grantID: grantID, token: token, subject: subject, code: UserCode.generate(),
-                    pepper: pepper
+                    merged, user: user, continuation: continuation, subject: subject, code: UserCode.generate()
                 ).throwingError()
             } catch let error as APIError {
                 throw error
             } catch {
                 guard attempts < 3 else {
-                    services.logger.error(
+                    logger.error(
                         "grant modification failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                     throw APIError(
                         .internalServerError, GNAPError(.requestDenied, "the AS could not update the grant"))
@@ -53,96 +58,67 @@ struct ModificationService: Sendable {
     }
 
     private func apply(
-        _ merged: ValidatedGrantRequest, user: RequestedUser?, grantID: String, token: String,
-        subject: PreparedSubject, code: UserCode, pepper: [UInt8]
+        _ merged: ValidatedGrantRequest, user: RequestedUser?, continuation: ContinuationAuthenticator.Continuation,
+        subject: PreparedSubject, code: UserCode
     ) async throws -> GrantResponse {
-        let services = self.services
-        let clock = services.clock
-        let lifetime = services.configuration.interactionLifetime
-        let newContinuationToken = Secrets.token()
-        let codeHash = Secrets.hash(code, pepper: pepper)
+        let lifetime = interactionLifetime
+        let publicURL = publicURL
+        let issuance = issuance
+        let codeHash = Secrets.hash(code, pepper: userCodePepper)
         // A new interaction gets new start values (interaction URL, finish nonce), drawn as for a new grant.
-        let start = InteractionStart(merged, services: services)
+        let start = InteractionStart(merged, publicURL: publicURL)
         let offersCode =
             merged.startModes.contains(StartMode.userCode) || merged.startModes.contains(StartMode.userCodeURI)
-        return try await services.store.updateGrant(id: grantID) { record in
-            // Re-check inside the transaction: a concurrent call may have rotated the token.
-            guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
-                return GrantMutation(GrantResponse(error: ContinuationService.unknownGrant))
-            }
-            var machine = GrantLifecycle(state: record.lifecycle, clock: clock)
-            let action = machine.event(
+        return try await step.attempt(grantID: continuation.grant.id) { change in
+            try continuation.recheck(change.record)
+            let action = change.apply(
                 .modify(
                     GrantModification(
-                        currentTokens: record.tokens, tokens: merged.tokens, subjectFormats: merged.subjectFormats,
-                        assertionFormats: merged.assertionFormats,
+                        currentTokens: change.record.tokens, tokens: merged.tokens,
+                        subjectFormats: merged.subjectFormats, assertionFormats: merged.assertionFormats,
                         canInteract: !merged.startModes.isEmpty, interactionLifetime: lifetime,
                         expectsInteractRef: start.finish != nil)))
-            record.lifecycle = machine.state
-            let now = clock.now
+            let uri = publicURL.continuationURI(grantID: change.record.id)
             // §5.3 "The AS MAY revoke previously-issued access tokens after a modification": those not `durable`.
-            let revocation = TokenRevocation(keepsDurable: true, at: now, reason: "the client modified the grant")
+            let revocation = TokenRevocation(
+                keepsDurable: true, at: change.now, reason: "the client modified the grant")
             switch action {
             case .issueTokens(let selection):
-                record.adopt(merged, user: user)
-                return GrantIssuance(services: services, subject: subject, continuationToken: newContinuationToken)
-                    .deliver(
-                        selection, record: &record, machine: &machine,
-                        audit: [Self.audit(record, merged, at: now, "within what was approved: granted at once")],
-                        revoking: revocation)
+                change.record.adopt(merged, user: user)
+                change.audit(.grantModified, Self.detail(merged, "within what was approved: granted at once"))
+                change.revocation = revocation
+                return issuance.deliver(selection, subject: subject, change: &change)
             case .restartInteraction(let wait):
-                record.adopt(merged, user: user)
+                change.record.adopt(merged, user: user)
                 // The previous code, interaction URL and finish are gone with the previous interaction.
-                record.userCodeHash = offersCode ? codeHash : nil
-                record.interactionIDHash = start.interactionIDHash
-                record.finish = start.finish
-                record.continuationTokenHash = Secrets.hash(newContinuationToken)
-                var interact = InteractionOffer.response(startModes: merged.startModes, code: code, services: services)
+                change.record.userCodeHash = offersCode ? codeHash : nil
+                change.record.interactionIDHash = start.interactionIDHash
+                change.record.finish = start.finish
+                let next = change.rotateContinuation(uri: uri, wait: wait)
+                var interact = InteractionOffer.response(
+                    startModes: merged.startModes, code: code, lifetime: lifetime, publicURL: publicURL)
                 start.apply(to: &interact)
-                return GrantMutation(
-                    GrantResponse(
-                        continue: ContinueResponse(
-                            uri: services.continuationURI(grantID: record.id), wait: wait,
-                            accessToken: TokenValue(value: newContinuationToken)),
-                        interact: interact),
-                    audit: [Self.audit(record, merged, at: now, "asks for more than was approved: new interaction")],
-                    revoking: revocation)
+                change.audit(.grantModified, Self.detail(merged, "asks for more than was approved: new interaction"))
+                change.revocation = revocation
+                return GrantResponse(continue: next, interact: interact)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
-                record.continuationTokenHash = Secrets.hash(newContinuationToken)
-                return GrantMutation(
-                    GrantResponse(
-                        continue: ContinueResponse(
-                            uri: services.continuationURI(grantID: record.id), wait: wait,
-                            accessToken: TokenValue(value: newContinuationToken)),
-                        error: error))
+                return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):
-                return GrantMutation(GrantResponse(error: error), audit: Self.finalizedAudit(record, error, at: now))
-            case .respondPending, .interactionBound, .approved, .denied, .interactionFinished, .refuse, .cancelled:
-                return GrantMutation(GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state")))
+                if change.finalizedNow { change.audit(.grantFinalized, "client told: \(error.code.rawValue)") }
+                return GrantResponse(error: error)
+            case .respondPending, .interactionBound, .approved, .denied, .interactionFinished, .refuse, .cancelled,
+                .revokeTokens, .interactionExpired, .unchanged:
+                return GrantResponse(error: GNAPError(.requestDenied, "unexpected grant state"))
             }
         }
     }
 
-    private static func audit(
-        _ record: GrantRecord, _ merged: ValidatedGrantRequest, at now: WallInstant, _ outcome: String
-    )
-        -> AuditEvent
-    {
+    /// The `grant.modified` audit detail: what the client now asks for, and what came of it.
+    private static func detail(_ merged: ValidatedGrantRequest, _ outcome: String) -> String {
         let rights = merged.tokens.flatMap { $0.access.map(\.summary) }
         let formats = merged.subjectFormats.isEmpty ? "" : "; subject: " + merged.subjectFormats.joined(separator: ", ")
-        return AuditEvent(
-            grantID: record.id, at: now, kind: "grant.modified",
-            detail: "the client now asks for \(merged.tokens.count) token(s) with \(rights.count) right(s): "
-                + rights.joined(separator: "; ") + formats + "; " + outcome)
-    }
-
-    /// An audit event when this call finalized the grant (e.g. it was denied or its interaction expired).
-    static func finalizedAudit(_ record: GrantRecord, _ error: GNAPError, at now: WallInstant) -> [AuditEvent] {
-        guard record.lifecycle.status == .finalized, record.lifecycle.finalizedAt == now else { return [] }
-        return [
-            AuditEvent(
-                grantID: record.id, at: now, kind: "grant.finalized", detail: "client told: \(error.code.rawValue)")
-        ]
+        return "the client now asks for \(merged.tokens.count) token(s) with \(rights.count) right(s): "
+            + rights.joined(separator: "; ") + formats + "; " + outcome
     }
 }
 

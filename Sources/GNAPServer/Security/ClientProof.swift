@@ -4,7 +4,8 @@ import HTTPMessageSignatures
 /// Checks a client instance's key proof on the RFC 9635 API (§7.3.1), and the two proofs of a key rotation
 /// (§6.1.1, §7.3.1.1). Every client-facing endpoint goes through here, so they fail the same way.
 struct ClientProof: Sendable {
-    let services: ASServices
+    let clock: AnyWallClock
+    let replay: ReplayGuard
 
     /// Verifies `signed` against `key` (profile `gnap`, its content-digest algorithm, replay of a nonce refused).
     func verify(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
@@ -13,14 +14,14 @@ struct ClientProof: Sendable {
         }
         let result = SignatureProfile.gnap.verify(
             signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
-            digestAlgorithms: [key.contentDigestAlgorithm], now: services.clock.now)
+            digestAlgorithms: [key.contentDigestAlgorithm], now: clock.now)
         switch result {
         case .failure(let rejection):
             throw APIError(
                 GNAPError(
                     .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
         case .success(let verified):
-            try await services.checkReplay(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
+            try await replay.check(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
             AuditContext.current?.identify("client:\(key.thumbprint)")
         }
     }
@@ -62,7 +63,7 @@ struct ClientProof: Sendable {
         switch SignatureProfile.gnap.verifyRotation(
             signed.head, content: signed.body, oldKey: oldVerification, oldKeyID: currentKey.jwk.kid,
             newKey: newVerification, newKeyID: newKey.jwk.kid, digestAlgorithms: [currentKey.contentDigestAlgorithm],
-            now: services.clock.now)
+            now: clock.now)
         {
         case .failure(let rejection):
             throw APIError(
@@ -70,9 +71,8 @@ struct ClientProof: Sendable {
                     .invalidRotation,
                     "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
         case .success(let pair):
-            try await services.checkReplay(
-                keyID: currentKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
-            try await services.checkReplay(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
+            try await replay.check(keyID: currentKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
+            try await replay.check(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
             return newKey
         }
     }

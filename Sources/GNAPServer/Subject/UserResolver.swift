@@ -9,8 +9,11 @@ import GNAP
 /// - An `id_token` assertion must be one this AS issued (§2.4 SHOULD validate): it must verify with the AS's
 ///   assertion key and name this AS as issuer, else `unknown_user`; its subject then names the user. Assertions in
 ///   other formats (e.g. `saml2`) cannot be verified here and are ignored (listed in the review as ignored).
-struct UserResolver {
-    let services: ASServices
+struct UserResolver: Sendable {
+    let accounts: any AccountStore
+    let policy: GrantRequestPolicy
+    let assertionKey: AssertionSigningKey
+    let publicURL: PublicURL
 
     func resolve(_ request: GrantRequest) async throws(APIError) -> RequestedUser? {
         var identifiers = request.subject?.subIDs ?? []
@@ -30,14 +33,13 @@ struct UserResolver {
             identifiers += user.subIDs ?? []
             for assertion in user.assertions ?? [] {
                 guard assertion.format == AssertionFormat.idToken,
-                    services.configuration.requestPolicy.supportedAssertionFormats.contains(AssertionFormat.idToken)
+                    policy.supportedAssertionFormats.contains(AssertionFormat.idToken)
                 else {
                     ignored.append(assertion.format)
                     continue
                 }
-                let key = try await services.assertionKey()
                 do {
-                    let claims = try key.verifyIDToken(assertion.value, issuer: services.publicURL.base)
+                    let claims = try assertionKey.verifyIDToken(assertion.value, issuer: publicURL.base)
                     identifiers.append(.opaque(claims.sub))
                     verified.append(assertion.format)
                 } catch {
@@ -54,7 +56,7 @@ struct UserResolver {
 
     private func knownReference(_ reference: String) async throws(APIError) -> Bool {
         do {
-            guard let account = try await services.store.account(opaqueSubject: reference) else { return false }
+            guard let account = try await accounts.account(opaqueSubject: reference) else { return false }
             return !account.disabled
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the user"))

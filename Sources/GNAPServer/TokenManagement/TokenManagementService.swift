@@ -4,7 +4,16 @@ import HTTPMessageSignatures
 /// The token management API (RFC 9635 §6): rotate an access token's value (§6.1), bind it to a new key while
 /// rotating (§6.1.1, with `gnap-rotate` signatures, §7.3.1.1), and revoke it (§6.2).
 struct TokenManagementService: Sendable {
-    let services: ASServices
+    let grants: any GrantStore
+    /// A bearer token is managed with its client instance's current key.
+    let clients: any ClientInstanceStore
+    let proof: ClientProof
+    /// Lifetime of a rotated token (`expires_in`).
+    let accessTokenLifetime: Duration
+    /// Whether tokens may be bound to a new key (§6.1.1; §9 `key_rotation_supported` says the same).
+    let allowsKeyRotation: Bool
+    let publicURL: PublicURL
+    let clock: AnyWallClock
 
     func rotate(tokenID: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let token = try await authorize(tokenID: tokenID, signed, code: .invalidRotation)
@@ -12,20 +21,20 @@ struct TokenManagementService: Sendable {
         if !signed.body.isEmpty {
             newKey = try await verifyKeyRotation(token: token, signed)
         } else {
-            try await ClientProof(services: services).verify(signed, key: try await boundKey(token))
+            try await proof.verify(signed, key: try await boundKey(token))
             newKey = nil
         }
         let value = Secrets.token()
         let management = Secrets.token()
-        let now = services.clock.now
-        let lifetime = services.configuration.accessTokenLifetime
-        let manageURI = services.tokenManagementURI(tokenID: tokenID)
+        let now = clock.now
+        let lifetime = accessTokenLifetime
+        let manageURI = publicURL.tokenManagementURI(tokenID: tokenID)
         let presentedHash = Secrets.hash(signed.gnapToken ?? "")
         // §3.2.1 `key`: present when the token is bound to a key other than the one the client presents for its
         // grant, which is the case after binding a new key here.
-        let grantKey = try? await services.store.grant(id: token.grantID)?.clientKey
+        let grantKey = try? await grants.grant(id: token.grantID)?.clientKey
         do {
-            return try await services.store.updateAccessToken(id: tokenID) { record in
+            return try await grants.updateAccessToken(id: tokenID) { record in
                 // Re-check inside the transaction: a concurrent rotation may have replaced the management token.
                 guard record.managementTokenHash == presentedHash, record.revokedAt == nil else {
                     return GrantMutation(GrantResponse(error: Self.unknownToken))
@@ -46,7 +55,7 @@ struct TokenManagementService: Sendable {
                 }
                 return GrantMutation(
                     GrantResponse(accessToken: .single(rotated)),
-                    audit: [AuditEvent(grantID: record.grantID, at: now, kind: "token.rotated", detail: detail)])
+                    audit: [AuditEvent(grantID: record.grantID, at: now, kind: .tokenRotated, detail: detail)])
             }.throwingError()
         } catch let error as APIError {
             throw error
@@ -58,17 +67,17 @@ struct TokenManagementService: Sendable {
     /// §6.2: revocation answers 204 even for a token that already expired or was revoked.
     func revoke(tokenID: String, _ signed: SignedRequest) async throws(APIError) {
         let token = try await authorize(tokenID: tokenID, signed, code: .invalidRequest)
-        try await ClientProof(services: services).verify(signed, key: try await boundKey(token))
-        let now = services.clock.now
+        try await proof.verify(signed, key: try await boundKey(token))
+        let now = clock.now
         do {
-            try await services.store.updateAccessToken(id: tokenID) { record in
+            try await grants.updateAccessToken(id: tokenID) { record in
                 guard record.revokedAt == nil else { return GrantMutation(()) }
                 record.revokedAt = now
                 return GrantMutation(
                     (),
                     audit: [
                         AuditEvent(
-                            grantID: record.grantID, at: now, kind: "token.revoked", detail: "revoked by the client")
+                            grantID: record.grantID, at: now, kind: .tokenRevoked, detail: "revoked by the client")
                     ])
             }
         } catch {
@@ -91,7 +100,7 @@ struct TokenManagementService: Sendable {
         }
         let token: AccessTokenRecord?
         do {
-            token = try await services.store.accessToken(id: tokenID)
+            token = try await grants.accessToken(id: tokenID)
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the token"))
         }
@@ -108,10 +117,10 @@ struct TokenManagementService: Sendable {
     private func boundKey(_ token: AccessTokenRecord) async throws(APIError) -> ClientKeyBinding {
         if let key = token.boundKey { return key }
         // A bearer token is managed by the client instance that got it (§6.2), with its current key.
-        guard let grant = try? await services.store.grant(id: token.grantID) else {
+        guard let grant = try? await grants.grant(id: token.grantID) else {
             throw APIError(.unauthorized, Self.unknownToken)
         }
-        let instance = try? await services.store.clientInstance(id: grant.instanceID)
+        let instance = try? await clients.clientInstance(id: grant.instanceID)
         return instance?.key ?? grant.clientKey
     }
 
@@ -123,9 +132,9 @@ struct TokenManagementService: Sendable {
             throw APIError(GNAPError(.invalidRotation, "a bearer token has no key to rotate"))
         }
         // §9 `key_rotation_supported` is derived from the same policy value.
-        guard services.configuration.requestPolicy.allowsTokenKeyRotation else {
+        guard allowsKeyRotation else {
             throw APIError(GNAPError(.keyRotationNotSupported, "this AS does not bind tokens to new keys"))
         }
-        return try await ClientProof(services: services).verifyRotation(signed, currentKey: try await boundKey(token))
+        return try await proof.verifyRotation(signed, currentKey: try await boundKey(token))
     }
 }

@@ -1,9 +1,10 @@
 import GNAP
 import GRDB
-import HTTPMessageSignatures
 
+/// ``AccountStore``: accounts.
 extension ASDatabase {
-    public func insertAccount(_ account: Account) async throws {
+    public func insertAccount(_ account: Account, audit: [AuditEvent]) async throws {
+        let context = AuditContext.current
         try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE username = ?", arguments: [account.username])
                 != nil
@@ -21,6 +22,7 @@ extension ASDatabase {
                     account.email, account.disabled, account.createdAt.unixMilliseconds,
                     account.updatedAt.unixMilliseconds,
                 ])
+            try Self.insert(audit, db, context: context)
         }
     }
 
@@ -37,9 +39,58 @@ extension ASDatabase {
         }
     }
 
+    public func account(opaqueSubject: String) async throws -> Account? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE opaque_subject = ?", arguments: [opaqueSubject])
+                .map(Self.account(from:))
+        }
+    }
+
     public func accounts() async throws -> [Account] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY username").map(Self.account(from:))
+        }
+    }
+
+    @discardableResult
+    public func updateAccount(
+        id: String, at now: WallInstant, audit: @Sendable (Account) -> [AuditEvent],
+        _ body: @Sendable (inout Account) throws -> Void
+    ) async throws -> Account {
+        let context = AuditContext.current
+        return try await writer.write { db in
+            guard
+                let original = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id])
+                    .map(Self.account(from:))
+            else { throw StoreError.notFound("account \(id)") }
+            var account = original
+            try body(&account)
+            guard account.id == id, account.createdAt == original.createdAt else {
+                throw StoreError.conflict("account id or creation time changed during update")
+            }
+            account.updatedAt = original.updatedAt
+            guard account != original else { return original }
+            // §3.4 `updated_at`: any change to what the account is counts, and only a change.
+            account.updatedAt = now
+            if account.username != original.username,
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM accounts WHERE username = ? AND id <> ?", arguments: [account.username, id])
+                    != nil
+            {
+                throw StoreError.conflict("account '\(account.username)'")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE accounts SET username = ?, display_name = ?, role = ?, opaque_subject = ?, email = ?,
+                        disabled = ?, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    account.username, account.displayName, account.role.rawValue, account.opaqueSubject, account.email,
+                    account.disabled, account.updatedAt.unixMilliseconds, id,
+                ])
+            try Self.insert(audit(account), db, context: context)
+            return account
         }
     }
 
@@ -49,97 +100,5 @@ extension ASDatabase {
             id: row["id"], username: row["username"], displayName: row["display_name"], role: role,
             opaqueSubject: row["opaque_subject"], email: row["email"], disabled: row["disabled"],
             createdAt: WallInstant(unixMilliseconds: row["created_at"]), updatedAt: row.instant("updated_at"))
-    }
-
-    public func insertEnrollmentCode(_ code: EnrollmentCodeRecord) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO enrollment_codes (code_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    code.codeHash, code.accountID, code.createdAt.unixMilliseconds, code.expiresAt.unixMilliseconds,
-                ])
-        }
-    }
-
-    public func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord? {
-        try await writer.write { db in
-            // One UPDATE decides: only an unused, unexpired code changes, so two concurrent redemptions cannot both win.
-            try db.execute(
-                sql:
-                    "UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
-                arguments: [now.unixMilliseconds, hash, now.unixMilliseconds])
-            guard db.changesCount == 1,
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM enrollment_codes WHERE code_hash = ?", arguments: [hash])
-            else { return nil }
-            var record = EnrollmentCodeRecord(
-                codeHash: row["code_hash"], accountID: row["account_id"],
-                createdAt: WallInstant(unixMilliseconds: row["created_at"]),
-                expiresAt: WallInstant(unixMilliseconds: row["expires_at"]))
-            record.usedAt = row.instant("used_at")
-            return record
-        }
-    }
-
-    public func insertDevice(_ device: ApproverDevice) async throws {
-        let jwk = try JSONColumn.encode(device.jwk)
-        try await writer.write { db in try Self.insert(device, jwk: jwk, db) }
-    }
-
-    /// Inserts a device; a key enrolled already (same thumbprint) is a conflict.
-    static func insert(_ device: ApproverDevice, jwk: String, _ db: Database) throws {
-        if try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM approver_devices WHERE thumbprint = ?", arguments: [device.thumbprint]) != nil
-        {
-            throw StoreError.conflict("a device with this key")
-        }
-        try db.execute(
-            sql: """
-                INSERT INTO approver_devices (id, account_id, name, jwk, thumbprint, enrolled_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                device.id, device.accountID, device.name, jwk, device.thumbprint, device.enrolledAt.unixMilliseconds,
-            ])
-    }
-
-    public func device(id: String) async throws -> ApproverDevice? {
-        try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE id = ?", arguments: [id])
-                .map(Self.device(from:))
-        }
-    }
-
-    public func device(thumbprint: String) async throws -> ApproverDevice? {
-        try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE thumbprint = ?", arguments: [thumbprint])
-                .map(Self.device(from:))
-        }
-    }
-
-    public func devices(accountID: String) async throws -> [ApproverDevice] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM approver_devices WHERE account_id = ? ORDER BY enrolled_at",
-                arguments: [accountID]
-            ).map(Self.device(from:))
-        }
-    }
-
-    public func touchDevice(id: String, at now: WallInstant) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE approver_devices SET last_seen_at = ? WHERE id = ?", arguments: [now.unixMilliseconds, id])
-        }
-    }
-
-    static func device(from row: Row) throws -> ApproverDevice {
-        var device = ApproverDevice(
-            id: row["id"], accountID: row["account_id"], name: row["name"],
-            jwk: try JSONColumn.decode(JWK.self, row["jwk"], what: "device key"), thumbprint: row["thumbprint"],
-            enrolledAt: WallInstant(unixMilliseconds: row["enrolled_at"]))
-        device.lastSeenAt = row.instant("last_seen_at")
-        device.revokedAt = row.instant("revoked_at")
-        return device
     }
 }

@@ -1,27 +1,48 @@
-import Foundation
 import GNAP
 import GRDB
 
+/// ``AdministrationStore``: the audit log (append-only; the schema refuses UPDATE and DELETE).
 extension ASDatabase {
-    public func secret(named name: String, create: @Sendable () -> [UInt8]) async throws -> [UInt8] {
-        try await writer.write { db in
-            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name])
-            {
-                return [UInt8](existing)
-            }
-            let value = create()
-            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES (?, ?)", arguments: [name, Data(value)])
-            return value
-        }
-    }
-
     public func appendAudit(_ events: [AuditEvent]) async throws {
         let context = AuditContext.current
         try await writer.write { db in try Self.insert(events, db, context: context) }
     }
 
-    public func auditEvents(grantID: String) async throws -> [AuditEvent] {
-        try await auditEntries(AuditQuery(grantID: grantID, limit: .max)).map(\.event)
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let after = query.afterID {
+            conditions.append("id > ?")
+            arguments += [after]
+        }
+        if let grantID = query.grantID {
+            conditions.append("grant_id = ?")
+            arguments += [grantID]
+        }
+        if let kind = query.kind {
+            conditions.append("kind = ?")
+            arguments += [kind.rawValue]
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limit = max(0, min(query.limit, 100_000))
+        let bound = arguments
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments: bound
+            ).map { row in
+                AuditEntry(
+                    id: row["id"],
+                    event: AuditEvent(
+                        grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
+                        kind: AuditEventKind(rawValue: row["kind"]),
+                        detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
+                        requestID: row["request_id"]))
+            }
+        }
+    }
+
+    public func latestAuditEntryID() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_events") ?? 0 }
     }
 
     /// Writes `events`, stamped with the request id and actor of `context` where they have none. Callers read
@@ -34,7 +55,8 @@ extension ASDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    event.grantID, event.at.unixMilliseconds, event.kind, event.detail, event.accountID, event.actor,
+                    event.grantID, event.at.unixMilliseconds, event.kind.rawValue, event.detail, event.accountID,
+                    event.actor,
                     event.requestID,
                 ])
         }

@@ -2,9 +2,10 @@ import Foundation
 import GNAP
 import GRDB
 
-/// The AS store on SQLite (GRDB). One `Sendable` value over a `DatabaseWriter`; every multi-step change runs in one
+/// The AS store on SQLite (GRDB): every AS store protocol (``ASStore``), one extension file per concern. One
+/// `Sendable` value over a `DatabaseWriter`; every multi-step change runs in one
 /// write transaction.
-public struct ASDatabase: GrantStore {
+public struct ASDatabase: ASStore {
     /// The file name inside the AS data directory.
     public static let fileName = "gnapterm-as.sqlite"
 

@@ -3,8 +3,8 @@ import GRDB
 
 /// Opening SQLite files that hold secrets: the directory is created 0700 and the file 0600 before SQLite touches
 /// it (SQLite gives its -wal/-shm/-journal files the mode of the database file).
-enum DatabaseFile {
-    static func prepare(directory: URL, fileName: String) throws -> String {
+package enum DatabaseFile {
+    package static func prepare(directory: URL, fileName: String) throws -> String {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
             try manager.createDirectory(
@@ -20,7 +20,7 @@ enum DatabaseFile {
         return path
     }
 
-    static func configuration() -> Configuration {
+    package static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true

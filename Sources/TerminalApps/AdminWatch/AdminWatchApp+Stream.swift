@@ -94,13 +94,13 @@ extension AdminWatchApp {
         return effects
     }
 
-    private static let decisionKinds: [String: String] = [
-        "grant.approved": "approved", "grant.denied": "denied", "grant.revoked": "revoked",
-        "grant.expired": "expired", "grant.cancelled": "cancelled", "grant.refused": "refused",
+    private static let decisionKinds: [AuditEventKind: String] = [
+        .grantApproved: "approved", .grantDenied: "denied", .grantRevoked: "revoked",
+        .grantExpired: "expired", .grantCancelled: "cancelled", .grantRefused: "refused",
     ]
 
     private static func apply(_ entry: AuditEntryView, to state: inout State) -> [Effect] {
-        if entry.kind.hasPrefix("account.") || entry.kind.hasPrefix("device.") { state.accountsStale = true }
+        if entry.kind.family == "account" || entry.kind.family == "device" { state.accountsStale = true }
         if let detail = state.detail, detail.grantID == entry.grantID, var loaded = detail.detail,
             !loaded.history.contains(where: { $0.id == entry.id })
         {
@@ -110,7 +110,7 @@ extension AdminWatchApp {
         guard let grantID = entry.grantID else { return [] }
         let at = RFC3339.parse(entry.at) ?? state.now
         switch entry.kind {
-        case "grant.created", "grant.modified":
+        case .grantCreated, .grantModified:
             if var row = state.table[grantID] {
                 row.lastEventID = entry.id
                 state.table.upsert(row)
@@ -120,10 +120,10 @@ extension AdminWatchApp {
                         id: grantID, client: "…", createdAt: at, expiresAt: nil, lastEventID: entry.id, isLoaded: false
                     ))
             }
-            if entry.kind == "grant.created" { state.counts["pending", default: 0] += 1 }
+            if entry.kind == .grantCreated { state.counts["pending", default: 0] += 1 }
             state.fetching[grantID] = entry.id
             return [.fetchGrant(id: grantID, asOf: entry.id)]
-        case "code.entered", "interaction.opened":
+        case .codeEntered, .interactionOpened:
             guard var row = state.table[grantID] else { return [] }
             row.codeEntered = true
             row.approverAccountID = entry.accountID ?? row.approverAccountID
@@ -134,7 +134,7 @@ extension AdminWatchApp {
             break
         }
         guard let outcome = decisionKinds[entry.kind] else {
-            if entry.kind == "grant.finalized" { retire(grantID, entry.id, &state) }
+            if entry.kind == .grantFinalized { retire(grantID, entry.id, &state) }
             return []
         }
         let row = retire(grantID, entry.id, &state)

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 extension ApproverApp {

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// The approver app: enter a user code, review the request, approve all or part of it or deny it with a reason,

@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 
 extension ApproverEffectHandler {
     /// The effects of the records view: history search, active grants, device keys.

@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 
 /// Performs `ApproverEffect`s against an `ApproverBackend` and turns the answers into messages:
 /// `ProgramRunner(program: app, driver: terminal, clock: clock, effectHandler: handler.handle)`.

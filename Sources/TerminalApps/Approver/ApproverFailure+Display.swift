@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 
 extension ApproverFailure {
     /// A sentence for the person, chosen by the AS error code when this app knows it (unknown, expired or used

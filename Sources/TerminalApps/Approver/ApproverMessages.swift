@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// The named commands keys are bound to (see `ApproverKeymaps`).

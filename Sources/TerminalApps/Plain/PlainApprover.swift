@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// The approver flow as line prompts, for screen readers and scripts: no full-screen drawing, no escape sequences.

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 
 /// The decision history in plain mode: `history` at the code prompt lists the decisions, `history WORDS` the ones
 /// the full-text search finds, as the same lines `gnapterm history` prints.

@@ -24,6 +24,9 @@ import Synchronization
 ///
 /// The `atexit` hook is not in a signal context, so it simply calls `endwin()` if curses is
 /// still active.
+///
+/// The same guard serves a prompt that turns echo off outside curses (`HiddenLine`): armed with nothing
+/// to write, a signal or `exit()` during the prompt only puts the saved modes back.
 enum TerminalRestorer {
     /// The signals whose default action would leave the terminal in raw mode.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -35,6 +38,8 @@ enum TerminalRestorer {
     nonisolated(unsafe) private static var savedModes: UnsafeMutablePointer<termios>?
     nonisolated(unsafe) private static var leaveBytes: UnsafeMutableBufferPointer<UInt8>?
     nonisolated(unsafe) private static var previousActions: UnsafeMutablePointer<sigaction>?
+    /// True when the armed guard is for curses (`endwin` at exit), false for a prompt (the saved modes at exit).
+    nonisolated(unsafe) private static var guardsCurses = true
 
     /// Saves the terminal modes and installs the handlers; call before `initscr`, so that the
     /// dispositions saved for re-raising are the process's own (ncurses installs its own SIGINT and
@@ -60,6 +65,22 @@ enum TerminalRestorer {
             bytes += terminfoString(capability)
         }
         if mouse { bytes += Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        arm(leaving: bytes, curses: true)
+    }
+
+    /// Runs `body`, which changes the terminal modes outside curses (echo off), with the modes from before it
+    /// restored should a signal or `exit()` end the process meanwhile; `body` restores them itself otherwise.
+    static func guardingModes<Result>(_ body: () -> Result) -> Result {
+        // Inside a curses session the terminal is guarded already.
+        guard !isActive else { return body() }
+        prepare()
+        arm(leaving: [], curses: false)
+        defer { deactivate() }
+        return body()
+    }
+
+    private static func arm(leaving bytes: [UInt8], curses: Bool) {
+        guardsCurses = curses
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
         _ = buffer.initialize(from: bytes)
         let old = leaveBytes
@@ -117,8 +138,11 @@ enum TerminalRestorer {
         }
         guard needed else { return }
         _ = atexit {
-            if TerminalRestorer.active.exchange(false, ordering: .sequentiallyConsistent) {
+            guard TerminalRestorer.active.exchange(false, ordering: .sequentiallyConsistent) else { return }
+            if TerminalRestorer.guardsCurses {
                 _ = endwin()
+            } else if let modes = TerminalRestorer.savedModes {
+                _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, modes)
             }
         }
     }

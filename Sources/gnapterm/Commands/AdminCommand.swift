@@ -5,6 +5,8 @@ import GNAPClient
 import GNAPServer
 import GNAPStorage
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

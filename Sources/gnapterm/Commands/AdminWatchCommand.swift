@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GNAP
 import GNAPClient
-import GNAPStorage
 import TerminalApps
+import TerminalStorage
 import TerminalUI
 
 /// `gnapterm admin [watch] --as URL`: the live admin view.

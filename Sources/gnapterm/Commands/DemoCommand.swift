@@ -7,6 +7,8 @@ import GNAPStorage
 import Logging
 import ServiceLifecycle
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 import TerminalUI
 
 /// The self-contained demo: an AS on loopback with a throw-away data directory, a local approver enrolled with the
@@ -25,15 +27,15 @@ struct DemoCommand: AsyncParsableCommand {
         // The AS must stay silent: its log lines would scribble over the full-screen app.
         let quiet = Logger(label: "gnapterm.demo") { _ in SwiftLogNoOpLogHandler() }
         let clock = WallClock()
-        let store = try ASDatabase.open(directory: workspace.appendingPathComponent("as"))
-        guard let bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))
-        else { throw ValidationError("the demo data directory was not empty") }
+        let assembly = try await ServerAssembly.assemble(
+            store: try ASDatabase.open(directory: workspace.appendingPathComponent("as")),
+            configuration: ServerConfiguration(port: 0, bootstrapCodeLifetime: .seconds(3600)), clock: clock,
+            logger: quiet)
+        guard let bootstrap = assembly.bootstrap else { throw ValidationError("the demo data directory was not empty") }
 
-        let server = AuthorizationServer(
-            store: store, configuration: ServerConfiguration(port: 0), clock: clock, logger: quiet)
         let (bases, baseContinuation) = AsyncStream.makeStream(of: String.self)
         let group = ServiceGroup(
-            services: [server.application { baseContinuation.yield($0) }], gracefulShutdownSignals: [], logger: quiet)
+            services: assembly.services { baseContinuation.yield($0) }, gracefulShutdownSignals: [], logger: quiet)
         let serverTask = Task { try await group.run() }
         defer { serverTask.cancel() }
         var iterator = bases.makeAsyncIterator()

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import GNAP
 import GNAPClient
-import GNAPStorage
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 import TerminalUI
 
 struct DeviceSubcommand: AsyncParsableCommand {

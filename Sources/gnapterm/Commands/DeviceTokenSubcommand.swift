@@ -1,8 +1,9 @@
 import ArgumentParser
 import GNAP
 import GNAPClient
-import GNAPStorage
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 
 /// `gnapterm device token show|rotate|revoke`: wiring for `DeviceTokenCommand`.
 struct DeviceTokenSubcommand: AsyncParsableCommand {

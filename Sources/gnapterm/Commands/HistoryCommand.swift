@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import GNAPStorage
 import TerminalApps
+import TerminalStorage
 
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

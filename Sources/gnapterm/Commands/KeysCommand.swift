@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import GNAP
-import GNAPStorage
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,12 +39,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let (address, vault) = try target.open()
-                guard let passphrase = PassphrasePrompt.read("New passphrase: "), !passphrase.isEmpty else {
-                    throw SessionErrorText("no passphrase given; nothing changed")
-                }
-                if StandardStreams.stdinIsTerminal, PassphrasePrompt.read("Repeat the passphrase: ") != passphrase {
-                    throw SessionErrorText("the passphrases differ; nothing changed")
-                }
+                let passphrase = try PassphrasePrompt.choosing()
                 try await vault.sealKey(server: address, passphrase: passphrase, at: WallClock().now)
                 StandardStreams.err("Sealed the device key for \(address).\n")
             } catch {
@@ -62,10 +58,7 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let (address, vault) = try target.open()
-                guard let passphrase = PassphrasePrompt.read("Passphrase of the device key: ") else {
-                    throw SessionErrorText("no passphrase given; nothing changed")
-                }
-                try await vault.unsealKey(server: address, passphrase: passphrase)
+                try await vault.unsealKey(server: address, passphrase: try PassphrasePrompt.current())
                 StandardStreams.err("The device key for \(address) is no longer sealed.\n")
             } catch {
                 StandardStreams.err("gnapterm keys unseal: \(error)\n")
@@ -73,10 +66,4 @@ struct KeysCommand: AsyncParsableCommand {
             }
         }
     }
-}
-
-/// A one-line failure of a keys command.
-struct SessionErrorText: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -84,20 +84,18 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let store = try ASDatabase.open(directory: directory)
-        let clock = WallClock()
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
-        if let registry {
-            try await ClientRegistration.apply(registry, to: store, now: clock.now)
-            StandardStreams.out("Registered \(registry.entries.count) pre-registered client(s).\n")
+        let assembly = try await ServerAssembly.assemble(
+            store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry)
+        if let count = assembly.registeredClients {
+            StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
-        if let bootstrap = try await Bootstrap.runIfNeeded(
-            store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
-        {
+        if let bootstrap = assembly.bootstrap {
             let file = try Bootstrap.writeCodeFile(bootstrap, directory: directory)
             StandardStreams.out(
                 """
@@ -110,13 +108,10 @@ struct ServeCommand: AsyncParsableCommand {
 
                 """)
         }
-        let server = AuthorizationServer(store: store, configuration: configuration, clock: clock, logger: logger)
-        let application = server.application { base in
+        let services = assembly.services { base in
             StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
         }
-        let group = ServiceGroup(
-            services: [application, server.expiryService()], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerminalApps
+import TerminalSession
 
 /// `--home DIR`: where the terminal side keeps its SQLite store.
 struct HomeOptions: ParsableArguments {

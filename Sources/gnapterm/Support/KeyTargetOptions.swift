@@ -1,6 +1,7 @@
 import ArgumentParser
-import GNAPStorage
 import TerminalApps
+import TerminalSession
+import TerminalStorage
 
 /// `--as URL` and `--home DIR` of the `keys` subcommands that act on one AS's device key.
 struct KeyTargetOptions: ParsableArguments {

@@ -4,7 +4,7 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Testing
 
-/// Issue 4, item 10: every example of RFC 9635 is accounted for, and every example request gets a valid answer.
+/// Every example of RFC 9635 is accounted for, and every example request gets a valid answer.
 @Suite("RFC 9635 examples")
 struct RFCExampleTests {
     @Test func everyExampleIsCataloguedOnce() {

@@ -4,7 +4,7 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Testing
 
-/// Issue 4, item 10, for the requests that follow a grant request: the RFC's continuation (§5.1, §5.2) and token
+/// The RFC 9635 examples of the requests that follow a grant request: the RFC's continuation (§5.1, §5.2) and token
 /// management (§6) messages, each applied to a live grant of this AS. The example's method and content are kept; its
 /// URI, tokens and placeholder values (interaction reference, key) are the live grant's, since those are the AS's
 /// and the client's own.

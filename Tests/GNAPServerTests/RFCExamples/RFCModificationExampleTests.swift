@@ -4,7 +4,7 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Testing
 
-/// Issue 4, item 10, for §5.3 and §5.4: the RFC's grant modification (`PATCH`) and revocation (`DELETE`) messages,
+/// The RFC 9635 examples of §5.3 and §5.4: the RFC's grant modification (`PATCH`) and revocation (`DELETE`) messages,
 /// each applied to a live grant made from the RFC's own initial request. The example's method and content are
 /// kept; the continuation URI and token are the live grant's.
 @Suite("RFC 9635 modification and revocation examples")

@@ -31,8 +31,8 @@ try:
     from joserfc.jws import JWSRegistry
 except ImportError:
     print(
-        "the Python package joserfc is not installed: "
-        "python3 -m pip install -r Tests/InteropTests/python/requirements-jose.txt",
+        "the Python package joserfc is not installed: run scripts/test-setup "
+        "(it installs Tests/python-requirements.txt into .build/test-env/python)",
         file=sys.stderr,
     )
     sys.exit(3)

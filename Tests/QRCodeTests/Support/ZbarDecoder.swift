@@ -9,7 +9,7 @@ enum ZbarDecoder {
 
     static let missingMessage =
         "zbarimg not found on PATH: the QR code tests check the encoder against it. "
-        + "Install it with `apt-get install zbar-tools` (Debian/Ubuntu)."
+        + "Install it with `apt-get install zbar-tools` (Debian/Ubuntu), or run `scripts/test-setup`."
 
     /// How zbarimg hands over the decoded bytes.
     enum Output {

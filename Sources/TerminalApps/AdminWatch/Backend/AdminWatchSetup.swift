@@ -1,5 +1,6 @@
 import GNAP
 import GNAPClient
+import TerminalSession
 
 /// Connects `gnapterm admin` (the watch view) to a running AS with the approver key this terminal enrolled there,
 /// and checks first that the account is an admin, so a `user` account gets a sentence instead of a screen.

@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 
 /// The outcome of a decision, for the result screen.
 public struct DecisionResult: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalSession
 import TerminalUI
 
 /// The approver's active grants, fetched from the AS, and the revocation of one.

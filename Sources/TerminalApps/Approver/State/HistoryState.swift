@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// The decision history list and its detail view.

@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 
 /// A request under review: which rights, subject formats and assertion formats are included, the selection, focus
 /// and scroll.

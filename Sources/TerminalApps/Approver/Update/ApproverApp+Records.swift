@@ -1,4 +1,5 @@
 import GNAP
+import TerminalSession
 import TerminalUI
 
 extension ApproverApp {

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// The grants this approver approved that still hold active tokens, fetched from the AS, with revoke.

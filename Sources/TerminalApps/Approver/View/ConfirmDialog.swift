@@ -1,3 +1,4 @@
+import TerminalSession
 import TerminalUI
 
 /// The modal that lists exactly what an approval releases and what it withholds.

@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import TerminalSession
 import TerminalUI
 
 /// This approver's device keys with their thumbprints (to compare with what an admin sees), and rotation.

@@ -1,0 +1,17 @@
+extension GrantStore {
+    /// The one way a grant's state changes: in one transaction, loads grant `grantID`, lets `body` feed events to
+    /// its state machine through a ``GrantChange``, and writes the new state with the audit entries, the token
+    /// revocation and the issued tokens the change collected. If `body` throws (a ``GrantStepRefused`` when the
+    /// machine refused the step), nothing is written and the error is rethrown.
+    public func change<Value: Sendable, C: Clock & Sendable>(
+        grantID: String, clock: C, _ body: @escaping @Sendable (inout GrantChange) throws -> Value
+    ) async throws -> Value where C.Instant == WallInstant {
+        try await updateGrant(id: grantID) { record in
+            var change = GrantChange(record: record, now: clock.now)
+            let value = try body(&change)
+            record = change.record
+            return GrantMutation(
+                value, issuedTokens: change.issuedTokens, audit: change.audit, revoking: change.revocation)
+        }
+    }
+}

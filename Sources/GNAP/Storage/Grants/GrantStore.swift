@@ -1,0 +1,39 @@
+/// Grants and their access tokens (RFC 9635 §2–§6). The server changes a grant's state only through
+/// ``change(grantID:clock:_:)``, which is built on ``updateGrant(id:_:)``.
+public protocol GrantStore: Sendable {
+    // MARK: Grants
+    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws
+    func grant(id: String) async throws -> GrantRecord?
+    func grant(userCodeHash: String) async throws -> GrantRecord?
+    /// The grant whose `redirect`/`app` interaction id hashes to this value (§3.3.1).
+    func grant(interactionIDHash: String) async throws -> GrantRecord?
+    /// Reads, mutates and writes one grant in a single transaction, together with what the mutation produced: the
+    /// audit events, the earlier tokens it revokes (``GrantMutation/revocation``, before the new ones are stored)
+    /// and the tokens it issued. Throws ``StoreError/notFound(_:)`` for an unknown id; if `body` throws, nothing is
+    /// written.
+    func updateGrant<Result: Sendable>(
+        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result
+
+    // MARK: Tokens
+    func accessToken(hash: String) async throws -> AccessTokenRecord?
+    func accessToken(id: String) async throws -> AccessTokenRecord?
+    func accessTokens(grantID: String) async throws -> [AccessTokenRecord]
+    /// Reads, mutates and writes one access token in a single transaction (with any audit events).
+    func updateAccessToken<Result: Sendable>(
+        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+    ) async throws -> Result
+}
+
+/// Store failures the callers distinguish.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(String)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "\(what) not found"
+        case .conflict(let what): "\(what) already exists"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import GNAP
+import HTTPMessageSignatures
+import Logging
+
+/// Every service of the AS, each built with exactly what it uses (the store protocols of its concern, the clock,
+/// its part of the configuration, the public URL, the replay guard): the one place where the server is wired.
+struct ServerComponents: Sendable {
+    let grants: GrantService
+    let continuation: ContinuationService
+    let modification: ModificationService
+    let cancellation: CancellationService
+    let tokens: TokenManagementService
+    let instanceKeys: ClientKeyRotationService
+    let enrollment: EnrollmentService
+    let interaction: InteractionService
+    let interactionPage: InteractionPage
+    let approverRecords: ApproverSelfService
+    let admin: AdminService
+    let adminAuthenticator: AdminAuthenticator
+    let administration: any AdministrationStore
+    let configuration: ServerConfiguration
+    let assertionKey: AssertionSigningKey
+    let publicURL: PublicURL
+
+    init(
+        stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration, clock: AnyWallClock,
+        publicURL: PublicURL, logger: Logger, pushTransport: any FinishPushTransport
+    ) {
+        let replay = ReplayGuard(cache: InMemoryNonceCache(), clock: clock)
+        let proof = ClientProof(clock: clock, replay: replay)
+        let approvers = ApproverAuthenticator(accounts: stores.accounts, clock: clock, replay: replay)
+        let step = GrantStep(grants: stores.grants, clock: clock)
+        let continuations = ContinuationAuthenticator(grants: stores.grants, proof: proof)
+        let users = UserResolver(
+            accounts: stores.accounts, policy: configuration.requestPolicy, assertionKey: secrets.assertionKey,
+            publicURL: publicURL)
+        let subjects = SubjectPreparer(
+            accounts: stores.accounts, publicURL: publicURL, clock: clock,
+            assertionLifetime: configuration.assertionLifetime, assertionKey: secrets.assertionKey)
+        let issuance = GrantIssuance(
+            accessTokenLifetime: configuration.accessTokenLifetime, durableTokens: configuration.durableTokens,
+            publicURL: publicURL)
+        let accountAdministration = AccountAdministration(store: stores.accounts, clock: clock)
+        let grantAdministration = GrantAdministration(step: step)
+
+        grants = GrantService(
+            grants: stores.grants, clients: stores.clients, proof: proof, users: users,
+            policy: configuration.requestPolicy, catalog: configuration.catalog,
+            interactionLifetime: configuration.interactionLifetime, pollInterval: configuration.pollInterval,
+            userCodePepper: secrets.userCodePepper, clock: clock, publicURL: publicURL, logger: logger)
+        continuation = ContinuationService(
+            authenticator: continuations, step: step, subjects: subjects, issuance: issuance, publicURL: publicURL)
+        modification = ModificationService(
+            authenticator: continuations, step: step, accounts: stores.accounts, users: users, subjects: subjects,
+            issuance: issuance, policy: configuration.requestPolicy,
+            interactionLifetime: configuration.interactionLifetime, userCodePepper: secrets.userCodePepper,
+            publicURL: publicURL, logger: logger)
+        cancellation = CancellationService(authenticator: continuations, step: step)
+        tokens = TokenManagementService(
+            grants: stores.grants, clients: stores.clients, proof: proof,
+            accessTokenLifetime: configuration.accessTokenLifetime,
+            allowsKeyRotation: configuration.requestPolicy.allowsTokenKeyRotation, publicURL: publicURL, clock: clock)
+        instanceKeys = ClientKeyRotationService(clients: stores.clients, proof: proof, clock: clock)
+        enrollment = EnrollmentService(authenticator: approvers, accounts: stores.accounts, clock: clock)
+        interaction = InteractionService(
+            authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
+            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: clock),
+            catalog: configuration.catalog, userCodePepper: secrets.userCodePepper, publicURL: publicURL,
+            pushes: FinishPushDelivery(
+                transport: pushTransport, settings: configuration.finishPush, administration: stores.administration,
+                clock: clock, logger: logger),
+            logger: logger)
+        interactionPage = InteractionPage(grants: stores.grants, publicURL: publicURL, clock: clock)
+        approverRecords = ApproverSelfService(
+            authenticator: approvers, accounts: accountAdministration, grants: grantAdministration,
+            administration: stores.administration, clock: clock)
+        adminAuthenticator = AdminAuthenticator(approvers: approvers)
+        admin = AdminService(
+            authenticator: adminAuthenticator, accounts: accountAdministration, grants: grantAdministration,
+            grantStore: stores.grants, administration: stores.administration,
+            invitationLifetime: configuration.invitationLifetime, clock: clock)
+        administration = stores.administration
+        self.configuration = configuration
+        assertionKey = secrets.assertionKey
+        self.publicURL = publicURL
+    }
+}

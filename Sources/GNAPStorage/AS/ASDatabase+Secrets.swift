@@ -1,0 +1,18 @@
+import Foundation
+import GNAP
+import GRDB
+
+/// ``SecretStore``.
+extension ASDatabase {
+    public func secret(named name: String, create: @Sendable () -> [UInt8]) async throws -> [UInt8] {
+        try await writer.write { db in
+            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name])
+            {
+                return [UInt8](existing)
+            }
+            let value = create()
+            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES (?, ?)", arguments: [name, Data(value)])
+            return value
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import GNAPClient
+
+/// Why a command could not start or finish, as one line a person can act on.
+public struct SessionError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    package init(_ description: String) { self.description = description }
+
+    package static func invalidServer(_ input: String) -> SessionError {
+        SessionError("'\(input)' is not an authorization server address (expected e.g. http://127.0.0.1:8080)")
+    }
+
+    package static func notEnrolled(_ server: String) -> SessionError {
+        SessionError(
+            "this terminal is not enrolled at \(server); run: gnapterm approve --as \(server) --enroll CODE")
+    }
+
+    package static func client(_ error: GNAPClientError) -> SessionError { SessionError(error.description) }
+
+    package static func store(_ error: any Error) -> SessionError { SessionError("local store: \(error)") }
+
+    package static func sealed(_ server: String) -> SessionError {
+        SessionError("the device key for \(server) is sealed; a passphrase is needed to open it")
+    }
+
+    package static func invalidAccess(_ detail: String) -> SessionError { SessionError("invalid --access: \(detail)") }
+}

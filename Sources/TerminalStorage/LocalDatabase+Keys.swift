@@ -1,0 +1,73 @@
+import GNAP
+import GNAPStorage
+import GRDB
+import HTTPMessageSignatures
+import TerminalSession
+
+extension LocalDatabase {
+    /// A row of `approver_identities` as a record.
+    static func identity(_ row: Row) throws -> ApproverIdentity {
+        ApproverIdentity(
+            server: row["server"], deviceID: row["device_id"],
+            privateKey: try JSONColumn.decode(JWK.self, row["private_jwk"], what: "approver key"),
+            username: row["username"], displayName: row["display_name"],
+            enrolledAt: WallInstant(unixMilliseconds: row["enrolled_at"]))
+    }
+
+    public func approverIdentities() async throws -> [ApproverIdentity] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM approver_identities ORDER BY server").map(Self.identity)
+        }
+    }
+
+    public func sealedApproverKey(server: String) async throws -> SealedApproverKey? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sealed_approver_keys WHERE server = ?", arguments: [server])
+                .map { row in
+                    SealedApproverKey(
+                        server: row["server"], envelope: row["envelope"],
+                        sealedAt: WallInstant(unixMilliseconds: row["sealed_at"]))
+                }
+        }
+    }
+
+    public func saveSealedApproverIdentity(_ identity: ApproverIdentity, sealed: SealedApproverKey) async throws {
+        guard sealed.server == identity.server else { throw StorageError.corruptRecord("sealed key of another server") }
+        // Never write a private key next to its seal: the clear column keeps only the public members.
+        guard !identity.privateKey.isPrivate else {
+            throw StorageError.corruptRecord("sealed identity with a private key")
+        }
+        let jwk = try JSONColumn.encode(identity.privateKey)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO approver_identities
+                        (server, device_id, private_jwk, username, display_name, enrolled_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
+                    identity.enrolledAt.unixMilliseconds,
+                ])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO sealed_approver_keys (server, envelope, sealed_at) VALUES (?, ?, ?)",
+                arguments: [sealed.server, sealed.envelope, sealed.sealedAt.unixMilliseconds])
+        }
+    }
+
+    public func searchDecisions(matching query: String, limit: Int) async throws -> [DecisionRecord] {
+        guard let match = LocalSearchSchema.query(for: query) else { return try await decisions(limit: limit) }
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT decisions.* FROM decisions_search
+                    JOIN decisions ON decisions.id = decisions_search.decision_id
+                    WHERE decisions_search MATCH ?
+                    ORDER BY decisions.decided_at DESC, decisions.rowid DESC LIMIT ?
+                    """,
+                arguments: [match, limit]
+            ).map(Self.decisionRecord)
+        }
+    }
+}

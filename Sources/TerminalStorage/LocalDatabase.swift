@@ -1,0 +1,118 @@
+import Foundation
+import GNAP
+import GNAPStorage
+import GRDB
+import HTTPMessageSignatures
+import TerminalSession
+
+/// The terminal side's SQLite store (file mode 0600: it holds private keys).
+public struct LocalDatabase: ApproverStore, ClientKeyStore {
+    public static let fileName = "gnapterm.sqlite"
+
+    let writer: any DatabaseWriter
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try LocalMigrations.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the local store in `directory`.
+    public static func open(directory: URL) throws -> LocalDatabase {
+        let path = try DatabaseFile.prepare(directory: directory, fileName: fileName)
+        return try LocalDatabase(writer: DatabaseQueue(path: path, configuration: DatabaseFile.configuration()))
+    }
+
+    public static func inMemory() throws -> LocalDatabase {
+        try LocalDatabase(writer: DatabaseQueue(configuration: DatabaseFile.configuration()))
+    }
+
+    // MARK: ApproverStore
+
+    public func approverIdentity(server: String) async throws -> ApproverIdentity? {
+        try await writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM approver_identities WHERE server = ?", arguments: [server])
+            else { return nil }
+            return try Self.identity(row)
+        }
+    }
+
+    public func saveApproverIdentity(_ identity: ApproverIdentity) async throws {
+        let jwk = try JSONColumn.encode(identity.privateKey)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO approver_identities
+                        (server, device_id, private_jwk, username, display_name, enrolled_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
+                    identity.enrolledAt.unixMilliseconds,
+                ])
+            // A key saved in the clear replaces any sealed one (see `ApproverKeyStore`).
+            try db.execute(sql: "DELETE FROM sealed_approver_keys WHERE server = ?", arguments: [identity.server])
+        }
+    }
+
+    public func recordDecision(_ decision: DecisionRecord) async throws {
+        let granted = try JSONColumn.encode(decision.grantedRights)
+        let withheld = try JSONColumn.encode(decision.withheldRights)
+        let released = try JSONColumn.encode(decision.releasedSubject)
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO decisions (id, decided_at, server, grant_id, client_name, client_uri, key_thumbprint,
+                        decision, granted_rights, withheld_rights, released_subject, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    decision.id, decision.decidedAt.unixMilliseconds, decision.server, decision.grantID,
+                    decision.clientName, decision.clientURI, decision.keyThumbprint, decision.decision.rawValue,
+                    granted, withheld, released, decision.reason,
+                ])
+        }
+    }
+
+    public func decisions(limit: Int) async throws -> [DecisionRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM decisions ORDER BY decided_at DESC, rowid DESC LIMIT ?", arguments: [limit]
+            ).map(Self.decisionRecord)
+        }
+    }
+
+    /// A row of `decisions` as a record.
+    static func decisionRecord(_ row: Row) throws -> DecisionRecord {
+        guard let decision = DecisionRecord.Decision(rawValue: row["decision"]) else {
+            throw StorageError.corruptRecord("decision kind")
+        }
+        return DecisionRecord(
+            id: row["id"], decidedAt: WallInstant(unixMilliseconds: row["decided_at"]), server: row["server"],
+            grantID: row["grant_id"], clientName: row["client_name"], clientURI: row["client_uri"],
+            keyThumbprint: row["key_thumbprint"], decision: decision,
+            grantedRights: try JSONColumn.decode([String].self, row["granted_rights"], what: "granted rights"),
+            withheldRights: try JSONColumn.decode([String].self, row["withheld_rights"], what: "withheld rights"),
+            releasedSubject: try JSONColumn.decode([String].self, row["released_subject"], what: "subject"),
+            reason: row["reason"])
+    }
+
+    // MARK: ClientKeyStore
+
+    public func clientKey(name: String) async throws -> JWK? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT private_jwk FROM client_keys WHERE name = ?", arguments: [name])
+                .map { try JSONColumn.decode(JWK.self, $0, what: "client key") }
+        }
+    }
+
+    public func saveClientKey(name: String, jwk: JWK) async throws {
+        let text = try JSONColumn.encode(jwk)
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO client_keys (name, private_jwk, created_at) VALUES (?, ?, ?)",
+                arguments: [name, text, WallInstant(Date()).unixMilliseconds])
+        }
+    }
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+enum Fixtures {
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gnapterm-tests-\(UUID().uuidString)")
+    }
+}
