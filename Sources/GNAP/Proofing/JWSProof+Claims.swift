@@ -58,10 +58,22 @@ extension JWSProof {
         return string
     }
 
-    /// The replay values of a verified JWS.
-    static func replay(signingInput: [UInt8], created: Int64, policy: JWSProofPolicy) -> ProofReplay {
-        ProofReplay(
-            value: Base64URL.encode(SHA256.hash(data: signingInput)),
+    /// The replay values of a verified JWS: SHA-256 of its signature, which names one signing act. For ECDSA only
+    /// the `r` half counts, because `(r, s)` and `(r, n − s)` both verify and anyone can compute the second; `r`
+    /// comes from the signer's secret nonce, so a new `r` needs the key. The other algorithms have one valid
+    /// signature per signing act: HMAC and RSA PKCS #1 v1.5 are deterministic, a PSS signature cannot be altered
+    /// without the key, and BoringSSL refuses Ed25519 signatures with a non-canonical `S` and RSA signatures that
+    /// are not below the modulus.
+    static func replay(
+        signature: [UInt8], algorithm: SignatureAlgorithm, created: Int64, policy: JWSProofPolicy
+    ) -> ProofReplay {
+        let unique =
+            switch algorithm {
+            case .ecdsaP256SHA256, .ecdsaP384SHA384: signature.prefix(signature.count / 2)
+            case .ed25519, .rsaPSSSHA512, .rsaV15SHA256, .hmacSHA256: signature[...]
+            }
+        return ProofReplay(
+            value: Base64URL.encode(SHA256.hash(data: unique)),
             expiresAt: created + policy.maximumAge + 2 * policy.allowedClockSkew + 1)
     }
 }

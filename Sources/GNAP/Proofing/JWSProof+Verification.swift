@@ -85,7 +85,7 @@ extension JWSProof {
         guard key.key.isValidSignature(jws.signature, over: signingInput) else { throw .badSignature }
         return VerifiedJWSProof(
             header: jws.header, created: created, content: payload == .attached ? jws.payload : request.content,
-            replay: replay(signingInput: signingInput, created: created, policy: policy))
+            replay: replay(signature: jws.signature, algorithm: key.key.algorithm, created: created, policy: policy))
     }
 
     static func parse(_ compact: String) throws(JWSProofFailure) -> CompactJWS {

@@ -16,8 +16,8 @@ public struct VerifiedJWSProof: Sendable, Hashable {
 /// The values a replay cache needs (the proof methods keep no state): record `value` under the key's identity
 /// until `expiresAt` and refuse it while it is there, e.g. with `NonceReplayCache.record(keyID:nonce:expiresAt:now:)`.
 public struct ProofReplay: Sendable, Hashable {
-    /// Base64url SHA-256 of the JWS signing input (header and payload). The signature itself would not do: an
-    /// ECDSA signature can be altered into another valid one for the same input.
+    /// Base64url SHA-256 of the signature (of its `r` half for ECDSA, whose `s` anyone can negate): one value per
+    /// signing act, which a captured proof cannot change.
     public var value: String
     /// The first second at which the proof can no longer pass the policy's age check (Unix seconds).
     public var expiresAt: Int64

@@ -47,22 +47,50 @@ struct JWSProofTests {
         #expect(try client.verify(method, delete).get().header["ath"] != nil)
     }
 
-    @Test func replayValuesNameTheSignedRequest() throws {
+    @Test func replayValuesNameTheSigningAct() throws {
         let client = JWSProofFixture(try SigningKey.generate(for: .ecdsaP256SHA256, keyID: "p256"))
         let sent = try client.signed(.jwsd, JWSProofFixture.request())
         let first = try client.verify(.jwsd, sent).get().replay
         // The same message verified again gives the same value: that is what the cache refuses.
         #expect(try client.verify(.jwsd, sent).get().replay == first)
-        // A second ECDSA signature over the same input (a different signature, same request) is the same replay.
+        // Anyone can turn an ECDSA (r, s) into (r, n − s), which verifies too; it is still the same proof.
+        var malleated = sent
+        let jws = try CompactJWS(parsing: try #require(sent.detachedJWS))
+        let s = Array(jws.signature.suffix(32))
+        let negated = Array(jws.signature.prefix(32)) + Self.subtract(s, from: Self.p256Order)
+        #expect(negated != jws.signature)
+        var pieces = sent.detachedJWS!.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        pieces[2] = Base64URL.encode(negated)
+        malleated.detachedJWS = pieces.joined(separator: ".")
+        #expect(try client.verify(.jwsd, malleated).get().replay == first)
+        // Signing the same request again is another signing act (a new secret nonce), which only the key can make.
         let resigned = try client.signed(.jwsd, JWSProofFixture.request())
-        #expect(resigned.detachedJWS != sent.detachedJWS)
-        #expect(try client.verify(.jwsd, resigned).get().replay == first)
-        // Another second, another body or another token is another request.
-        let later = try client.signed(
-            .jwsd, JWSProofFixture.request(), now: JWSProofFixture.now.advanced(by: .seconds(1)))
-        #expect(try client.verify(.jwsd, later).get().replay.value != first.value)
-        let other = try client.signed(.jwsd, JWSProofFixture.request(content: Array("{}".utf8)))
-        #expect(try client.verify(.jwsd, other).get().replay.value != first.value)
+        #expect(try client.verify(.jwsd, resigned).get().replay.value != first.value)
+        // Ed25519 is deterministic: the same request signed twice in the same second is one proof.
+        let ed = JWSProofFixture()
+        let once = try ed.verify(.jws, try ed.signed(.jws, JWSProofFixture.request())).get().replay
+        #expect(try ed.verify(.jws, try ed.signed(.jws, JWSProofFixture.request())).get().replay == once)
+        let later = try ed.signed(.jws, JWSProofFixture.request(), now: JWSProofFixture.now.advanced(by: .seconds(1)))
+        #expect(try ed.verify(.jws, later).get().replay.value != once.value)
+    }
+
+    /// The order of the P-256 group (SEC 2 §2.4.2), big-endian.
+    static let p256Order: [UInt8] = [
+        0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xBC, 0xE6, 0xFA, 0xAD, 0xA7, 0x17, 0x9E, 0x84, 0xF3, 0xB9, 0xCA, 0xC2, 0xFC, 0x63, 0x25, 0x51,
+    ]
+
+    /// `minuend − subtrahend` for big-endian numbers of the same length, with `minuend` the larger.
+    static func subtract(_ subtrahend: [UInt8], from minuend: [UInt8]) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: minuend.count)
+        var borrow = 0
+        for index in stride(from: minuend.count - 1, through: 0, by: -1) {
+            var difference = Int(minuend[index]) - Int(subtrahend[index]) - borrow
+            borrow = difference < 0 ? 1 : 0
+            if difference < 0 { difference += 256 }
+            result[index] = UInt8(difference)
+        }
+        return result
     }
 
     @Test func detachedContentAsInAppendixFIsAccepted() throws {
