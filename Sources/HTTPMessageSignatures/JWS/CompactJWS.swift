@@ -37,31 +37,53 @@ public struct CompactJWS: Sendable, Hashable {
 
     /// Parses a compact JWS without checking its signature (RFC 7515 §5.2 steps 1–6).
     public init(parsing compact: String, limits: Limits = Limits()) throws(Failure) {
-        var text = compact
-        let parsed = text.withUTF8 { utf8 in
-            Result { () throws(Failure) in (try Self.parse(utf8, limits: limits), Array(utf8)) }
+        let bytes = Array(compact.utf8)
+        let parsed = bytes.withUnsafeBufferPointer { utf8 in Self.parse(utf8, limits: limits) }
+        switch parsed {
+        case .success(let parts):
+            header = parts.header
+            payload = parts.payload
+            signature = parts.signature
+            firstDot = parts.firstDot
+            secondDot = parts.secondDot
+        case .failure(let failure):
+            throw failure
         }
-        ((header, payload, signature, firstDot, secondDot), bytes) = try parsed.get()
+        self.bytes = bytes
     }
 
-    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, limits: Limits) throws(Failure) -> (
-        JOSEHeader, [UInt8], [UInt8], Int, Int
-    ) {
-        guard utf8.count <= limits.maximumLength else { throw .malformed("the JWS is longer than allowed") }
+    /// What parsing finds (a struct, not a tuple: a generic `Result` of a tuple costs a metadata lookup per call).
+    private struct Parts {
+        var header: JOSEHeader
+        var payload: [UInt8]
+        var signature: [UInt8]
+        var firstDot: Int
+        var secondDot: Int
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, limits: Limits) -> Result<Parts, Failure> {
+        guard utf8.count <= limits.maximumLength else { return .failure(.malformed("the JWS is longer than allowed")) }
         guard let first = utf8.firstIndex(of: UInt8(ascii: ".")),
             let second = utf8[(first + 1)...].firstIndex(of: UInt8(ascii: ".")),
             !utf8[(second + 1)...].contains(UInt8(ascii: "."))
-        else { throw .malformed("a compact JWS has three parts") }
-        guard first > 0 else { throw .malformed("the header part is empty") }
-        guard first <= limits.maximumHeaderLength else { throw .malformed("the header is longer than allowed") }
+        else { return .failure(.malformed("a compact JWS has three parts")) }
+        guard first > 0 else { return .failure(.malformed("the header part is empty")) }
+        guard first <= limits.maximumHeaderLength else {
+            return .failure(.malformed("the header is longer than allowed"))
+        }
         guard let headerBytes = Base64URL.decodeCanonical(UnsafeBufferPointer(rebasing: utf8[..<first])),
             let payload = Base64URL.decodeCanonical(UnsafeBufferPointer(rebasing: utf8[(first + 1)..<second])),
             let signature = Base64URL.decodeCanonical(UnsafeBufferPointer(rebasing: utf8[(second + 1)...]))
-        else { throw .malformed("a part is not unpadded base64url") }
-        let header = try headerBytes.withUnsafeBufferPointer { json in
-            Result { () throws(Failure) in try JOSEHeader(json: json) }
-        }.get()
-        return (header, payload, signature, first, second)
+        else { return .failure(.malformed("a part is not unpadded base64url")) }
+        return headerBytes.withUnsafeBufferPointer { json in
+            do throws(Failure) {
+                let header = try JOSEHeader(json: json)
+                return .success(
+                    Parts(header: header, payload: payload, signature: signature, firstDot: first, secondDot: second))
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
     /// Parses a compact JWS without checking its signature.

@@ -5,13 +5,17 @@ extension StrictJSONParser {
         try expect(UInt8(ascii: "\""))
         let start = position
         // Fast path: no escapes.
+        var ascii = true
         while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
             guard byte >= 0x20 else { throw failure("a control character in a string") }
+            ascii = ascii && byte < 0x80
             position += 1
         }
         guard let stop = peek else { throw failure("unterminated string") }
         if stop == UInt8(ascii: "\"") {
-            let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<position])
+            // ASCII is valid UTF-8 as it is; anything else is validated.
+            let text = ascii ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
             guard let text else { throw failure("a string is not valid UTF-8") }
             position += 1
             return text
