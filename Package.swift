@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        // X.509 certificates as client keys (RFC 9635 §7.1 `cert`, §7.3.2 mtls).
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +59,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .target(
@@ -165,7 +169,14 @@ let package = Package(
         ),
         .testTarget(
             name: "GNAPTests",
-            dependencies: ["GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Self-signed certificates for the key format and mtls tests.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
         ),
         .testTarget(
             name: "GNAPStorageTests",
@@ -219,11 +230,12 @@ let package = Package(
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
-        // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
+        // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
+        // Tests/python-requirements.txt).
         .testTarget(
             name: "InteropTests",
             dependencies: [
-                "HTTPMessageSignatures", "ChildProcessTestSupport",
+                "HTTPMessageSignatures", "GNAP", "ChildProcessTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
