@@ -60,6 +60,7 @@ public struct AuthorizationServer: Sendable {
         let host = configuration.host
         return Application(
             router: router(),
+            server: LimitedHTTP1Channel.builder(limits: configuration.limits),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
             onServerRunning: { channel in
                 if !publicURL.isSet, let port = channel.localAddress?.port {

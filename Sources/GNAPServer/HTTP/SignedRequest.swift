@@ -10,21 +10,32 @@ struct SignedRequest: Sendable {
     var body: [UInt8]
     var peer: String?
 
-    static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limit: Int)
+    /// Reads a request of the JSON APIs: content of at most ``RequestLimits/maximumBodySize`` bytes that nests no
+    /// deeper than ``RequestLimits/maximumJSONDepth``.
+    static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limits: RequestLimits)
         async throws(APIError) -> SignedRequest
     {
         var request = request
+        let limit = limits.maximumBodySize
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch {
             throw APIError(.contentTooLarge, GNAPError(.invalidRequest, "the request body exceeds \(limit) bytes"))
         }
+        let body = Array(buffer.readableBytesView)
+        if !body.isEmpty {
+            do {
+                try GNAPJSON.checkNesting(body, maximumDepth: limits.maximumJSONDepth)
+            } catch {
+                throw APIError(error)
+            }
+        }
         var head = request.head
         let (scheme, authority) = publicURL.schemeAndAuthority
         head.scheme = scheme
         head.authority = authority
-        return SignedRequest(head: head, body: Array(buffer.readableBytesView), peer: context.peer)
+        return SignedRequest(head: head, body: body, peer: context.peer)
     }
 
     /// The `@target-uri` as the AS reconstructs it, quoted in signature errors to make mismatches obvious.
