@@ -10,12 +10,14 @@ struct SignedRequest: Sendable {
     var body: [UInt8]
     var peer: String?
 
-    /// Reads a request of the JSON APIs: content of at most ``RequestLimits/maximumBodySize`` bytes that nests no
-    /// deeper than ``RequestLimits/maximumJSONDepth``.
+    /// Reads a request of the JSON APIs: content must be `application/json` (checked before any of it is read,
+    /// ``JSONContentType``), at most ``RequestLimits/maximumBodySize`` bytes, and nest no deeper than
+    /// ``RequestLimits/maximumJSONDepth``.
     static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limits: RequestLimits)
         async throws(APIError) -> SignedRequest
     {
         var request = request
+        if JSONContentType.announcesContent(request.head) { try JSONContentType.check(request.head) }
         let limit = limits.maximumBodySize
         let buffer: ByteBuffer
         do {
@@ -25,6 +27,8 @@ struct SignedRequest: Sendable {
         }
         let body = Array(buffer.readableBytesView)
         if !body.isEmpty {
+            // Content the head did not announce (HTTP/1.0 style, read to the end) is held to the same rule.
+            try JSONContentType.check(request.head)
             do {
                 try GNAPJSON.checkNesting(body, maximumDepth: limits.maximumJSONDepth)
             } catch {
