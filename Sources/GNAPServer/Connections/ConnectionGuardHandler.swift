@@ -65,7 +65,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         promise?.succeed(())
         switch event {
         case .headArrived: timeline.headArrived(at: .now())
-        case .requestEnded: timeline.requestEnded()
+        case .requestEnded: timeline.requestEnded(at: .now())
         case .responseEnded: timeline.responseEnded(at: .now())
         case .refuse(let refusal): return refuse(refusal, context)
         }

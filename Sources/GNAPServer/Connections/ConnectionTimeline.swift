@@ -37,9 +37,11 @@ struct ConnectionTimeline: Sendable, Hashable {
         phase = .readingBody(since: now)
     }
 
-    /// The request's content ended; the AS now works on it.
-    mutating func requestEnded() {
-        if case .readingBody = phase { phase = .responding }
+    /// The request's content ended: the AS now works on it, or, if it answered before reading it all (a refusal),
+    /// the connection is idle again.
+    mutating func requestEnded(at now: NIODeadline) {
+        guard case .readingBody = phase else { return }
+        phase = responsesPending > 0 ? .responding : .idle(since: now)
     }
 
     /// A response was written completely.
