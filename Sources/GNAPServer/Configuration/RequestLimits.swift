@@ -20,7 +20,8 @@ public struct RequestLimits: Sendable, Hashable {
     /// A request's content must arrive within this long of its head; otherwise the connection is closed.
     public var bodyReadTimeout: Duration
     /// Most connections open at once. When a new connection would exceed it, the AS closes the connection that has
-    /// been idle (or reading its head) the longest; when every connection is busy, it closes the new one.
+    /// been idle (or reading its head) the longest, else the one reading its content the longest; when every
+    /// connection is producing a response, it closes the new one.
     public var maximumConnections: Int
 
     /// - Parameters:

@@ -88,7 +88,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func reschedule(_ context: ChannelHandlerContext) {
         guard !draining else { return }
-        registry.update(context.channel, evictableSince: timeline.isEvictable ? timeline.since : nil)
+        registry.update(context.channel, rank: timeline.evictionRank)
         let deadline = timeline.deadline(limits)
         guard deadline?.at != timerDeadline else { return }
         cancelTimer()
@@ -123,7 +123,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private func refuse(_ refusal: ConnectionRefusal, _ context: ChannelHandlerContext) {
         cancelTimer()
         draining = true
-        registry.update(context.channel, evictableSince: nil)
+        registry.update(context.channel, rank: nil)
         guard timeline.responsesPending == 0 else {
             context.close(promise: nil)
             return

@@ -2,14 +2,14 @@ import NIOCore
 import Synchronization
 
 /// Every open connection of one listener, to keep their number at ``RequestLimits/maximumConnections``: when a new
-/// connection would exceed it, the connection that has been idle (or reading its head) the longest is closed to make
-/// room, so that idle or trickling connections cannot lock everyone else out; when every connection is busy with a
-/// request, the new one is closed instead.
+/// connection would exceed it, the connection first in ``EvictionRank`` order (idle or reading its head the longest,
+/// else reading its content the longest) is closed to make room, so that idle or trickling connections cannot lock
+/// everyone else out; when every connection is producing a response, the new one is closed instead.
 final class ConnectionRegistry: Sendable {
     private struct Entry {
         let channel: any Channel
-        /// Since when the connection could be closed without losing a request; nil while it is busy.
-        var evictableSince: NIODeadline?
+        /// How readily the connection may be closed; nil while its response is being produced.
+        var rank: EvictionRank?
     }
 
     let maximum: Int
@@ -24,22 +24,22 @@ final class ConnectionRegistry: Sendable {
     func admit(_ channel: any Channel, now: NIODeadline) -> (any Channel)? {
         let id = ObjectIdentifier(channel)
         return entries.withLock { entries in
-            entries[id] = Entry(channel: channel, evictableSince: now)
+            entries[id] = Entry(channel: channel, rank: EvictionRank(tier: 0, since: now))
             guard entries.count > maximum else { return nil }
-            var victim: (id: ObjectIdentifier, since: NIODeadline)?
+            var victim: (id: ObjectIdentifier, rank: EvictionRank)?
             for (key, entry) in entries where key != id {
-                guard let since = entry.evictableSince else { continue }
-                if victim == nil || since < victim!.since { victim = (key, since) }
+                guard let rank = entry.rank else { continue }
+                if victim.map({ rank < $0.rank }) ?? true { victim = (key, rank) }
             }
             let chosen = victim?.id ?? id
             return entries.removeValue(forKey: chosen)?.channel
         }
     }
 
-    /// Notes whether (and since when) the connection could be closed to make room.
-    func update(_ channel: any Channel, evictableSince: NIODeadline?) {
+    /// Notes how readily the connection could be closed to make room (nil: not at all).
+    func update(_ channel: any Channel, rank: EvictionRank?) {
         let id = ObjectIdentifier(channel)
-        entries.withLock { entries in entries[id]?.evictableSince = evictableSince }
+        entries.withLock { entries in entries[id]?.rank = rank }
     }
 
     func remove(_ channel: any Channel) {

@@ -60,21 +60,28 @@ struct ConnectionTimeline: Sendable, Hashable {
         }
     }
 
-    /// Whether the connection may be closed to make room for a new one: nothing of a request is in the AS's hands
-    /// (idle, or a head still arriving).
-    var isEvictable: Bool {
-        guard responsesPending == 0 else { return false }
+    /// How readily the connection may be closed to make room for a new one: first those with nothing of a request
+    /// in the AS's hands (idle, or a head still arriving: tier 0), then those whose content is still arriving (no
+    /// handler acts on a request before its content is complete: tier 1), each oldest first; never one whose
+    /// response is being produced (nil).
+    var evictionRank: EvictionRank? {
         switch phase {
-        case .idle, .readingHead: return true
-        case .readingBody, .responding: return false
+        case .idle(let since), .readingHead(let since):
+            responsesPending == 0 ? EvictionRank(tier: 0, since: since) : nil
+        case .readingBody(let since):
+            responsesPending <= 1 ? EvictionRank(tier: 1, since: since) : nil
+        case .responding:
+            nil
         }
     }
+}
 
-    /// Since when the connection has been in its current phase (the oldest evictable one goes first).
-    var since: NIODeadline? {
-        switch phase {
-        case .idle(let since), .readingHead(let since), .readingBody(let since): since
-        case .responding: nil
-        }
+/// The order in which connections are closed to make room: lower tiers first, then the oldest.
+struct EvictionRank: Sendable, Hashable, Comparable {
+    var tier: Int
+    var since: NIODeadline
+
+    static func < (lhs: EvictionRank, rhs: EvictionRank) -> Bool {
+        (lhs.tier, lhs.since) < (rhs.tier, rhs.since)
     }
 }

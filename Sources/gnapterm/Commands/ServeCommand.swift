@@ -105,6 +105,11 @@ struct ServeCommand: AsyncParsableCommand {
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
+            logger.warning(
+                "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
+                metadata: ["max-connections": "\(configuration.limits.maximumConnections)", "open-files": "\(files)"])
+        }
         let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
             store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,

@@ -152,4 +152,28 @@ struct ConnectionLimitTests {
         #expect(idle[0].read(timeout: .seconds(2)) == .closed([]))
         #expect(idle[3].read(timeout: .milliseconds(200)) == .timedOut([]))
     }
+
+    /// Connections that sent a head and trickle its content cannot lock newcomers out either: with no idle connection
+    /// left, the one reading its content the longest makes room (no handler acts before the content is complete).
+    @Test func atTheConnectionLimitATricklingBodyMakesRoomWhenNothingIsIdle() async throws {
+        let server = try await LimitedServer.start(Self.limits(connections: 2))
+        defer { Task { await server.stop() } }
+        var tricklers: [RawConnection] = []
+        for _ in 0..<2 {
+            let connection = try server.connect()
+            connection.send(
+                "POST /gnap HTTP/1.1\r\nhost: as.test\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"
+            )
+            tricklers.append(connection)
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let newcomer = try server.connect()
+        newcomer.send("GET /.well-known/gnap-as-rs HTTP/1.1\r\nhost: as.test\r\nconnection: close\r\n\r\n")
+        guard case .closed(let bytes) = newcomer.read(timeout: .seconds(3)) else {
+            Issue.record("the newcomer was not served")
+            return
+        }
+        #expect(RawConnection.response(bytes)?.status == 200)
+        #expect(tricklers[0].read(timeout: .seconds(2)) == .closed([]))
+    }
 }
