@@ -21,6 +21,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var timer: Scheduled<Void>?
     private var timerDeadline: NIODeadline?
     private var registered = false
+    /// The rank last told to the registry (told again only when it changes).
+    private var toldRank: EvictionRank?
     /// Set once the connection was refused: inbound bytes are dropped until it closes.
     private var draining = false
 
@@ -77,8 +79,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private func opened(_ context: ChannelHandlerContext) {
         guard !registered else { return }
         registered = true
-        timeline = ConnectionTimeline(openedAt: .now())
-        if let excess = registry.admit(context.channel, now: .now()) {
+        let now = NIODeadline.now()
+        timeline = ConnectionTimeline(openedAt: now)
+        toldRank = timeline.evictionRank
+        if let excess = registry.admit(context.channel, now: now) {
             // Closing another event loop's channel is thread-safe; closing this one happens right here.
             excess.close(promise: nil)
             if excess === context.channel { return }
@@ -88,7 +92,11 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func reschedule(_ context: ChannelHandlerContext) {
         guard !draining else { return }
-        registry.update(context.channel, rank: timeline.evictionRank)
+        let rank = timeline.evictionRank
+        if rank != toldRank {
+            toldRank = rank
+            registry.update(context.channel, rank: rank)
+        }
         let deadline = timeline.deadline(limits)
         guard deadline?.at != timerDeadline else { return }
         cancelTimer()
