@@ -78,6 +78,8 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1.1 child channel with the AS's connection limits (Connections/).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // ByteBuffer for the event stream, the peer address of the request context.
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -200,6 +202,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
+                // The start-up order tests run the assembled services as `serve` does.
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The RFC 9635 examples the RFCExample tests read at run time, and the script that extracted them.
             exclude: ["Fixtures"]
@@ -209,6 +214,7 @@ let package = Package(
             dependencies: [
                 "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
