@@ -92,6 +92,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The RFC 9767 example blocks (Fixtures/) and what each one is, for test targets only.
+        .target(name: "RFCExampleSupport", dependencies: ["GNAP"], exclude: ["Fixtures"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -148,7 +150,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GNAPTests",
-            dependencies: ["GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "GNAP", "HTTPMessageSignatures", "RFCExampleSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "GNAPStorageTests",
