@@ -206,4 +206,16 @@ import Testing
             #expect(try await client.send(authorization: .gnap("T0K3N"), key: key).status == .ok)
         }
     }
+
+    @Test func oversizedContentIsRefusedUnread() async throws {
+        let harness = try RSHarness { $0.maximumBodySize = 16 }
+        let key = SigningKey.clientKey()
+        harness.introspector.activate("T0K3N", try harness.boundToken(key))
+        try await harness.run { client in
+            let reply = try await client.send(
+                .post, content: Array(repeating: 0x20, count: 17), authorization: .gnap("T0K3N"), key: key)
+            #expect(reply.status == .contentTooLarge && reply.error?.code == .invalidRequest)
+        }
+        #expect(harness.introspector.calls == 0)
+    }
 }
