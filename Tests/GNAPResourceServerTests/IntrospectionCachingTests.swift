@@ -1,6 +1,8 @@
+import Foundation
 import GNAP
 import GNAPResourceServer
 import HTTPMessageSignatures
+import HTTPTypes
 import Testing
 
 /// Introspection results are cached until the token expires, re-checked after the revalidation window, and bounded
@@ -73,5 +75,56 @@ import Testing
             #expect(harness.introspector.calls == 4)
             #expect(harness.gate.cachedIntrospections == 2)
         }
+    }
+
+    @Test func theCachedPathDecidesWithoutSuspending() async throws {
+        let harness = try RSHarness()
+        let key = SigningKey.clientKey()
+        harness.introspector.activate("T0K3N", try harness.boundToken(key))
+        func signed(_ token: String) throws -> HTTPRequest {
+            var request = HTTPRequest(method: .get, url: URL(string: RSHarness.publicURL + "/notes")!)
+            request.headerFields[.authorization] = "GNAP \(token)"
+            try SignatureProfile.gnap.sign(&request, content: [], key: key, now: harness.clock.now)
+            return request
+        }
+        // Not cached yet: the AS must be asked, so there is no answer from the cache.
+        #expect(
+            harness.gate.authorizeFromCache(try signed("T0K3N"), content: [], requiring: RSHarness.notesRead) == nil)
+        let first = await harness.gate.authorize(try signed("T0K3N"), content: [], requiring: RSHarness.notesRead)
+        #expect((try? first.get())?.subject == "alice")
+        let cached = harness.gate.authorizeFromCache(try signed("T0K3N"), content: [], requiring: RSHarness.notesRead)
+        #expect((try? cached?.get())?.subject == "alice")
+        // A request that fails before the token is looked up is decided too.
+        var unsigned = try signed("T0K3N")
+        unsigned.headerFields[.signatureInput] = nil
+        guard
+            case .failure(let refusal) = harness.gate.authorizeFromCache(
+                unsigned, content: [], requiring: RSHarness.notesRead)
+        else {
+            Issue.record("an unsigned GNAP request is refused from the request alone")
+            return
+        }
+        #expect(refusal.error.code == .invalidSignature)
+        #expect(harness.introspector.calls == 1)
+    }
+
+    @Test func aTokenLearnedWithoutIntrospectionIsRemembered() async throws {
+        let harness = try RSHarness()
+        let key = SigningKey.clientKey()
+        #expect(throws: Never.self) {
+            try harness.gate.remember(try harness.boundToken(key), for: .gnap("T0K3N")).get()
+        }
+        var foreign = try harness.boundToken(key)
+        foreign.iss = "https://elsewhere.example/gnap"
+        guard case .failure(let refusal) = harness.gate.remember(foreign, for: .gnap("OTHER")) else {
+            Issue.record("a token from another AS is not remembered")
+            return
+        }
+        #expect(refusal.error.code == .invalidToken)
+        try await harness.run { client async throws in
+            #expect(try await client.status("T0K3N", key) == .ok)
+            #expect(try await client.status("OTHER", key) == .unauthorized)
+        }
+        #expect(harness.introspector.queries.map(\.accessToken) == ["OTHER"])
     }
 }

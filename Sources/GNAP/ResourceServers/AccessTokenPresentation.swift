@@ -28,15 +28,23 @@ public enum AccessTokenPresentation: Sendable, Hashable {
     }
 
     /// Parses one `Authorization` field value: a scheme, spaces, a token68 (RFC 9110 §11.4). Scheme names are
-    /// case-insensitive (§11.1); surrounding whitespace is not part of the value.
+    /// case-insensitive (§11.1); surrounding whitespace is not part of the value. Works on the UTF-8 bytes: an RS
+    /// runs this on every request.
     public static func parse(_ value: String) -> Result<AccessTokenPresentation, Problem> {
-        let trimmed = value.trimmingWhitespace
-        let parts = trimmed.split(separator: " ", maxSplits: 1)
-        let scheme = String(parts.first ?? "")
+        let bytes = value.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return .failure(.otherScheme("")) }
+        let trimmed = bytes[first...last]
+        let schemeEnd = trimmed.firstIndex(where: isSpace) ?? trimmed.endIndex
+        let scheme = trimmed[trimmed.startIndex..<schemeEnd]
         let isGNAP = isScheme(scheme, "gnap")
-        guard isGNAP || isScheme(scheme, "bearer") else { return .failure(.otherScheme(scheme)) }
-        let token = parts.count == 2 ? String(parts[1]).trimmingWhitespace : ""
-        guard isToken68(token) else { return .failure(.malformedToken(scheme: isGNAP ? "GNAP" : "Bearer")) }
+        guard isGNAP || isScheme(scheme, "bearer") else {
+            return .failure(.otherScheme(String(decoding: scheme, as: UTF8.self)))
+        }
+        let tokenBytes = trimmed[schemeEnd...].drop(while: isSpace)
+        guard isToken68(tokenBytes) else { return .failure(.malformedToken(scheme: isGNAP ? "GNAP" : "Bearer")) }
+        let token = String(decoding: tokenBytes, as: UTF8.self)
         return .success(isGNAP ? .gnap(token) : .bearer(token))
     }
 
@@ -48,17 +56,19 @@ public enum AccessTokenPresentation: Sendable, Hashable {
         }
     }
 
-    private static func isScheme(_ candidate: String, _ lowercased: String) -> Bool {
-        candidate.utf8.count == lowercased.utf8.count
-            && zip(candidate.utf8, lowercased.utf8).allSatisfy { ($0 | 0x20) == $1 }
+    private static func isScheme(_ candidate: Substring.UTF8View, _ lowercased: StaticString) -> Bool {
+        guard candidate.count == lowercased.utf8CodeUnitCount else { return false }
+        return lowercased.withUTF8Buffer { expected in zip(candidate, expected).allSatisfy { ($0 | 0x20) == $1 } }
     }
 
     /// RFC 9110 §11.2 token68: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`, the character set
     /// RFC 9635 §3.2.1 limits token values to.
-    public static func isToken68(_ value: String) -> Bool {
+    public static func isToken68(_ value: String) -> Bool { isToken68(value.utf8) }
+
+    static func isToken68(_ bytes: some Sequence<UInt8>) -> Bool {
         var sawPadding = false
         var count = 0
-        for byte in value.utf8 {
+        for byte in bytes {
             if byte == 0x3D {
                 guard count > 0 else { return false }
                 sawPadding = true
@@ -71,16 +81,5 @@ public enum AccessTokenPresentation: Sendable, Hashable {
             }
         }
         return count > 0
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs (HTTP's OWS).
-    fileprivate var trimmingWhitespace: String {
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
-        else { return "" }
-        return String(self[first...last])
     }
 }

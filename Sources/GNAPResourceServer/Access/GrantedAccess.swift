@@ -47,29 +47,33 @@ struct GrantedAccess: Sendable {
     /// be allowed by some granted object of the same type, identifier and API-specific members. A granted object
     /// that leaves a member out grants no value of it (an absent member is not read as "anything").
     private func missingCombination(of required: AccessRightObject) -> String? {
-        let candidates = (objectsByType[required.type] ?? []).filter {
-            $0.identifier == required.identifier && $0.additional == required.additional
-        }
-        let actions = required.actions.map { $0.map(Optional.some) } ?? [nil]
-        let locations = required.locations.map { $0.map(Optional.some) } ?? [nil]
-        let datatypes = required.datatypes.map { $0.map(Optional.some) } ?? [nil]
-        let privileges = required.privileges.map { $0.map(Optional.some) } ?? [nil]
-        for action in actions {
-            for location in locations {
-                for datatype in datatypes {
-                    for privilege in privileges {
-                        let allowed = candidates.contains {
-                            Self.allows($0.actions, action) && Self.allows($0.locations, location)
-                                && Self.allows($0.datatypes, datatype) && Self.allows($0.privileges, privilege)
+        let candidates = objectsByType[required.type] ?? []
+        return Self.eachValue(required.actions) { action in
+            Self.eachValue(required.locations) { location in
+                Self.eachValue(required.datatypes) { datatype in
+                    Self.eachValue(required.privileges) { privilege in
+                        for candidate in candidates
+                        where candidate.identifier == required.identifier && candidate.additional == required.additional
+                            && Self.allows(candidate.actions, action) && Self.allows(candidate.locations, location)
+                            && Self.allows(candidate.datatypes, datatype)
+                            && Self.allows(candidate.privileges, privilege)
+                        {
+                            return nil
                         }
-                        if !allowed {
-                            return Self.describe(
-                                required, action: action, location: location, datatype: datatype,
-                                privilege: privilege)
-                        }
+                        return Self.describe(
+                            required, action: action, location: location, datatype: datatype, privilege: privilege)
                     }
                 }
             }
+        }
+    }
+
+    /// Calls `body` with each required value of one member, or once with nil when the route leaves it out; stops at
+    /// the first missing combination. (Closures, not arrays of optionals: this runs on every request.)
+    private static func eachValue(_ values: [String]?, _ body: (String?) -> String?) -> String? {
+        guard let values else { return body(nil) }
+        for value in values {
+            if let missing = body(value) { return missing }
         }
         return nil
     }

@@ -32,7 +32,7 @@ extension ResourceServerGate {
                     .invalidToken,
                     "bearer tokens are not accepted here; present a bound token with the GNAP scheme and a signature",
                     challenge))
-        case .success(.gnap) where request.headerFields[.signatureInput] == nil:
+        case .success(.gnap) where !request.headerFields.contains(.signatureInput):
             return .failure(
                 unauthorized(
                     .invalidSignature,

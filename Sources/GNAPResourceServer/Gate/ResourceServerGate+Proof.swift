@@ -38,7 +38,7 @@ extension ResourceServerGate {
     ) -> Result<String, ResourceServerRefusal> {
         let verified: VerifiedSignature
         switch profile.verify(
-            request, content: content, key: proof.key, keyID: proof.keyID, digestAlgorithms: [proof.contentDigest],
+            request, content: content, key: proof.key, keyID: proof.keyID, digestAlgorithms: proof.contentDigest,
             now: now)
         {
         case .failure(let rejection):

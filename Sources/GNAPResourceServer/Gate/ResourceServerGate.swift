@@ -46,24 +46,47 @@ public final class ResourceServerGate: Sendable {
     }
 
     /// Checks one request. `request` must carry the scheme and authority clients used (see
-    /// ``addressedAsPublished(_:)``); `content` is its exact body.
+    /// ``addressedAsPublished(_:)``); `content` is its exact body. Suspends only when the AS must be asked.
     public func authorize(_ request: HTTPRequest, content: [UInt8], requiring requirement: AccessRequirement) async
         -> Result<GNAPAuthorization, ResourceServerRefusal>
     {
-        let challenge = GNAPChallenge(
-            asURI: checked.challenge.asURI, referrer: checked.challenge.referrer,
-            access: requirement.challengeReference ?? checked.challenge.access)
+        if let decided = authorizeFromCache(request, content: content, requiring: requirement) { return decided }
+        let challenge = self.challenge(for: requirement)
         let presentation: AccessTokenPresentation
         switch presentationOf(request, challenge: challenge) {
         case .success(let found): presentation = found
         case .failure(let refusal): return .failure(refusal)
         }
         let now = clock.now
-        let token: CheckedToken
-        switch await lookUp(presentation, now: now, challenge: challenge) {
-        case .success(let found): token = found
+        switch await introspect(presentation, now: now, challenge: challenge) {
+        case .success(let token):
+            return finish(request, content: content, presentation, token, requirement, now: now, challenge)
+        case .failure(let refusal):
+            return .failure(refusal)
+        }
+    }
+
+    /// The same check without asking the AS: the answer when the request can be decided from the request alone or
+    /// with a cached introspection, nil when the AS must be asked (then call ``authorize(_:content:requiring:)``).
+    public func authorizeFromCache(_ request: HTTPRequest, content: [UInt8], requiring requirement: AccessRequirement)
+        -> Result<GNAPAuthorization, ResourceServerRefusal>?
+    {
+        let challenge = self.challenge(for: requirement)
+        let presentation: AccessTokenPresentation
+        switch presentationOf(request, challenge: challenge) {
+        case .success(let found): presentation = found
         case .failure(let refusal): return .failure(refusal)
         }
+        let now = clock.now
+        guard let token = cache.token(for: IntrospectionCache.Key(presentation), now: now) else { return nil }
+        return finish(request, content: content, presentation, token, requirement, now: now, challenge)
+    }
+
+    /// Everything after the token is known: its validity window, the key proof, the route's rights.
+    private func finish(
+        _ request: HTTPRequest, content: [UInt8], _ presentation: AccessTokenPresentation, _ token: CheckedToken,
+        _ requirement: AccessRequirement, now: WallInstant, _ challenge: GNAPChallenge
+    ) -> Result<GNAPAuthorization, ResourceServerRefusal> {
         if let refusal = checkValidity(token.token, now: now, challenge: challenge) { return .failure(refusal) }
         let thumbprint: String?
         switch checkProof(request, content: content, presentation, token.binding, now: now, challenge) {
@@ -77,6 +100,12 @@ public final class ResourceServerGate: Sendable {
                     challenge: challenge))
         }
         return .success(GNAPAuthorization(presentation: presentation, token: token.token, keyThumbprint: thumbprint))
+    }
+
+    private func challenge(for requirement: AccessRequirement) -> GNAPChallenge {
+        GNAPChallenge(
+            asURI: checked.challenge.asURI, referrer: checked.challenge.referrer,
+            access: requirement.challengeReference ?? checked.challenge.access)
     }
 
     /// The number of introspection results cached now.

@@ -31,7 +31,7 @@ struct CheckedToken: Sendable {
                 binding = .key(
                     BoundKeyProof(
                         key: try checked.verificationKey(), keyID: checked.jwk.kid, thumbprint: checked.thumbprint,
-                        contentDigest: checked.contentDigestAlgorithm))
+                        contentDigest: [checked.contentDigestAlgorithm]))
             } catch {
                 binding = .unusable("the token's key cannot be used to check a signature")
             }
@@ -46,5 +46,6 @@ struct BoundKeyProof: Sendable {
     let keyID: String?
     /// The key's RFC 7638 thumbprint: what nonces are remembered under and what the handler is told.
     let thumbprint: String
-    let contentDigest: DigestAlgorithm
+    /// The one `Content-Digest` algorithm the proof method allows (§7.3.1), as the verifier takes it.
+    let contentDigest: Set<DigestAlgorithm>
 }
