@@ -14,14 +14,16 @@ final class IntrospectionCache: Sendable {
         /// The scheme is part of the key: the AS judges a token differently for a different proof (§3.3).
         init(_ presentation: AccessTokenPresentation) {
             var hasher = SHA256()
+            var token: String
             switch presentation {
-            case .gnap(let token):
+            case .gnap(let value):
                 hasher.update(data: [0x67])
-                hasher.update(data: Array(token.utf8))
-            case .bearer(let token):
+                token = value
+            case .bearer(let value):
                 hasher.update(data: [0x62])
-                hasher.update(data: Array(token.utf8))
+                token = value
             }
+            token.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             digest = hasher.finalize()
         }
     }
