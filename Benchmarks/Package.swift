@@ -32,6 +32,17 @@ let package = Package(
                 .product(name: "TerminalApps", package: "gnapterm"),
             ]
         ),
+        // A GNAP resource server's request check with a cached introspection against the bare Ed25519 verification.
+        .executableTarget(
+            name: "ResourceServerBenchmark",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "GNAPResourceServer", package: "gnapterm"),
+                .product(name: "HTTPMessageSignatures", package: "gnapterm"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // Cold start to first frame, key-to-frame latency and cells changed per keystroke of `gnapterm approve`.
         .executableTarget(
             name: "ApproverBenchmarks",
