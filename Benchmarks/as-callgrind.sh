@@ -19,9 +19,12 @@ swift build -c release --package-path "$root" --product gnapterm >&2
 output="$(mktemp -d)"
 # Valgrind before 3.20 cannot read the DWARF 5 debug information Swift emits; the symbol table names the functions.
 strip --strip-debug -o "$output/gnapterm" "$(swift build -c release --package-path "$root" --show-bin-path)/gnapterm"
+# Valgrind 3.19 also crashes in libdispatch's sigsuspend (see the file); preload a sigsuspend that avoids it.
+gcc -shared -fPIC -O2 -o "$output/valgrind-sigsuspend.so" "$benchmarks/valgrind-sigsuspend.c" -ldl
 
 # One wrk thread and 4 connections: under valgrind the AS runs one thread at a time anyway.
 "$benchmarks/as-load.sh" --gnapterm "$output/gnapterm" --callgrind "$output/callgrind.out" \
+    --callgrind-preload "$output/valgrind-sigsuspend.so" \
     --scenarios "$scenario" --requests "$requests" --threads 1 --connections 4 --bare-ms 200 \
     | tee "$output/report.txt"
 
@@ -31,12 +34,13 @@ echo
 echo "instructions in the AS while the $requests requests of $scenario were served: $total"
 echo "instructions per request: $((total / requests))"
 echo
+# Annotate into files first: `head` closing the pipe early would fail the script (pipefail).
+callgrind_annotate --inclusive=yes "$output/callgrind.out" 2>/dev/null | swift demangle --simplified >"$output/inclusive.txt"
+callgrind_annotate "$output/callgrind.out" 2>/dev/null | swift demangle --simplified >"$output/self.txt"
 echo "== inclusive (each function with everything it calls), top $top =="
-callgrind_annotate --inclusive=yes "$output/callgrind.out" 2>/dev/null | sed -n '/^ *Ir/,$p' | head -n "$((top + 3))" \
-    | swift demangle --simplified
+sed -n '/file:function/,$p' "$output/inclusive.txt" | sed -n "2,$((top + 1))p"
 echo
 echo "== self (instructions in the function itself), top $top =="
-callgrind_annotate "$output/callgrind.out" 2>/dev/null | sed -n '/^ *Ir/,$p' | head -n "$((top + 3))" \
-    | swift demangle --simplified
+sed -n '/file:function/,$p' "$output/self.txt" | sed -n "2,$((top + 1))p"
 echo
 echo "profile and report: $output"

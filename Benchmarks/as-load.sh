@@ -6,7 +6,7 @@
 #   Benchmarks/as-load.sh [ASLoadBenchmark options]
 #
 # e.g. --requests 5000, --scenarios grant-create,continuation-poll, --connections 16 --threads 2 (the defaults),
-# --listed-grants 50000, --listing-passes 3, --keep-data. Every scenario prints a RESULT line with its ratios, so
+# --listed-grants 50000, --listing-passes 2, --keep-data. Every scenario prints a RESULT line with its ratios, so
 # two versions compare with `Benchmarks/as-load.sh | grep '^RESULT'`. A later --gnapterm PATH measures another
 # binary (Benchmarks/as-callgrind.sh passes a copy without debug information).
 set -euo pipefail

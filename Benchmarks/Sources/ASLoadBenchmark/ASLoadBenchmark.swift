@@ -27,7 +27,7 @@ struct ASLoadBenchmark {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let server = try await ASProcess.start(
             gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
-            callgrindOutput: options.callgrindOutput)
+            callgrindOutput: options.callgrindOutput, callgrindPreload: options.callgrindPreload)
         let setup = SetupClient(baseURL: server.baseURL)
         do {
             try await measureAll(options, server: server, setup: setup, work: work)

@@ -2,13 +2,13 @@
 ///
 ///     ASLoadBenchmark --gnapterm PATH --lua PATH [--wrk PATH] [--requests N] [--connections N] [--threads N]
 ///                     [--clients N] [--approvers N] [--listed-grants N] [--listing-passes N] [--poll-interval S]
-///                     [--scenarios a,b,...] [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE]
+///                     [--scenarios a,b,...] [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE [--callgrind-preload LIB]]
 struct Options: Sendable {
     static let usage = """
         usage: ASLoadBenchmark --gnapterm PATH --lua PATH [--wrk PATH] [--requests N] [--connections N]
                                [--threads N] [--clients N] [--approvers N] [--listed-grants N] [--listing-passes N]
                                [--poll-interval S] [--scenarios \(ScenarioName.allCases.map(\.rawValue).joined(separator: ","))]
-                               [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE]
+                               [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE [--callgrind-preload LIB]]
         """
 
     /// The release `gnapterm` binary whose `serve` is measured.
@@ -27,7 +27,7 @@ struct Options: Sendable {
     /// Grants in the AS when the admin listing runs (created through the grant endpoint where still missing).
     var listedGrants = 50_000
     /// How many times the timed admin listing pages through all of them.
-    var listingPasses = 3
+    var listingPasses = 2
     /// The AS's `wait` (`gnapterm serve --poll-interval`).
     var pollInterval = 5
     var scenarios = ScenarioName.allCases
@@ -38,6 +38,8 @@ struct Options: Sendable {
     /// Run the AS under valgrind's callgrind, writing the profile here, with instrumentation on only during the
     /// timed scenarios (Benchmarks/as-callgrind.sh). Times and CPU figures are then meaningless; the profile counts.
     var callgrindOutput: String?
+    /// A library preloaded into the AS under callgrind (Benchmarks/valgrind-sigsuspend.c).
+    var callgrindPreload: String?
 
     init(_ arguments: [String]) throws(UsageError) {
         var remaining = arguments[...]
@@ -57,6 +59,7 @@ struct Options: Sendable {
             case "--bare-ms": bareMilliseconds = try Self.positive(remaining.popFirst(), argument)
             case "--keep-data": keepData = true
             case "--callgrind": callgrindOutput = try Self.text(remaining.popFirst(), argument)
+            case "--callgrind-preload": callgrindPreload = try Self.text(remaining.popFirst(), argument)
             case "--scenarios":
                 let list = try Self.text(remaining.popFirst(), argument)
                 scenarios = try list.split(separator: ",").map { name throws(UsageError) in

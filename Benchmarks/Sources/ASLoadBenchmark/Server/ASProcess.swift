@@ -15,9 +15,10 @@ final class ASProcess: Sendable {
     /// Starts the AS and returns once it reports the address it listens on.
     /// With `callgrindOutput`, the AS runs under `valgrind --tool=callgrind` with instrumentation off until
     /// ``CallgrindControl`` switches it on.
-    static func start(gnapterm: String, workDirectory: URL, pollInterval: Int, callgrindOutput: String? = nil)
-        async throws -> ASProcess
-    {
+    static func start(
+        gnapterm: String, workDirectory: URL, pollInterval: Int, callgrindOutput: String? = nil,
+        callgrindPreload: String? = nil
+    ) async throws -> ASProcess {
         let data = workDirectory.appendingPathComponent("as-data")
         let output = workDirectory.appendingPathComponent("as-stdout.txt")
         let errors = workDirectory.appendingPathComponent("as-stderr.txt")
@@ -32,7 +33,8 @@ final class ASProcess: Sendable {
         if let callgrindOutput {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments =
-                [
+                (callgrindPreload.map { ["LD_PRELOAD=\($0)"] } ?? [])
+                + [
                     "valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=\(callgrindOutput)",
                     gnapterm,
                 ] + serve
