@@ -37,6 +37,8 @@ echo
 # Annotate into files first: `head` closing the pipe early would fail the script (pipefail).
 callgrind_annotate --inclusive=yes "$output/callgrind.out" 2>/dev/null | swift demangle --simplified >"$output/inclusive.txt"
 callgrind_annotate "$output/callgrind.out" 2>/dev/null | swift demangle --simplified >"$output/self.txt"
+# Inclusive costs of async Swift functions are blurred (callgrind charges a resumed task to whatever resumed it); the
+# inclusive cost of synchronous entry points and the self costs are the ones to read (docs/performance.md).
 echo "== inclusive (each function with everything it calls), top $top =="
 sed -n '/file:function/,$p' "$output/inclusive.txt" | sed -n "2,$((top + 1))p"
 echo
