@@ -28,7 +28,9 @@ struct ASLoadBenchmark {
         let server = try await ASProcess.start(
             gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
             callgrindOutput: options.callgrindOutput, callgrindPreload: options.callgrindPreload)
+        let cleanup = InterruptionCleanup(server: server)
         let setup = SetupClient(baseURL: server.baseURL)
+        defer { withExtendedLifetime(cleanup) {} }
         do {
             try await measureAll(options, server: server, setup: setup, work: work)
         } catch {

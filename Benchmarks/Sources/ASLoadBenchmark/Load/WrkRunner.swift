@@ -57,6 +57,8 @@ struct WrkRunner: Sendable {
             ] + load.expectation.contains + load.expectation.lacks.map { "!" + $0 }
         let outputPath = prefix + ".wrk.txt"
         let process = try LoaderProcess.start(wrk, arguments, outputPath: outputPath)
+        InterruptionCleanup.runningLoader.withLock { $0 = process.pid }
+        defer { InterruptionCleanup.runningLoader.withLock { $0 = nil } }
         let status = try await Self.interruptWhenDone(process, outputPath: outputPath, threads: threads)
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard status == 0 else { throw BenchmarkFailure("wrk exited with status \(status):\n\(text)") }
