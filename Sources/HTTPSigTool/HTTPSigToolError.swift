@@ -15,6 +15,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case unknownDigestAlgorithm(String)
     case unknownScheme(String)
     case negativeMaximumAge(Int64)
+    /// `--at` is neither Unix seconds nor an RFC 3339 date-time.
+    case invalidTime(String)
     case unrecognizedKeyFile
     case malformedJWK
     case key(KeyError)
@@ -49,6 +51,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
                 + DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case .unknownScheme(let name): "unknown scheme '\(name.printable)' (use http or https)"
         case .negativeMaximumAge(let seconds): "--max-age must not be negative (got \(seconds))"
+        case .invalidTime(let text):
+            "--at: '\(text.printable)' is neither Unix seconds nor an RFC 3339 date-time like 2021-04-20T02:07:53Z"
         case .unrecognizedKeyFile: "the key file is neither a JWK (JSON) nor a PEM key"
         case .malformedJWK: "the key file is not a valid JWK"
         case .key(let error): "the key: \(error)"
