@@ -35,6 +35,9 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case tagMismatch(label: String, required: String, actual: String?)
     /// The signature did not verify; one entry per signature that was tried (or one for the whole message).
     case notVerified([SignatureFailure])
+    /// The signature labelled `label` verified, but a Content-Digest of the message does not vouch for its content
+    /// (RFC 9530 §2): one entry per field that did not match or could not be checked.
+    case contentDigest(label: String, [ContentDigestFinding])
 
     public var description: String {
         switch self {
@@ -71,6 +74,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
             "\(label): the signature has "
                 + (actual.map { "tag=\"\($0.printable)\"" } ?? "no tag") + ", not tag=\"\(required.printable)\""
         case .notVerified(let failures): failures.map(\.description).joined(separator: "\n")
+        case .contentDigest(let label, let findings):
+            findings.map { "\(label): not verified: \($0.problem)" }.joined(separator: "\n")
         }
     }
 }
