@@ -58,4 +58,16 @@ struct HTTPMessageTextErrorTests {
         #expect(
             HTTPMessageTextError.invalidMethod("G\u{1B}T").description == "line 1: 'G\\u{1b}T' is not a valid method")
     }
+
+    /// C1 controls (U+0080 to U+009F; U+009B is CSI) in the input are escaped like C0 ones. Found by fuzzing.
+    @Test func errorMessagesEscapeC1ControlCharacters() throws {
+        let input = Array("GET /a".utf8) + [0xC2, 0x9B] + Array("31m HTTP/1.1 x\n\n".utf8)
+        #expect(throws: HTTPMessageTextError.invalidStartLine("GET /a\u{9B}31m HTTP/1.1 x")) {
+            try HTTPMessageText(parsing: input)
+        }
+        #expect(
+            HTTPMessageTextError.invalidStartLine("GET /a\u{9B}31m\u{85}\u{A0}").description
+                == "line 1: 'GET /a\\u{9b}31m\\u{85}\u{A0}' is neither a request line ('METHOD TARGET HTTP/1.1') nor a "
+                + "status line ('HTTP/1.1 CODE REASON')")
+    }
 }

@@ -68,11 +68,12 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
 }
 
 extension String {
-    /// The text with control characters shown as `\u{…}`, so an error message cannot disturb a terminal.
+    /// The text with control characters shown as `\u{…}`, so an error message cannot disturb a terminal: C0, DEL
+    /// and C1 (U+0080 to U+009F, which terminals may read as CSI and other sequence starts, as they do ESC).
     var printable: String {
         var output = ""
         for scalar in unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 output += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 output.unicodeScalars.append(scalar)
