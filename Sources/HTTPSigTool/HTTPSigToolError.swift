@@ -29,6 +29,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case noSuchSignature(String)
     case signatureFields(SignatureFieldError)
     case contentDigestPresent
+    /// `sign`: the message says Transfer-Encoding: chunked but the input ends within its header section.
+    case chunkedMessageWithoutBody
     case base(SignatureBaseError)
     case signingFailed(String)
     /// The signature chosen by label does not carry the required tag.
@@ -68,6 +70,9 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
         case .noSuchSignature(let label): "the message has no signature labelled '\(label.printable)'"
         case .signatureFields(let error): "the message's signature fields: \(error)"
         case .contentDigestPresent: "the message already has a Content-Digest field"
+        case .chunkedMessageWithoutBody:
+            "the message says Transfer-Encoding: chunked but ends before the empty line after its header, so it has "
+                + "no body: add the empty line and the chunked body (at least the last chunk, 0, and an empty line)"
         case .base(let error): "cannot build the signature base: \(error)"
         case .signingFailed(let detail): "signing failed: \(detail)"
         case .tagMismatch(let label, let required, let actual):

@@ -52,6 +52,7 @@ extension HTTPSigTool {
     /// after the existing ones, preceded by `Content-Digest` when asked. Nothing else of the message changes.
     public static func sign(_ input: some Collection<UInt8>, options: SignOptions) throws(HTTPSigToolError) -> [UInt8] {
         let (parsed, related) = try read(input, relatedRequest: options.relatedRequest)
+        try parsed.requireBodyForItsFraming()
         var text = parsed
         let key = try KeyFile.signingKey(options.key, algorithm: options.algorithm)
         let components = try CoveredComponents.parse(options.covered)
