@@ -23,6 +23,10 @@ struct HTTPMessageTextErrorTests {
         ("HTTP/1.1 20 OK\n\n", .invalidStatusCode("20")),
         ("HTTP/1.1 2000 OK\n\n", .invalidStatusCode("2000")),
         ("HTTP/1.1 abc OK\n\n", .invalidStatusCode("abc")),
+        // RFC 9110 §15: 100 to 599. "053" was read as 53 and written back as "53" (found by fuzzing).
+        ("HTTP/1.1 053 OK\n\n", .invalidStatusCode("053")),
+        ("HTTP/1.1 099 OK\n\n", .invalidStatusCode("099")),
+        ("HTTP/1.1 600 OK\n\n", .invalidStatusCode("600")),
         ("HTTP/1.1 200 O\u{1}K\n\n", .invalidStartLine("HTTP/1.1 200 O\u{1}K")),
         ("HTTP/x.1 200 OK\n\n", .invalidHTTPVersion("HTTP/x.1")),
         ("GET / HTTP/1.1\rHost: a\n\n", .bareCarriageReturn(line: 1)),

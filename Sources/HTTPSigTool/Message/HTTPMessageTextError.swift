@@ -42,7 +42,8 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
         case .invalidMethod(let method): "line 1: '\(method.printable)' is not a valid method"
         case .invalidRequestTarget(let target): "line 1: '\(target.printable)' is not a valid request target"
         case .invalidHTTPVersion(let version): "line 1: '\(version.printable)' is not an HTTP version like HTTP/1.1"
-        case .invalidStatusCode(let code): "line 1: '\(code.printable)' is not a three-digit status code"
+        case .invalidStatusCode(let code):
+            "line 1: '\(code.printable)' is not a status code (three digits, 100 to 599)"
         case .bareCarriageReturn(let line): "line \(line): a carriage return not followed by a line feed"
         case .continuationWithoutField(let line):
             "line \(line): starts with whitespace but does not continue a field line"
