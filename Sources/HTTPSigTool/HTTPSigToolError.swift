@@ -31,6 +31,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case contentDigestPresent
     /// `sign`: the message says Transfer-Encoding: chunked but the input ends within its header section.
     case chunkedMessageWithoutBody
+    /// `sign`: the message has an empty `Signature-Input` or `Signature` field line.
+    case emptySignatureFieldLine(String)
     case base(SignatureBaseError)
     case signingFailed(String)
     /// The signature chosen by label does not carry the required tag.
@@ -70,6 +72,9 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
         case .noSuchSignature(let label): "the message has no signature labelled '\(label.printable)'"
         case .signatureFields(let error): "the message's signature fields: \(error)"
         case .contentDigestPresent: "the message already has a Content-Digest field"
+        case .emptySignatureFieldLine(let name):
+            "the message has an empty \(name) field line: joined with the new signature's line it is not a valid "
+                + "Dictionary (RFC 9651 §4.2), so remove it"
         case .chunkedMessageWithoutBody:
             "the message says Transfer-Encoding: chunked but ends before the empty line after its header, so it has "
                 + "no body: add the empty line and the chunked body (at least the last chunk, 0, and an empty line)"

@@ -200,6 +200,20 @@ struct SignTests {
         }
     }
 
+    /// An empty Signature-Input (or Signature) line reads as no signature, but joined with the new line it makes
+    /// the field invalid (RFC 9651 §4.2): the signed output would not verify. Found by fuzzing.
+    @Test(arguments: ["Signature-Input", "Signature"])
+    func anEmptySignatureFieldLineIsRefused(name: String) throws {
+        let input = "GET /x HTTP/1.1\nHost: example.com\n\(name):  \n\n"
+        #expect(throws: HTTPSigToolError.emptySignatureFieldLine(name)) {
+            try HTTPSigTool.sign(
+                Array(input.utf8),
+                options: SignOptions(
+                    key: KeyForm.jwk.text("test-key-ed25519"), algorithm: .ed25519, label: "s", covered: "\"@method\"",
+                    now: 0))
+        }
+    }
+
     /// Input that ends within the header section has no body; signed and written back with the empty line, a
     /// Transfer-Encoding would frame a body that is not there, and the output could not be read again. Found by
     /// fuzzing (sign, then verify what was signed).

@@ -69,6 +69,11 @@ extension HTTPSigTool {
         // §4.3: a new signature is added beside the existing ones, never replacing one.
         let existing = try signatures(of: try text.httpMessage(scheme: options.scheme, relatedRequest: related))
         guard !existing.contains(where: { $0.label == options.label }) else { throw .labelInUse(options.label) }
+        // RFC 9651 §4.2: a verifier joins the field lines with commas before parsing; an empty line (an empty
+        // Dictionary on its own) joined with the new one is not a Dictionary, so the output would not verify.
+        for name in ["Signature-Input", "Signature"] where text.values(of: name).contains(where: \.isEmpty) {
+            throw .emptySignatureFieldLine(name)
+        }
         if let digest = options.digest {
             guard text.values(of: "content-digest").isEmpty else { throw .contentDigestPresent }
             text.fields.append(
