@@ -12,6 +12,8 @@ let package = Package(
         // For Benchmarks/ (AdminWatchBenchmark and ApproverBenchmarks drive the apps without a terminal).
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
+        // For Fuzz/ (the message text parser and the httpsig operations).
+        .library(name: "HTTPSigTool", targets: ["HTTPSigTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
