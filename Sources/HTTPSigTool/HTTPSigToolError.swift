@@ -31,6 +31,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case contentDigestPresent
     /// `sign`: the message says Transfer-Encoding: chunked but the input ends within its header section.
     case chunkedMessageWithoutBody
+    /// `sign`: with the new signature, the signature fields could no longer be read by a verifier.
+    case signedFieldsUnreadable(SignatureFieldError)
     /// `sign`: the message has an empty `Signature-Input` or `Signature` field line.
     case emptySignatureFieldLine(String)
     case base(SignatureBaseError)
@@ -75,6 +77,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
         case .emptySignatureFieldLine(let name):
             "the message has an empty \(name) field line: joined with the new signature's line it is not a valid "
                 + "Dictionary (RFC 9651 §4.2), so remove it"
+        case .signedFieldsUnreadable(let error):
+            "with the new signature, a verifier could not read the message's signature fields: \(error)"
         case .chunkedMessageWithoutBody:
             "the message says Transfer-Encoding: chunked but ends before the empty line after its header, so it has "
                 + "no body: add the empty line and the chunked body (at least the last chunk, 0, and an empty line)"

@@ -200,6 +200,22 @@ struct SignTests {
         }
     }
 
+    /// A message that already carries as many signatures as verifiers read (16 by default) cannot take another: the
+    /// output would not verify. Found by fuzzing.
+    @Test func aSignatureBeyondTheLimitsIsRefused() throws {
+        let labels = (0..<SignatureLimits.standard.maximumSignatures).map { "s\($0)" }
+        let input =
+            "GET /x HTTP/1.1\nHost: example.com\n"
+            + "Signature-Input: \(labels.map { "\($0)=();created=1" }.joined(separator: ", "))\n"
+            + "Signature: \(labels.map { "\($0)=:AA==:" }.joined(separator: ", "))\n\n"
+        #expect(throws: HTTPSigToolError.signedFieldsUnreadable(.tooManySignatures(count: 17, limit: 16))) {
+            try HTTPSigTool.sign(
+                Array(input.utf8),
+                options: SignOptions(
+                    key: KeyForm.jwk.text("test-key-ed25519"), algorithm: .ed25519, label: "new", covered: "", now: 0))
+        }
+    }
+
     /// An empty Signature-Input (or Signature) line reads as no signature, but joined with the new line it makes
     /// the field invalid (RFC 9651 §4.2): the signed output would not verify. Found by fuzzing.
     @Test(arguments: ["Signature-Input", "Signature"])

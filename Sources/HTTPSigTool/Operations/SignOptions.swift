@@ -98,6 +98,14 @@ extension HTTPSigTool {
         text.fields.append(FieldLine(name: "Signature-Input", value: "\(options.label)=\(base.signatureParamsValue)"))
         text.fields.append(
             FieldLine(name: "Signature", value: "\(options.label)=:\(Data(signature).base64EncodedString()):"))
+        // The new lines may take the fields past what verifiers read (SignatureLimits: signatures, bytes, members):
+        // such a message could not be verified, so it is not printed.
+        let signed = try text.httpMessage(scheme: options.scheme, relatedRequest: related)
+        do {
+            _ = try ReceivedSignature.all(in: signed.headerFields)
+        } catch {
+            throw .signedFieldsUnreadable(error)
+        }
         return text.serialized
     }
 
