@@ -131,6 +131,27 @@ struct VerifyContentDigestTests {
                 + "cannot be checked")
     }
 
+    /// Longer than the library parses (4 096 bytes): not read, and said so.
+    @Test func aDigestTooLongToRead() throws {
+        let long =
+            ContentDigest.fieldValue(for: Array("{}".utf8)) + ", "
+            + Array(repeating: "x=1", count: 1_100)
+            .joined(separator: ", ")
+        let signed = try Self.signed("POST /x HTTP/1.1\nHost: example.com\nContent-Digest: \(long)\n\n{}", covered: "")
+        let error = HTTPSigToolError.contentDigest(
+            label: "s",
+            [
+                ContentDigestFinding(
+                    place: DigestFieldPlace(), outcome: .tooLong(long.utf8.count), contentIsEmpty: false,
+                    isCovered: false)
+            ])
+        #expect(throws: error) { try HTTPSigTool.verify(Array(signed.utf8), options: Self.ed25519()) }
+        #expect(
+            error.description
+                == "s: not verified: Content-Digest is \(long.utf8.count) bytes long, more than the 4096 this tool "
+                + "reads, so the body cannot be checked")
+    }
+
     @Test func aBodyWithoutDigestIsNotSigned() throws {
         let signed = try Self.signed("POST /x HTTP/1.1\nHost: example.com\n\n{}", covered: "\"@method\"")
         #expect(

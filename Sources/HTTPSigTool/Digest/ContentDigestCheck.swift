@@ -25,7 +25,9 @@ enum ContentDigestCheck {
     }
 
     private static func outcome(_ fieldValue: String, content: [UInt8]) -> ContentDigestFinding.Outcome {
-        switch ContentDigest.verify(fieldValue: fieldValue, body: content) {
+        let length = fieldValue.utf8.count
+        guard length <= ContentDigest.defaultMaximumFieldLength else { return .tooLong(length) }
+        return switch ContentDigest.verify(fieldValue: fieldValue, body: content) {
         case .valid(let algorithms): .matches(algorithms)
         case .mismatch(let algorithm): .mismatch(algorithm)
         case .malformed: .malformed

@@ -10,6 +10,8 @@ public struct ContentDigestFinding: Sendable, Hashable {
         case mismatch(DigestAlgorithm)
         /// The field is not a Dictionary of Byte Sequences.
         case malformed
+        /// The field is longer than ``ContentDigest/defaultMaximumFieldLength`` bytes; it was not parsed.
+        case tooLong(Int)
         /// The field names only algorithms this tool does not compute (e.g. `md5`): the content cannot be checked.
         case noComputedAlgorithm([String])
     }
@@ -55,6 +57,9 @@ public struct ContentDigestFinding: Sendable, Hashable {
                 + (place.inRelatedRequest ? "the --request message" : "the message") + " has no body: was it left out?"
         case .mismatch(let algorithm): "\(place) does not match \(body) (\(algorithm.rawValue))"
         case .malformed: "\(place) is not a Dictionary of Byte Sequences (RFC 9530 §2), so the body cannot be checked"
+        case .tooLong(let length):
+            "\(place) is \(length) bytes long, more than the \(ContentDigest.defaultMaximumFieldLength) this tool "
+                + "reads, so the body cannot be checked"
         case .noComputedAlgorithm(let names):
             "\(place) uses only \(names.map(\.printable).joined(separator: ", ")), which this tool does not compute "
                 + "(it computes \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: " and "))), so the body "
