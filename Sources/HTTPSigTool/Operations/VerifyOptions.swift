@@ -44,7 +44,7 @@ public struct VerifyOptions: Sendable {
 extension HTTPSigTool {
     /// Verifies the message (RFC 9421 §3.2) with one key. With a label, only that signature is checked; otherwise
     /// every signature (with `tag`, if given) is tried with the key, as a verifier that knows its key would (the label
-    /// alone is never trusted, §7.2.7). Returns the line to print on success.
+    /// alone is never trusted, §7.2.5). Returns the line to print on success.
     ///
     /// `created` may not lie in the future and `expires` may not be past (30 seconds of clock skew allowed); there is
     /// no age limit unless ``VerifyOptions/maximumAge`` is set. Every `Content-Digest` is then checked against the
