@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "TerminalSession", targets: ["TerminalSession"]),
         // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
         .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
+        // For Fuzz/ (the message text parser and the httpsig operations).
+        .library(name: "HTTPSigTool", targets: ["HTTPSigTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
