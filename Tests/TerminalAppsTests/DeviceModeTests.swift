@@ -48,6 +48,10 @@ import Testing
                 == #"{"event":"waiting","next_poll_at":"2026-01-01T09:00:00Z"}"#)
     }
 
+    /// How long a script may wait for text the screen never shows: the flow ends the run first. Generous, because a
+    /// loaded machine can hold the flow's task back for seconds.
+    static let flowEndsFirst: Duration = .seconds(120)
+
     /// The status of every outcome in these tests.
     @Sendable static func approved(_: String) -> DeviceStatus { .approved }
 
@@ -55,7 +59,8 @@ import Testing
         let (go, signal) = AsyncStream<Void>.makeStream()
         let terminal = VirtualTerminal(
             size: Size(width: 80, height: 24),
-            script: [.waitFor("Waiting for someone"), .perform { signal.yield() }, .waitFor("never shown")])
+            script: [.waitFor("Waiting for someone"), .perform { signal.yield() }, .waitFor("never shown")],
+            waitTimeout: Self.flowEndsFirst)
         let outcome = try await DeviceFullScreen.run(
             on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
             status: Self.approved
@@ -73,7 +78,8 @@ import Testing
     @Test func qOnTheDeviceGivesUpAndCancelsTheFlow() async throws {
         let terminal = VirtualTerminal(
             size: Size(width: 80, height: 24),
-            script: [.waitFor("Waiting for someone"), .key(.character("q")), .waitFor("never shown")])
+            script: [.waitFor("Waiting for someone"), .key(.character("q")), .waitFor("never shown")],
+            waitTimeout: Self.flowEndsFirst)
         let outcome = try await DeviceFullScreen.run(
             on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
             status: Self.approved
@@ -86,7 +92,8 @@ import Testing
     }
 
     @Test func aFailingFlowClosesTheScreenAndRethrows() async throws {
-        let terminal = VirtualTerminal(size: Size(width: 80, height: 24), script: [.waitFor("never shown")])
+        let terminal = VirtualTerminal(
+            size: Size(width: 80, height: 24), script: [.waitFor("never shown")], waitTimeout: Self.flowEndsFirst)
         await #expect(throws: SessionError.self) {
             _ = try await DeviceFullScreen.run(
                 on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
