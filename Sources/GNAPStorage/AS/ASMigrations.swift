@@ -153,6 +153,11 @@ enum ASMigrations {
             // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
+        migrator.registerMigration("2026-12-07-grant-listing-order") { db in
+            // The admin listing pages newest first by (created_at, id): with this index a page is a range read of
+            // its own rows, not a sort of the whole table (see `grants(_:)`).
+            try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
+        }
         return migrator
     }
 }
