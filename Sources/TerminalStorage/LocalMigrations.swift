@@ -67,6 +67,7 @@ enum LocalMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("2026-12-07-ordered-decision-search") { db in try LocalSearchSchema.order(db) }
         return migrator
     }
 }
