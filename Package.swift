@@ -229,6 +229,8 @@ let package = Package(
                 "TerminalStorage",
                 // The device screen's QR code, rendered as a terminal would show it, read by zbarimg.
                 "QRScanTestSupport",
+                // A stand-in AS behind the HTTPTransport seam (key rotation picked up by a running approver).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Snapshots"]
         ),

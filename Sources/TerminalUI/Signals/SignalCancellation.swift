@@ -56,6 +56,11 @@ public enum SignalCancellation {
     /// Ends the process by `signal` with its default action (the status a shell reports is 128 + `signal`).
     public static func terminate(by signal: Int32) -> Never {
         _ = Glibc.signal(signal, SIG_DFL)
+        // The calling thread (one of the concurrency pool's) may block the signal: unblock it here, then raise it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)
         _ = raise(signal)
         // Only reached if the signal's default action does not end the process.
         exit(128 + signal)
