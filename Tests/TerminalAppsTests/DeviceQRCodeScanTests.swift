@@ -85,8 +85,10 @@ import Testing
         DeviceScreen(startedAt: Fixtures.now).view(DeviceScreenTests.state(), size: Size(width: 80, height: 24))
     }
 
-    @Test(arguments: [Scheme.light, Scheme.dark], [Theme.default, Theme.highContrast])
-    func theQRCodeScansOnLightAndDarkTerminals(_ scheme: Scheme, _ theme: Theme) throws {
+    @Test(arguments: ["light", "dark"], ["default", "high-contrast"])
+    func theQRCodeScansOnLightAndDarkTerminals(_ schemeName: String, _ themeName: String) throws {
+        let scheme = schemeName == "light" ? Scheme.light : Scheme.dark
+        let theme = try #require(Theme.named(themeName))
         let png = PNGWriter.greyscale(Self.pixels(Self.screen, theme: theme, scheme: scheme))
         if let directory = ProcessInfo.processInfo.environment["QR_SCAN_IMAGES"] {
             try Data(png).write(
