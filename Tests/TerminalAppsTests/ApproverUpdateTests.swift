@@ -498,3 +498,19 @@ extension ApproverUpdateTests {
         #expect(!code.code.isLink && code.code.field.text == "HTTP")
     }
 }
+
+extension ApproverUpdateTests {
+    @Test func aLinkStillOpensDuringALockoutOfCodes() {
+        var state = ApproverState(now: Fixtures.now)
+        type("abcdefgh", &state)
+        press([.enter], &state)
+        let lockout = ApproverFailure(code: "too_many_attempts", message: "locked", retryAfter: .seconds(900))
+        _ = app.update(&state, .codeLookedUp(.failure(lockout)))
+        type("abcdefgh", &state)
+        #expect(press([.enter], &state).isEmpty)  // a code waits for the lockout
+        press(Array(repeating: .backspace, count: 9), &state)
+        let link = "https://as.example/interact/Xq3V"
+        type(link, &state)
+        #expect(press([.enter], &state) == [.openInteraction(link)])
+    }
+}

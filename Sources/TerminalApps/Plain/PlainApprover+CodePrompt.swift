@@ -90,7 +90,8 @@ extension PlainApprover {
 
     /// Sends a code or opens a link, saying what went wrong when it fails.
     private func lookUp(_ input: CodePromptInput, lockedUntil: inout WallInstant?) async -> InteractionReview? {
-        if let until = lockedUntil, now() < until {
+        // The AS's lockout is about codes; a link is not a guessed code.
+        if case .code = input, let until = lockedUntil, now() < until {
             say(ApproverApp.lockoutMessage(until: until, now: now()))
             return nil
         }

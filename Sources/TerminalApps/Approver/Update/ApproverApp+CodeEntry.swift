@@ -12,13 +12,14 @@ extension ApproverApp {
     func updateCodeEntry(_ state: inout State, _ message: Message) -> [Effect] {
         switch message {
         case .command(.submitCode):
+            // A link is not a guessed code: the AS's lockout is about codes.
+            if state.code.isLink { return open(state.code.field.text, &state) }
             if let until = state.code.lockedUntil, state.now < until {
                 state.code.error = Self.lockoutMessage(until: until, now: state.now)
                 state.code.errorDetail = nil
                 return []
             }
             state.code.lockedUntil = nil
-            if state.code.isLink { return open(state.code.field.text, &state) }
             do throws(UserCodeError) {
                 let code = try UserCode(parsing: state.code.field.text)
                 state.code.error = nil
@@ -95,7 +96,9 @@ extension ApproverApp {
     private func editLink(_ code: inout CodeEntryState, _ key: Key) {
         code.field.handle(key)
         if code.field.text.isEmpty {
+            let lockedUntil = code.lockedUntil
             code = CodeEntryState()
+            code.lockedUntil = lockedUntil
         }
     }
 
