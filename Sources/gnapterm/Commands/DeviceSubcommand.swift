@@ -114,7 +114,10 @@ struct DeviceSubcommand: AsyncParsableCommand {
             stdout: StandardStreams.out, stderr: StandardStreams.err,
             startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
             finish: finish.flatMap(FinishMethod.init(rawValue:)))
-        let status = await command.run()
-        if status != 0 { throw ExitCode(status) }
+        // SIGINT, SIGTERM and SIGHUP cancel the flow, which withdraws the request at the AS (RFC 9635 §5.4) before
+        // the process ends by the signal.
+        let outcome = await SignalCancellation.run { await command.run() }
+        if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
+        if outcome.value != 0 { throw ExitCode(outcome.value) }
     }
 }
