@@ -83,21 +83,36 @@ public struct KeySeal: Sendable, Hashable {
     public static func openKeepingKey(_ envelope: String, server: String, deviceID: String, passphrase: String)
         throws(KeySealError) -> (key: JWK, resealer: Resealer)
     {
+        let sealed = try read(envelope)
+        guard let salt = Base64URL.decode(sealed.salt) else { throw .unreadableEnvelope }
+        let cost = Cost(rounds: sealed.rounds, blockSize: sealed.blockSize, parallelism: sealed.parallelism)
+        let key = try derive(passphrase, salt: salt, cost: cost)
+        let jwk = try decrypt(sealed, key: key, server: server, deviceID: deviceID)
+        return (jwk, Resealer(key: key, salt: salt, cost: cost))
+    }
+
+    /// The envelope's fields, checked: a known version and KDF, and a cost within the ceiling.
+    private static func read(_ envelope: String) throws(KeySealError) -> Envelope {
         let sealed: Envelope
         do {
             sealed = try GNAPJSON.decode(Envelope.self, from: Array(envelope.utf8))
         } catch {
             throw .unreadableEnvelope
         }
-        guard sealed.version == 1, sealed.kdf == "scrypt", let salt = Base64URL.decode(sealed.salt),
-            let combined = Base64URL.decode(sealed.box)
-        else { throw .unreadableEnvelope }
         let cost = Cost(rounds: sealed.rounds, blockSize: sealed.blockSize, parallelism: sealed.parallelism)
-        guard cost.rounds > 1, cost.rounds.nonzeroBitCount == 1, cost.rounds <= Cost.ceiling.rounds,
+        guard sealed.version == 1, sealed.kdf == "scrypt", Base64URL.decode(sealed.salt) != nil,
+            cost.rounds > 1, cost.rounds.nonzeroBitCount == 1, cost.rounds <= Cost.ceiling.rounds,
             (1...Cost.ceiling.blockSize).contains(cost.blockSize),
             (1...Cost.ceiling.parallelism).contains(cost.parallelism)
         else { throw .unreadableEnvelope }
-        let key = try derive(passphrase, salt: salt, cost: cost)
+        return sealed
+    }
+
+    /// The private JWK in `sealed`, decrypted with a derived key; a wrong key fails the GCM tag check.
+    private static func decrypt(_ sealed: Envelope, key: SymmetricKey, server: String, deviceID: String)
+        throws(KeySealError) -> JWK
+    {
+        guard let combined = Base64URL.decode(sealed.box) else { throw .unreadableEnvelope }
         let plaintext: Data
         do {
             let box = try AES.GCM.SealedBox(combined: combined)
@@ -107,8 +122,7 @@ public struct KeySeal: Sendable, Hashable {
             throw .wrongPassphrase
         }
         do {
-            let jwk = try GNAPJSON.decode(JWK.self, from: Array(plaintext))
-            return (jwk, Resealer(key: key, salt: salt, cost: cost))
+            return try GNAPJSON.decode(JWK.self, from: Array(plaintext))
         } catch {
             throw .unreadableEnvelope
         }
@@ -122,6 +136,17 @@ public struct KeySeal: Sendable, Hashable {
 
         public func seal(_ privateKey: JWK, server: String, deviceID: String) throws(KeySealError) -> String {
             try KeySeal.envelope(privateKey, key: key, salt: salt, cost: cost, server: server, deviceID: deviceID)
+        }
+
+        /// Opens an envelope sealed with this key (same passphrase, salt and cost: a key rotated in another
+        /// terminal is sealed that way), without asking for the passphrase. Any other envelope is
+        /// ``KeySealError/wrongPassphrase``.
+        public func open(_ envelope: String, server: String, deviceID: String) throws(KeySealError) -> JWK {
+            let sealed = try KeySeal.read(envelope)
+            guard Base64URL.decode(sealed.salt) == salt,
+                Cost(rounds: sealed.rounds, blockSize: sealed.blockSize, parallelism: sealed.parallelism) == cost
+            else { throw .wrongPassphrase }
+            return try KeySeal.decrypt(sealed, key: key, server: server, deviceID: deviceID)
         }
     }
 

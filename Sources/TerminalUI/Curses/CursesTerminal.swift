@@ -119,7 +119,8 @@ public actor CursesTerminal: TerminalDriver {
     }
 
     public func present(_ canvas: Canvas) {
-        guard let window, isActive else { return }
+        // After a signal handler gave the terminal back (the program is about to end), draw nothing more.
+        guard let window, isActive, TerminalRestorer.isActive else { return }
         werase(window)
         let rows = min(canvas.size.height, Int(getmaxy(window)))
         let columns = min(canvas.size.width, Int(getmaxx(window)))
@@ -192,6 +193,12 @@ public actor CursesTerminal: TerminalDriver {
             guard clock.now < deadline else { return nil }
             try await Task.sleep(for: options.pollInterval)
         }
+    }
+
+    /// Rings the terminal's bell (or flashes the screen where the terminal has no bell); nothing once restored.
+    public func bell() {
+        guard isActive, TerminalRestorer.isActive else { return }
+        _ = beep()
     }
 
     public func restore() {
