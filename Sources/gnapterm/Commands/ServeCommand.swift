@@ -5,6 +5,7 @@ import GNAPServer
 import GNAPStorage
 import Logging
 import ServiceLifecycle
+import TerminalSession
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,10 +41,16 @@ struct ServeCommand: AsyncParsableCommand {
             discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
     var durableTokens: String = "all"
 
-    @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file of pre-registered client instances: ids, keys, vetted display names (format and example: "
+                + "README, \"Pre-registered clients\")."))
     var clients: String?
 
-    @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file describing access types and reference strings for approvers (format and example: README, "
+                + "\"Access catalog\")."))
     var accessCatalog: String?
 
     func validate() throws {
@@ -83,7 +90,13 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
-        let store = try ASDatabase.open(directory: directory)
+        let store: ASDatabase
+        do {
+            store = try ASDatabase.open(directory: directory)
+        } catch {
+            StandardStreams.err("gnapterm serve: \(ErrorSentence.describe(error))\n")
+            throw ExitCode(1)
+        }
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
@@ -112,7 +125,18 @@ struct ServeCommand: AsyncParsableCommand {
             StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            // Binding the port is what fails here in practice: name the address and the option that changes it.
+            let listening = ErrorSentence.errno(of: error).map { [EADDRINUSE, EACCES, EADDRNOTAVAIL].contains($0) }
+            StandardStreams.err(
+                "gnapterm serve: "
+                    + (listening == true
+                        ? "cannot listen on \(listen): \(ErrorSentence.describe(error)); choose another with --listen"
+                        : ErrorSentence.describe(error)) + "\n")
+            throw ExitCode(1)
+        }
     }
 
     /// Reads and parses a configuration file; any problem is an error naming the file.
