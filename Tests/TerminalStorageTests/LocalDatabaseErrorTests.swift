@@ -38,6 +38,20 @@ struct LocalDatabaseErrorTests {
         }
     }
 
+    @Test func aDirectoryWhereTheFileGoesIsOneSentence() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(LocalDatabase.fileName)
+        try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        #expect {
+            try LocalDatabase.open(directory: directory)
+        } throws: { error in
+            "\(error)"
+                == "cannot open the database file \(path.path): it is not a file; move it away or choose another "
+                + "directory"
+        }
+    }
+
     @Test func decisionsKeepTheirAccessObjects() async throws {
         let database = try LocalDatabase.inMemory()
         let photos = AccessRight.object(AccessRightObject(type: "photo-api", actions: ["read"]))

@@ -14,6 +14,10 @@ package enum DatabaseFile {
         } else if errno != EEXIST {
             throw .cannotCreate(path: path, reason: StorageError.reason(errno: errno))
         }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .cannotOpen(path: path, reason: "it is not a file; move it away or choose another directory")
+        }
         guard chmod(path, 0o600) == 0 else {
             throw .cannotOpen(path: path, reason: StorageError.reason(errno: errno))
         }
