@@ -17,12 +17,16 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the device keys with their RFC 7638 thumbprints (compare with the admin's view).")
 
+        @Flag(help: "Print JSON (server, device_id, thumbprint, enrolled_at, sealed) instead of text.")
+        var json = false
+
         @OptionGroup var home: HomeOptions
 
         func run() async throws {
             do {
                 let vault = DeviceKeyVault(store: try LocalDatabase.open(directory: home.directory))
-                StandardStreams.out(KeysPrinter.text(try await vault.list(), timeZone: .current))
+                let keys = try await vault.list()
+                StandardStreams.out(json ? try KeysPrinter.json(keys) : KeysPrinter.text(keys, timeZone: .current))
             } catch {
                 StandardStreams.err("gnapterm keys: \(ErrorSentence.describe(error))\n")
                 throw ExitCode(1)
