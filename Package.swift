@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
         .library(name: "TerminalSession", targets: ["TerminalSession"]),
+        // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
+        .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -78,6 +80,8 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1.1 child channel with the AS's connection limits (Connections/).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // ByteBuffer for the event stream, the peer address of the request context.
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -102,6 +106,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // RS side of RFC 9635 §7 and RFC 9767: token, key proof and access checks for Hummingbird routes; introspection
+        // signed with the RS's key through GNAPClient's SignedClient.
+        .target(
+            name: "GNAPResourceServer",
+            dependencies: [
+                "GNAP", "GNAPClient", "HTTPMessageSignatures",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The RFC 9767 example blocks (Fixtures/) and what each one is, for test targets only.
+        .target(name: "RFCExampleSupport", dependencies: ["GNAP"], exclude: ["Fixtures"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -170,12 +188,22 @@ let package = Package(
         .testTarget(
             name: "GNAPTests",
             dependencies: [
-                "GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "GNAP", "HTTPMessageSignatures", "RFCExampleSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 // Self-signed certificates for the key format and mtls tests.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .testTarget(
+            name: "GNAPResourceServerTests",
+            dependencies: [
+                "GNAPResourceServer", "GNAP", "GNAPClient", "HTTPMessageSignatures",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
@@ -198,10 +226,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                // The serve log's lines are read back through a recording log handler.
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
+                // The start-up order tests run the assembled services as `serve` does; the serve log tests read its
+                // lines back through a recording log handler.
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The RFC 9635 examples the RFCExample tests read at run time, and the script that extracted them.
             exclude: ["Fixtures"]
@@ -211,6 +241,7 @@ let package = Package(
             dependencies: [
                 "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

@@ -30,7 +30,8 @@ struct ASHarness {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
         try await prepare(store, clock)
-        var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
+        var configuration = ServerConfiguration(publicURL: Self.base)
+        configuration.limits.maximumBodySize = maximumBodySize
         configure(&configuration)
         self.pushes = pushes
         var stores = ASStores(store)
@@ -63,10 +64,11 @@ struct ASHarness {
             _ method: HTTPRequest.Method, _ path: String, content: [UInt8] = [], key: SigningKey? = nil,
             profile: SignatureProfile = .gnap, token: String? = nil, signedURL: String? = nil,
             digest: DigestAlgorithm = .sha256, rotatingTo newKey: SigningKey? = nil,
+            contentType: String? = "application/json",
             tamper: (inout HTTPRequest, inout [UInt8]) -> Void = { _, _ in }
         ) async throws -> Reply {
             var request = HTTPRequest(method: method, url: URL(string: signedURL ?? (ASHarness.base + path))!)
-            if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
+            if !content.isEmpty, let contentType { request.headerFields[.contentType] = contentType }
             if let token { request.headerFields[.authorization] = "GNAP \(token)" }
             if let key, let newKey {
                 // §7.3.1.1: signed by the current key, then by the new one with tag gnap-rotate.

@@ -8,6 +8,7 @@ extension GNAPJSON {
         _ type: T.Type, from bytes: some Collection<UInt8>, root: String? = nil
     ) throws(GNAPError) -> T {
         guard !bytes.isEmpty else { throw GNAPError(.invalidRequest, "the request has no JSON content") }
+        try checkNesting(bytes, maximumDepth: maximumNestingDepth)
         do {
             return try decoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {

@@ -15,16 +15,20 @@ public struct ExpiryService: Service {
     let logger: Logger
     /// The longest the service sleeps between sweeps.
     public let maximumSleep: Duration
+    /// The bootstrap code's file, removed by the first sweep after its code expired.
+    let bootstrapCodeFile: BootstrapCodeFile?
 
     public init<C: Clock & Sendable>(
         grants: any GrantStore, administration: any AdministrationStore, clock: C,
-        maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry")
+        maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry"),
+        bootstrapCodeFile: BootstrapCodeFile? = nil
     ) where C.Instant == WallInstant {
         self.grants = grants
         self.administration = administration
         self.clock = AnyWallClock(clock)
         self.maximumSleep = maximumSleep
         self.logger = logger
+        self.bootstrapCodeFile = bootstrapCodeFile
     }
 
     public func run() async throws {
@@ -80,6 +84,7 @@ public struct ExpiryService: Service {
                     accountID: code.accountID)
             }
         }
+        bootstrapCodeFile?.sweep(now: clock.now)
         return expired
     }
 }

@@ -53,6 +53,16 @@ struct ServeCommand: AsyncParsableCommand {
                 + "\"Access catalog\")."))
     var accessCatalog: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "File with the key that wraps the AS's secrets at rest (base64 of 32 random bytes, mode 0600).",
+            discussion:
+                "Without it, the key is read from $\(SecretsKeyFile.environmentVariable) if set; without either, "
+                + "the secrets are stored in clear (docs/security.md)."))
+    var secretsKeyFile: String?
+
+    @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
@@ -79,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: dataDir)
         var logger = Logger(label: "gnapterm.as")
         logger.logLevel = .info
-        // Read the configuration files before touching the store, so a bad file changes nothing.
+        // Read the configuration files and the secrets key before touching the store, so a bad file changes nothing.
         let catalog = try accessCatalog.map { path in
             try Self.load(path, what: "access catalog") { bytes throws(ConfigurationFileError) in
                 try AccessCatalog.load(from: bytes)
@@ -90,53 +100,64 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
+        let secretsKey = try SecretsKeyFile.resolve(
+            path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
+        // One AS per data directory: held until this process ends.
+        let lock: DataDirectoryLock
         let store: ASDatabase
         do {
+            lock = try DataDirectoryLock.acquire(directory: directory)
             store = try ASDatabase.open(directory: directory)
         } catch {
             StandardStreams.err("gnapterm serve: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
+        defer { withExtendedLifetime(lock) {} }
         let configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
+            logger.warning(
+                "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
+                metadata: ["max-connections": "\(configuration.limits.maximumConnections)", "open-files": "\(files)"])
+        }
+        let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
-            store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry)
+            store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
+            secretsKey: secretsKey, bootstrapCodeFile: codeFile)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
-        if let bootstrap = assembly.bootstrap {
-            let file = try Bootstrap.writeCodeFile(bootstrap, directory: directory)
-            StandardStreams.out(
-                """
+        let services = assembly.services { start in
+            StandardStreams.out(Self.bootstrapNotice(start, file: codeFile))
+            StandardStreams.out("gnapterm AS listening on \(start.base) (grant endpoint \(start.base)/gnap)\n")
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+
+    /// What a start says about the first admin's enrollment code: the code itself only when this start created it; a
+    /// reminder of the file while an earlier code is unused and valid; nothing once it was used or expired.
+    static func bootstrapNotice(_ start: ServerAssembly.Start, file: BootstrapCodeFile) -> String {
+        if let bootstrap = start.bootstrap {
+            return """
                 First start: created the account 'admin'.
                 Enroll its first approver terminal with this one-time code (valid until \(bootstrap.expiresAt.iso8601)):
 
                     \(bootstrap.code.display)
 
-                (also written to \(file.path))
+                (also written to \(file.url.path), which is removed once the code is used or expired)
 
-                """)
+                """
         }
-        let services = assembly.services { base in
-            StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
+        if let expiresAt = start.unusedBootstrapCodeExpiresAt {
+            return "The first admin terminal is not enrolled yet: its one-time code is in \(file.url.path) "
+                + "(valid until \(expiresAt.iso8601)).\n"
         }
-        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        do {
-            try await group.run()
-        } catch {
-            // Binding the port is what fails here in practice: name the address and the option that changes it.
-            let listening = ErrorSentence.errno(of: error).map { [EADDRINUSE, EACCES, EADDRNOTAVAIL].contains($0) }
-            StandardStreams.err(
-                "gnapterm serve: "
-                    + (listening == true
-                        ? "cannot listen on \(listen): \(ErrorSentence.describe(error)); choose another with --listen"
-                        : ErrorSentence.describe(error)) + "\n")
-            throw ExitCode(1)
-        }
+        return ""
     }
 
     /// Reads and parses a configuration file; any problem is an error naming the file.
