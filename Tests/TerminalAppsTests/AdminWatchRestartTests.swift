@@ -63,3 +63,16 @@ struct AdminWatchRestartTests {
         #expect(!app.update(&quiet, .events(.success(batch))).contains(.ringBell))
     }
 }
+
+extension AdminWatchRestartTests {
+    /// The stream breaks before any entry arrived: the view resumes after the newest entry the snapshot counted, not
+    /// "from the newest" again, which would lose what was written meanwhile.
+    @Test func aReconnectionBeforeAnyEntryResumesWhereTheSnapshotWas() {
+        var snapshot = AdminFixtures.busy
+        snapshot.counts.latestEventID = 77
+        var state = AdminFixtures.state(snapshot)
+        #expect(state.lastEventID == nil)
+        let effects = app.update(&state, .events(.failure(AdminWatchFailure("the AS ended the event stream"))))
+        #expect(effects == [.connect(after: 77, snapshot: false, delay: ConnectionState.backoff(attempt: 1))])
+    }
+}

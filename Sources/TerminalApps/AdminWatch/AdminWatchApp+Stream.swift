@@ -47,7 +47,9 @@ extension AdminWatchApp {
         let delay = ConnectionState.backoff(attempt: attempt)
         state.connection = .reconnecting(
             attempt: attempt, retryAt: state.now.advanced(by: delay), reason: failure.description)
-        return [.connect(after: state.lastEventID, snapshot: !state.hasSnapshot, delay: delay)]
+        return [
+            .connect(after: state.lastEventID ?? state.snapshotEventID, snapshot: !state.hasSnapshot, delay: delay)
+        ]
     }
 
     static func applySnapshot(_ snapshot: AdminSnapshot, to state: inout State) {
@@ -92,6 +94,7 @@ extension AdminWatchApp {
         ) { _, outcome in outcome }
         // Denials the client was told of are finalized: count them with the denials still waiting to be told.
         state.counts["denied", default: 0] += snapshot.counts.byOutcome["denied"] ?? 0
+        state.snapshotEventID = snapshot.counts.latestEventID
         state.hasSnapshot = true
         fixSelection(&state)
     }
@@ -114,8 +117,11 @@ extension AdminWatchApp {
         for entry in entries {
             if let last = state.lastEventID, entry.id <= last { continue }
             state.lastEventID = entry.id
+            state.events.append(entry)
             effects += apply(entry, to: &state)
         }
+        // Trimmed once per batch: a busy stream brings a thousand entries at a time.
+        if state.events.count > State.eventLimit { state.events.removeFirst(state.events.count - State.eventLimit) }
         let horizon = state.now.advanced(by: .seconds(-60))
         state.recentDecisionTimes.removeAll { $0 < horizon }
         fixSelection(&state)
@@ -128,8 +134,6 @@ extension AdminWatchApp {
     ]
 
     private static func apply(_ entry: AuditEntryView, to state: inout State) -> [Effect] {
-        state.events.append(entry)
-        if state.events.count > State.eventLimit { state.events.removeFirst(state.events.count - State.eventLimit) }
         if entry.kind.family == "account" || entry.kind.family == "device" { state.accountsStale = true }
         if let detail = state.detail, detail.grantID == entry.grantID, var loaded = detail.detail,
             !loaded.history.contains(where: { $0.id == entry.id })

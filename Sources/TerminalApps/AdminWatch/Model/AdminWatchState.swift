@@ -17,6 +17,9 @@ public struct AdminWatchState: Sendable, Equatable {
     public var connection: ConnectionState = .connecting(attempt: 1)
     /// The newest audit entry applied.
     public var lastEventID: Int64?
+    /// The newest audit entry when the first snapshot was counted: where a reconnection resumes while no entry has
+    /// been applied yet (resuming "from the newest" would lose what was written while the view was away).
+    public var snapshotEventID: Int64?
     /// Whether the first snapshot (pending grants, counts, accounts) has been loaded.
     public var hasSnapshot = false
 

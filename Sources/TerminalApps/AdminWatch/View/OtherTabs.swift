@@ -54,7 +54,11 @@ enum OtherTabs {
 
     /// The raw audit stream, newest first: time, kind, grant, actor and the entry's detail.
     static func events(_ state: AdminWatchState, timeZone: TimeZone, in rect: Rect, on canvas: inout Canvas) {
-        let shown = state.shownEvents
+        let all = state.shownEvents
+        // Only the rows on screen are formatted (the log holds up to 2000 entries).
+        let visible = max(1, rect.height - 1)
+        let first = max(0, min(state.eventSelection - visible + 1, all.count - visible))
+        let shown = Array(all[first..<min(all.count, first + visible)])
         let rows = shown.map { entry in
             [
                 RFC3339.parse(entry.at).map { TimeText.format($0, in: timeZone, seconds: true, zone: false) }
@@ -68,8 +72,8 @@ enum OtherTabs {
             : "No event matches the filter “\(state.eventFilter)”."
         table(
             ["TIME", "KIND", "GRANT", "ACTOR", "DETAIL"], widths: [19, 18, 12, 18], rows: rows,
-            styles: shown.map { style(kind: $0.kind) }, selection: state.eventSelection, empty: empty, in: rect,
-            on: &canvas)
+            styles: shown.map { style(kind: $0.kind) }, selection: state.eventSelection - first, empty: empty,
+            in: rect, on: &canvas)
     }
 
     static func style(kind: AuditEventKind) -> Style {
