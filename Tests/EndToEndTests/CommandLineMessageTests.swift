@@ -56,6 +56,16 @@ extension EndToEnd {
                     + "a SQLite database; move it away or choose another directory\n")
         }
 
+        @Test func enrollingNeedsTheASAddress() throws {
+            let home = try Binary.temporaryDirectory("enroll").path
+            let enroll = try run(["approve", "--enroll", "ABCD-EFGH-JKMN", "--home", home, "--plain"])
+            #expect(enroll.status == 1)
+            #expect(
+                enroll.err
+                    == "gnapterm approve: --enroll needs the address of the AS to enroll at: give --as URL (or set "
+                    + "GNAPTERM_AS)\n")
+        }
+
         @Test func historyRefusesAZeroLimit() throws {
             let limit = try run(["history", "--limit", "0", "--home", try Binary.temporaryDirectory("limit").path])
             #expect(limit.status == 64)
