@@ -232,7 +232,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-                // The start-up order tests run the assembled services as `serve` does.
+                // The start-up order tests run the assembled services as `serve` does; the serve log tests read its
+                // lines back through a recording log handler.
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -228,7 +228,9 @@ extension EndToEnd {
                 try Binary.temporaryDirectory("bad").path,
             ])
             #expect(try await badAccess.exitStatus() == 1)
-            #expect(badAccess.stderr == "gnapterm device: invalid --access: the content is not valid JSON\n")
+            #expect(
+                badAccess.stderr
+                    == "gnapterm device: invalid --access: the access array is not valid JSON (it ends too early)\n")
         }
     }
 }

@@ -83,7 +83,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public static func parseAccess(_ text: String) throws(SessionError) -> [AccessRight] {
         let rights: [AccessRight]
         do {
-            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8))
+            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8), root: "the access array")
         } catch {
             throw .invalidAccess(error.errorDescription ?? "not a JSON array of access rights")
         }

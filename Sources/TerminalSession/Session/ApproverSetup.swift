@@ -43,13 +43,7 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
             (identity, resealer) = try await DeviceKeyVault(store: store).unlockKeepingKey(
                 stored, passphrase: passphrase)
         }
-        var key: SigningKey
-        do {
-            key = try SigningKey(jwk: identity.privateKey)
-        } catch {
-            throw SessionError("the stored device key is unusable (\(error)); enroll again")
-        }
-        key.keyID = identity.deviceID
+        let key = try AdminKeyring.signingKey(identity)
         let client = InteractionClient(transport: transport, key: key, endpoint: endpoint, clock: clock)
         return RemoteApproverBackend(
             client: client, store: store, identity: identity, clock: clock, resealer: resealer)
@@ -72,7 +66,7 @@ public struct ApproverSetup<C: Clock & Sendable>: Sendable where C.Instant == Wa
         do {
             key.keyID = try key.publicJWK().thumbprint()
         } catch {
-            throw SessionError("cannot prepare a device key: \(error)")
+            throw SessionError("cannot prepare a device key: its thumbprint cannot be computed")
         }
         let enrolling = InteractionClient(transport: transport, key: key, endpoint: endpoint, clock: clock)
         let response: EnrollmentResponse

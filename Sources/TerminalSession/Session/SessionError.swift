@@ -27,6 +27,9 @@ public struct SessionError: Error, Sendable, CustomStringConvertible {
         return SessionError(text + "; to enroll here, run: gnapterm approve --as \(server) --enroll CODE")
     }
 
+    package static let enrollNeedsServer = SessionError(
+        "--enroll needs the address of the AS to enroll at: give --as URL (or set \(ServerChoice.environmentVariable))")
+
     package static func client(_ error: GNAPClientError) -> SessionError { SessionError(error.description) }
 
     package static func store(_ error: any Error) -> SessionError { SessionError("local store: \(error)") }

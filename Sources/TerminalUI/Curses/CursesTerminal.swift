@@ -269,6 +269,12 @@ public actor CursesTerminal: TerminalDriver {
         writeRaw(ClipboardSequence.osc52(text))
     }
 
+    /// Rings the terminal's bell (or flashes the screen where the terminal has no bell); nothing once restored.
+    public func bell() {
+        guard isActive, TerminalRestorer.isActive else { return }
+        _ = beep()
+    }
+
     public func restore() {
         guard isActive else { return }
         isActive = false
