@@ -34,6 +34,7 @@ public enum AdminWatchKeymaps {
     static let decisions = Keymap<AdminViewCommand>([
         .init([.enter], .open, help: "Open the grant's detail and history", group: "Decisions"),
         .init([.character("r")], .revoke, help: "Revoke an approved grant (asks for a reason)", group: "Decisions"),
+        .init([.character("p")], .policyFilter, help: "Only grants granted by policy, or all", group: "Decisions"),
     ]).merged(with: movement).merged(with: global)
 
     static let accounts = Keymap<AdminViewCommand>([
