@@ -83,6 +83,10 @@ public struct ApproverApp: TerminalProgram {
             return []
         case .historySearched, .activeGrantsLoaded, .grantRevoked, .keysLoaded, .keyRotated:
             return recordsAnswered(&state, message)
+        case .inbox(let message):
+            return inboxMessage(&state, message)
+        case .command(.showInbox):
+            return showInbox(&state)
         case .command, .edit, .click, .scroll:
             break
         }
@@ -99,6 +103,7 @@ public struct ApproverApp: TerminalProgram {
         case .revokeGrant: return updateRevokeGrant(&state, message)
         case .keys: return updateKeys(&state, message)
         case .rotateKey: return updateRotateKey(&state, message)
+        case .inbox: return updateInbox(&state, message)
         }
     }
 
@@ -114,9 +119,9 @@ public struct ApproverApp: TerminalProgram {
             size: state.size)
     }
 
-    /// Back to an empty code field with the focus.
+    /// Back to an empty code field with the focus (to the inbox when watching it).
     func startOver(_ state: inout State) {
-        state.screen = .codeEntry
+        state.screen = state.inbox.watching ? .inbox : .codeEntry
         state.code = CodeEntryState()
         state.review = nil
         state.result = nil

@@ -39,7 +39,8 @@ struct DeviceScreenView {
             }
             canvas.draw(
                 StatusBar(
-                    state.status.text(now: state.now, usesCode: state.usesCode), style: state.status.style,
+                    state.status.text(now: state.now, usesCode: state.usesCode, approver: state.interaction?.approver),
+                    style: state.status.style,
                     hints: state.status.isFinal ? [] : hints),
                 in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
         }

@@ -29,6 +29,8 @@ public struct ApproverState: Equatable, Sendable {
         case keys
         /// The modal that confirms rotating the device key.
         case rotateKey
+        /// The requests waiting in this account's inbox (asynchronous requests).
+        case inbox
     }
 
     /// What the app waits for on the loading screen.
@@ -61,6 +63,7 @@ public struct ApproverState: Equatable, Sendable {
     public var history: HistoryState
     public var grants: GrantsState
     public var keys: KeysState
+    public var inbox: InboxState
     /// Set by the quit command; the runner then stops.
     public var isQuitting: Bool
 
@@ -80,6 +83,7 @@ public struct ApproverState: Equatable, Sendable {
         history = HistoryState()
         grants = GrantsState()
         keys = KeysState()
+        inbox = InboxState()
         isQuitting = false
     }
 
