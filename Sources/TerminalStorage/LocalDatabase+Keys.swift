@@ -15,13 +15,13 @@ extension LocalDatabase {
     }
 
     public func approverIdentities() async throws -> [ApproverIdentity] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM approver_identities ORDER BY server").map(Self.identity)
         }
     }
 
     public func sealedApproverKey(server: String) async throws -> SealedApproverKey? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM sealed_approver_keys WHERE server = ?", arguments: [server])
                 .map { row in
                     SealedApproverKey(
@@ -38,17 +38,8 @@ extension LocalDatabase {
             throw StorageError.corruptRecord("sealed identity with a private key")
         }
         let jwk = try JSONColumn.encode(identity.privateKey)
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO approver_identities
-                        (server, device_id, private_jwk, username, display_name, enrolled_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
-                    identity.enrolledAt.unixMilliseconds,
-                ])
+        try await write { db in
+            try Self.writeIdentity(identity, jwk: jwk, in: db)
             try db.execute(
                 sql: "INSERT OR REPLACE INTO sealed_approver_keys (server, envelope, sealed_at) VALUES (?, ?, ?)",
                 arguments: [sealed.server, sealed.envelope, sealed.sealedAt.unixMilliseconds])
@@ -57,7 +48,7 @@ extension LocalDatabase {
 
     public func searchDecisions(matching query: String, limit: Int) async throws -> [DecisionRecord] {
         guard let match = LocalSearchSchema.query(for: query) else { return try await decisions(limit: limit) }
-        return try await writer.read { db in
+        return try await read { db in
             try Row.fetchAll(db, sql: LocalSearchSchema.search, arguments: [match, limit]).map(Self.decisionRecord)
         }
     }

@@ -11,15 +11,7 @@ extension ASDatabase {
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         let listing = Self.auditListing(query)
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: listing.sql, arguments: listing.arguments).map { row in
-                AuditEntry(
-                    id: row["id"],
-                    event: AuditEvent(
-                        grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
-                        kind: AuditEventKind(rawValue: row["kind"]),
-                        detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
-                        requestID: row["request_id"]))
-            }
+            try Row.fetchAll(db, sql: listing.sql, arguments: listing.arguments).map(Self.auditEntry)
         }
     }
 
@@ -44,6 +36,17 @@ extension ASDatabase {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = max(0, min(query.limit, 100_000))
         return ("SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments)
+    }
+
+    /// An `audit_events` row as an entry.
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            id: row["id"],
+            event: AuditEvent(
+                grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
+                kind: AuditEventKind(rawValue: row["kind"]),
+                detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
+                requestID: row["request_id"]))
     }
 
     public func latestAuditEntryID() async throws -> Int64 {

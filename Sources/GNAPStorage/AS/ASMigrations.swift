@@ -153,6 +153,7 @@ enum ASMigrations {
             // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
+        migrator.registerMigration("2026-12-02-inbox") { db in try InboxSchema.create(db) }
         migrator.registerMigration("2026-12-07-grant-listing-order") { db in
             // The admin listing pages newest first by (created_at, id): with this index a page is a range read of
             // its own rows, not a sort of the whole table (see `grants(_:)`).
