@@ -19,6 +19,9 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var uiLocales: [String] = []
     /// The interaction finish method (§2.5.2), if the client asked for one.
     public var finish: ValidatedFinish? = nil
+    /// The format each token must have (RFC 9767 §2.2), in the order of ``tokens``, when a resource set it asks for
+    /// requires one (§3.4); empty or nil entries leave it to the AS.
+    public var tokenFormats: [String?] = []
 }
 
 /// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.1, §7.3). The rules on formats

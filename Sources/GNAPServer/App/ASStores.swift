@@ -8,21 +8,24 @@ public struct ASStores: Sendable {
     public var accounts: any AccountStore
     public var administration: any AdministrationStore
     public var secrets: any SecretStore
+    public var resourceServers: any ResourceServerStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
-        administration: any AdministrationStore, secrets: any SecretStore
+        administration: any AdministrationStore, secrets: any SecretStore, resourceServers: any ResourceServerStore
     ) {
         self.grants = grants
         self.clients = clients
         self.accounts = accounts
         self.administration = administration
         self.secrets = secrets
+        self.resourceServers = resourceServers
     }
 
     /// Every concern from one backend.
     public init(_ backend: some ASStore) {
         self.init(
-            grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend)
+            grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
+            resourceServers: backend)
     }
 }

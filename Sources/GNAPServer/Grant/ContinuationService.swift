@@ -33,7 +33,7 @@ struct ContinuationService: Sendable {
                     continue: change.rotateContinuation(uri: uri, wait: wait),
                     interactionStarted: change.record.lifecycle.codeEnteredAt == nil ? nil : true)
             case .issueTokens(let selection):
-                return issuance.deliver(selection, subject: subject, change: &change)
+                return try issuance.deliver(selection, subject: subject, change: &change)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):

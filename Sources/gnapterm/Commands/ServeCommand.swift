@@ -46,6 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
     var accessCatalog: String?
 
+    @OptionGroup(title: "Resource servers (RFC 9767)") var resourceServerOptions: ResourceServerOptions
+
     @Option(
         help: ArgumentHelp(
             "File with the key that wraps the AS's secrets at rest (base64 of 32 random bytes, mode 0600).",
@@ -75,6 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        try resourceServerOptions.check()
     }
 
     func run() async throws {
@@ -93,18 +96,24 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
+        let resourceServers = try resourceServerOptions.resourceServers.map { path in
+            try Self.load(path, what: "resource server registry") { bytes throws(ConfigurationFileError) in
+                try ResourceServerRegistry.load(from: bytes, now: WallClock().now)
+            }
+        }
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
         // One AS per data directory: held until this process ends.
         let lock = try DataDirectoryLock.acquire(directory: directory)
         defer { withExtendedLifetime(lock) {} }
         let store = try ASDatabase.open(directory: directory)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        resourceServerOptions.apply(to: &configuration.resourceServers)
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
                 "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
@@ -113,9 +122,12 @@ struct ServeCommand: AsyncParsableCommand {
         let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
             store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
-            secretsKey: secretsKey, bootstrapCodeFile: codeFile)
+            resourceServers: resourceServers, secretsKey: secretsKey, bootstrapCodeFile: codeFile)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
+        }
+        if let count = assembly.registeredResourceServers {
+            StandardStreams.out("Registered \(count) pre-registered resource server(s).\n")
         }
         let services = assembly.services { start in
             StandardStreams.out(Self.bootstrapNotice(start, file: codeFile))
