@@ -20,7 +20,7 @@ struct RFC9767ASExampleTests {
             datatypes: ["metadata", "images"]))
 
     static func harness() async throws -> ASHarness {
-        try await ASHarness { store, clock in
+        try await ASHarness(prepare: { store, clock in
             try await ResourceServerRegistration.apply(
                 ResourceServerRegistry(entries: [
                     exampleRS.record(
@@ -41,7 +41,7 @@ struct RFC9767ASExampleTests {
                     access: [exampleObject, .reference("dolphin-metadata")], tokenFormats: nil,
                     introspectionRequired: true, createdAt: clock.now),
                 audit: [])
-        }
+        })
     }
 
     /// A request example's JSON as an object, repaired when asked.
