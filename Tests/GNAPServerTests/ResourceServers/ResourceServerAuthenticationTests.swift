@@ -33,7 +33,8 @@ struct ResourceServerAuthenticationTests {
                 #"{"access_token":"\#(tokens[0].value)","resource_server":{"key":{"proof":"httpsig","jwk":{"kty":"EC","crv":"secp256k1","x":"-J9OJIZj4nmopZbQN7T8xv3sbeS5-f_vBNSy_EHnBZc","y":"sjrS51pLtu3P4LUTVvyAIxRfDV_be2RYpI5_f-Yjivw"}}}}"#,
             ]
             for body in bodies {
-                let reply = try await client.send(.post, "/gnap/introspect", content: Array(body.utf8), key: Self.notes.key)
+                let reply = try await client.send(
+                    .post, "/gnap/introspect", content: Array(body.utf8), key: Self.notes.key)
                 #expect(reply.status == .badRequest, "\(body)")
                 let code = try #require(reply.rsError?.code, "\(body)")
                 #expect(code == .invalidRequest || code == .invalidResourceServer, "\(body)")
@@ -46,7 +47,8 @@ struct ResourceServerAuthenticationTests {
                 #"{"access":[""],"resource_server":"notes-rs"}"#,
             ]
             for body in registrations {
-                let reply = try await client.send(.post, "/gnap/resource", content: Array(body.utf8), key: Self.notes.key)
+                let reply = try await client.send(
+                    .post, "/gnap/resource", content: Array(body.utf8), key: Self.notes.key)
                 #expect(reply.status == .badRequest, "\(body)")
                 #expect(reply.rsError?.code == .invalidRequest, "\(body)")
             }
@@ -80,7 +82,11 @@ struct ResourceServerAuthenticationTests {
             // Signed, then the content changed (the token asked about): the digest no longer matches.
             let tampered = try await client.send(
                 .post, "/gnap/introspect", content: try GNAPJSON.encode(request), key: Self.notes.key
-            ) { _, content in content[content.firstIndex(of: UInt8(ascii: "a"))!] = UInt8(ascii: "b") }
+            ) { _, content in
+                let token = content.firstRange(of: Array(value.utf8))!
+                content[token.lowerBound] =
+                    content[token.lowerBound] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            }
             #expect(tampered.rsError?.code == .invalidResourceServer)
             for reply in [unknownKey, unknownID, forged, unsigned, tampered] {
                 #expect(reply.introspection == nil)

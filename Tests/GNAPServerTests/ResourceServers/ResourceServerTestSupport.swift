@@ -60,8 +60,10 @@ extension ASHarness {
         try await approver.approve(
             client, code: grant.userCode, rights: rights ?? access.indices.map { "0.\($0)" },
             subjectFormats: subjectFormats)
+        // §5: a poll before `wait` elapsed is `too_fast`.
+        clock.advance(by: .seconds(grant.continuation.wait ?? 5))
         let reply = try await grant.poll(client)
-        #expect(reply.status == .ok, "tokens not issued: \(String(describing: reply.error))")
+        try #require(reply.status == .ok, "tokens not issued: \(String(describing: reply.error))")
         return (grant, reply.tokens)
     }
 }
