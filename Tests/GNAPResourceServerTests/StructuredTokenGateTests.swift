@@ -24,14 +24,16 @@ struct StructuredTokenGateTests {
 
     static func token(
         for client: SigningKey, clock: ManualClock, aud: [String] = [RSHarness.publicURL], lifetime: Int64 = 3600,
-        key: AssertionSigningKey = asKey, access: [AccessRight] = [.object(AccessRightObject(type: "notes", actions: ["read"]))]
+        key: AssertionSigningKey = asKey,
+        access: [AccessRight] = [.object(AccessRightObject(type: "notes", actions: ["read"]))]
     ) throws -> String {
         let jwk = try client.publicJWK()
         return try StructuredAccessToken.sign(
             AccessTokenClaims(
                 iss: RSHarness.asURI, aud: .multiple(aud),
                 cnf: TokenConfirmation(jkt: try jwk.thumbprint(), jwk: jwk, proof: .httpsig), access: access,
-                iat: clock.now.unixSeconds, exp: clock.now.unixSeconds + lifetime, jti: Secrets.identifier(),
+                iat: clock.now.unixSeconds + min(0, lifetime - 60), exp: clock.now.unixSeconds + lifetime,
+                jti: Secrets.identifier(),
                 sub: "alice", clientID: "device-1"),
             key: key.key)
     }
@@ -95,7 +97,7 @@ struct StructuredTokenGateTests {
             (none, "'none'"),
             (try Self.token(for: client, clock: clock, key: stranger), "is not a key of the authorization server"),
             (try Self.token(for: client, clock: clock, aud: ["https://other.example"]), "another resource server"),
-            (try Self.token(for: client, clock: clock, lifetime: -60), "expired"),
+            (try Self.token(for: client, clock: clock, lifetime: -600), "expired"),
         ]
         try await harness.run { rs in
             for (token, reason) in cases {

@@ -27,7 +27,7 @@ public struct NotesDatabase: Sendable {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("2026-12-08-notes-and-key") { db in
+        migrator.registerMigration("2026-12-07-notes-and-key") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE notes (
