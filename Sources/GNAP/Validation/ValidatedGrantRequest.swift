@@ -9,7 +9,7 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var clientKey: ClientKeyBinding?
     /// The instance identifier when the client is given by reference (§2.3.1).
     public var clientReference: String?
-    /// Start modes both requested and supported, in the client's order.
+    /// Start modes both requested and supported, in the client's order; empty when the request has no `interact`.
     public var startModes: [String]
     /// Subject formats both requested and supported.
     public var subjectFormats: [String]
@@ -22,6 +22,10 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     /// The format each token must have (RFC 9767 §2.2), in the order of ``tokens``, when a resource set it asks for
     /// requires one (§3.4); empty or nil entries leave it to the AS.
     public var tokenFormats: [String?] = []
+
+    /// Whether the client can interact with the end user (§2.5): without `interact`, the AS has to reach the resource
+    /// owner on its own (§1.6.3) or decide by policy (§1.6.4).
+    public var interacts: Bool { !startModes.isEmpty }
 }
 
 /// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.1, §7.3). The rules on formats

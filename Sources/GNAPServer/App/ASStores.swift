@@ -8,17 +8,20 @@ public struct ASStores: Sendable {
     public var accounts: any AccountStore
     public var administration: any AdministrationStore
     public var secrets: any SecretStore
+    public var inbox: any InboxStore
     public var resourceServers: any ResourceServerStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
-        administration: any AdministrationStore, secrets: any SecretStore, resourceServers: any ResourceServerStore
+        administration: any AdministrationStore, secrets: any SecretStore, inbox: any InboxStore,
+        resourceServers: any ResourceServerStore
     ) {
         self.grants = grants
         self.clients = clients
         self.accounts = accounts
         self.administration = administration
         self.secrets = secrets
+        self.inbox = inbox
         self.resourceServers = resourceServers
     }
 
@@ -26,6 +29,6 @@ public struct ASStores: Sendable {
     public init(_ backend: some ASStore) {
         self.init(
             grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
-            resourceServers: backend)
+            inbox: backend, resourceServers: backend)
     }
 }

@@ -16,6 +16,9 @@ public struct ServerAssembly: Sendable {
     /// How the AS's secrets are kept at rest.
     public let secretsAtRest: ServerSecrets.AtRest
     let store: any AccountStore
+    /// Where the limits of asynchronous requests are written when the AS starts.
+    let administration: any AdministrationStore
+    let asynchronous: AsynchronousPolicy
     let clock: AnyWallClock
     let bootstrapCodeLifetime: Duration
     let bootstrapCodeFile: BootstrapCodeFile?
@@ -48,7 +51,11 @@ public struct ServerAssembly: Sendable {
         bootstrapCodeFile: BootstrapCodeFile? = nil,
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
-        if let clients { try await ClientRegistration.apply(clients, to: store, now: clock.now) }
+        var configuration = configuration
+        if let clients {
+            try await ClientRegistration.apply(clients, to: store, now: clock.now)
+            configuration.clientPolicies = clients.policies
+        }
         if let resourceServers {
             try await ResourceServerRegistration.apply(resourceServers, to: store, now: clock.now)
         }
@@ -69,7 +76,8 @@ public struct ServerAssembly: Sendable {
         return ServerAssembly(
             server: server, registeredClients: clients?.entries.count,
             registeredResourceServers: resourceServers?.entries.count, secretsAtRest: atRest, store: store,
-            clock: AnyWallClock(clock), bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
+            administration: store, asynchronous: configuration.asynchronous, clock: AnyWallClock(clock),
+            bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
             bootstrapCodeFile: bootstrapCodeFile)
     }
 
@@ -87,6 +95,10 @@ public struct ServerAssembly: Sendable {
 
     private func start(base: String) async throws -> Start {
         let now = clock.now
+        // §13: the limits on asynchronous requests in force, in the audit log (written once the listener is bound).
+        try await administration.appendAudit([
+            AuditEvent(grantID: nil, at: now, kind: .inboxLimits, detail: asynchronous.auditDetail)
+        ])
         if let created = try await Bootstrap.runIfNeeded(store: store, now: now, lifetime: bootstrapCodeLifetime) {
             try bootstrapCodeFile?.write(created)
             return Start(base: base, bootstrap: created)

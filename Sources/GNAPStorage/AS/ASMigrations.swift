@@ -153,6 +153,7 @@ enum ASMigrations {
             // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
+        migrator.registerMigration("2026-12-02-inbox") { db in try InboxSchema.create(db) }
         migrator.registerMigration("2026-12-07-resource-servers") { db in
             // RFC 9767 §3.2, §3.4: the resource servers the AS knows (pre-registered from `serve --resource-servers`,
             // origin 'registry', or trusted on first use, origin 'dynamic'; one RS per key) and the resource sets they

@@ -39,6 +39,8 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     /// The format of each requested token (RFC 9767 §2.2), in the order of ``tokens``: a registered resource set may
     /// require one (§3.4); nil entries (or nil) use the AS's default.
     public var tokenFormats: [String?]?
+    /// The automated agent behind the request: vetted by the operator and/or self-asserted (`gnapterm_agent`).
+    public var agent: AgentIdentity?
 
     public init(
         id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,
