@@ -58,8 +58,11 @@ extension EndToEnd {
 
             let approverHome = try Binary.temporaryDirectory("approver")
             let tmux = try Tmux(
-                command: [Binary.path, "approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", approverHome.path]
-                    .map(shellQuoted).joined(separator: " "))
+                command: [
+                    Binary.path, "approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home",
+                    approverHome.path,
+                ]
+                .map(shellQuoted).joined(separator: " "))
             defer { tmux.kill() }
             try await tmux.waitFor("Enter a code")
             try tmux.type(code)
@@ -78,7 +81,9 @@ extension EndToEnd {
 
             #expect(try await call.exitStatus() == 0, "\(call.stderr)")
             let answer = try #require(
-                call.stdoutLines.last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+                call.stdoutLines.last.flatMap {
+                    try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                })
             #expect(answer["event"] as? String == "response")
             #expect(answer["status"] as? Int == 200)
 

@@ -85,7 +85,8 @@ struct ResourceServerInteropTests {
             approverKey.keyID = enrollment.deviceID
             let approver = InteractionClient(transport: transport, key: approverKey, endpoint: endpoint, clock: clock)
             let review = try await approver.enterCode(try UserCode(parsing: try #require(response.interact?.userCode)))
-            _ = try await approver.approve(grantID: review.grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []))
+            _ = try await approver.approve(
+                grantID: review.grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []))
             try await Task.sleep(for: .milliseconds(1100))
             let granted = try await client.poll(try #require(response.continue))
             return try #require(granted.accessToken?.tokens.first?.value)
@@ -118,14 +119,13 @@ struct ResourceServerInteropTests {
         // joserfc's jwt module: the signature with the published key set, then iss, aud, exp and iat.
         let keySet = try await RemoteJWKSetSource(url: stack.asBase + "/.well-known/jwks.json", clock: WallClock())
             .keys(refresh: false)
-        let verified = try #require(
-            try JOSEHelper.decode(
-                JWTVerified.self,
-                JOSEHelper.run(
-                    "jwt",
-                    JWTCase(
-                        compact: token, jwks: JWKSet(keys: keySet), alg: "ES256", iss: stack.asBase + "/gnap",
-                        aud: stack.notes.base, now: WallClock().now.unixSeconds))))
+        let verified = try JOSEHelper.decode(
+            JWTVerified.self,
+            JOSEHelper.run(
+                "jwt",
+                JWTCase(
+                    compact: token, jwks: JWKSet(keys: keySet), alg: "ES256", iss: stack.asBase + "/gnap",
+                    aud: stack.notes.base, now: WallClock().now.unixSeconds)))
         #expect(verified.claims["iss"] == .string(stack.asBase + "/gnap"))
         #expect(verified.claims["jti"] != nil)
         // A tampered token is refused by joserfc too.

@@ -86,7 +86,9 @@ struct CallCommandTests {
     }
 
     @Test func badArgumentsAreSentences() {
-        #expect(throws: SessionError.self) { try ResourceCallCommand<ManualClock>.check(url: "notes", method: "GET", data: nil) }
+        #expect(throws: SessionError.self) {
+            try ResourceCallCommand<ManualClock>.check(url: "notes", method: "GET", data: nil)
+        }
         #expect(throws: SessionError.self) {
             try ResourceCallCommand<ManualClock>.check(url: "http://rs/notes", method: "G E T", data: nil)
         }

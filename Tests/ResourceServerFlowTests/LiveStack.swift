@@ -32,7 +32,8 @@ struct LiveStack {
                     id: "notes", key: try ClientKeyBinding(ClientKeyValue(proof: .httpsig, jwk: try rsKey.publicJWK())),
                     displayName: "Notes", accessTypes: ["notes"], registered: true, createdAt: clock.now)
             ]), to: store, now: clock.now)
-        let bootstrap = try #require(try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600)))
+        let bootstrap = try #require(
+            try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600)))
         var configuration = ServerConfiguration(port: 0)
         configure(&configuration)
         let server = AuthorizationServer(
@@ -46,7 +47,8 @@ struct LiveStack {
 
         let quiet = Logger(label: "test.rs") { _ in SwiftLogNoOpLogHandler() }
         let rs = NotesServer(
-            configuration: NotesServerConfiguration(asBase: asBase, port: 0, revalidationInterval: revalidationInterval),
+            configuration: NotesServerConfiguration(
+                asBase: asBase, port: 0, revalidationInterval: revalidationInterval),
             store: notesStore, clock: clock, logger: quiet)
         let (readies, ready) = AsyncStream.makeStream(of: NotesServer.Ready.self)
         let rsTask = Task {
@@ -93,7 +95,8 @@ struct LiveStack {
 
     /// A grant for `access` from a client with `key`, approved by the bootstrap admin for `rights` only, and the
     /// tokens the client picked up.
-    func grant(access: [AccessRight], approving rights: [String], key: SigningKey) async throws -> [AccessTokenResponse] {
+    func grant(access: [AccessRight], approving rights: [String], key: SigningKey) async throws -> [AccessTokenResponse]
+    {
         let client = GrantClient(transport: transport, key: key, clock: clock)
         let response = try await client.request(
             GrantRequest(

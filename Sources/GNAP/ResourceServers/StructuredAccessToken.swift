@@ -121,7 +121,8 @@ public enum StructuredTokenFailure: Error, Sendable, Hashable, CustomStringConve
     public var description: String {
         switch self {
         case .jws(let failure): failure.description
-        case .wrongType(let typ): "the JWS 'typ' is \(typ.map { "'\($0.prefix(40))'" } ?? "missing"), not a GNAP access token"
+        case .wrongType(let typ):
+            "the JWS 'typ' is \(typ.map { "'\($0.prefix(40))'" } ?? "missing"), not a GNAP access token"
         case .missingKeyID: "the JWS names no 'kid'"
         case .unknownKeyID(let kid): "the JWS 'kid' '\(kid.prefix(64))' is not a key of the authorization server"
         case .malformedClaims(let detail): "the token's claims are not usable: \(detail)"
@@ -138,7 +139,9 @@ extension AccessTokenClaims {
     /// structured token exactly like an introspected one.
     public func introspected() -> IntrospectedToken {
         let key: BoundKey? = cnf.map { cnf in
-            if let jwk = cnf.jwk { .value(ClientKeyValue(proof: cnf.proof ?? .httpsig, jwk: jwk)) } else {
+            if let jwk = cnf.jwk {
+                .value(ClientKeyValue(proof: cnf.proof ?? .httpsig, jwk: jwk))
+            } else {
                 .reference(cnf.jkt ?? "")
             }
         }

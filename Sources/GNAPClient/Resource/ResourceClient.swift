@@ -52,7 +52,8 @@ public struct ResourceClient: Sendable {
             request.headerFields[.authorization] = AccessTokenPresentation.gnap(token).fieldValue
             if let key {
                 do {
-                    try SignatureProfile.gnap.sign(&request, content: content, key: key, digest: .sha256, now: clock.now)
+                    try SignatureProfile.gnap.sign(
+                        &request, content: content, key: key, digest: .sha256, now: clock.now)
                 } catch {
                     throw .signing(String(describing: error))
                 }

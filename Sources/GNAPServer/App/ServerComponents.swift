@@ -88,7 +88,8 @@ struct ServerComponents: Sendable {
             authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
             codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: clock),
             catalog: configuration.catalog, servers: stores.resourceServers, userCodePepper: secrets.userCodePepper,
-            publicURL: publicURL, pushes: FinishPushDelivery(
+            publicURL: publicURL,
+            pushes: FinishPushDelivery(
                 transport: pushTransport, settings: configuration.finishPush, administration: stores.administration,
                 clock: clock, logger: logger),
             logger: logger)

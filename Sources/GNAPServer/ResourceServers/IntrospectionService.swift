@@ -73,7 +73,8 @@ struct IntrospectionService: Sendable {
             return inactive("its rights do not cover the access asked about", token)
         }
         let description = IntrospectedToken(
-            access: access, key: token.boundKey.map { .value($0.keyValue) }, flags: token.flags.isEmpty ? nil : token.flags,
+            access: access, key: token.boundKey.map { .value($0.keyValue) },
+            flags: token.flags.isEmpty ? nil : token.flags,
             exp: token.expiresAt?.unixSeconds, iat: token.issuedAt.unixSeconds,
             aud: TokenAudience.of(access).map(Audience.multiple), sub: token.subject, iss: publicURL.grantEndpoint,
             instanceID: token.parentTokenID == nil ? grant.instanceID : nil, label: token.label, jti: token.id,

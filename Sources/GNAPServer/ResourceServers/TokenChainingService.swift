@@ -40,7 +40,8 @@ struct TokenChainingService: Sendable {
         let server = try await authenticate(request, signed)
         let now = clock.now
         do {
-            guard case .live(let original, _) = try await LiveTokenLookup(grants: grants).standing(of: presented, at: now),
+            guard
+                case .live(let original, _) = try await LiveTokenLookup(grants: grants).standing(of: presented, at: now),
                 !ResourceServerScope(server: server, sets: try await servers.resourceSets(resourceServerID: server.id))
                     .filter(original.access).isEmpty
             else { throw APIError(GNAPError(.requestDenied, Self.unusableToken)) }
@@ -71,11 +72,14 @@ struct TokenChainingService: Sendable {
             guard case .single(let token)? = request.accessToken else {
                 throw GNAPError(.invalidRequest, "a chaining request asks for exactly one access token")
             }
-            guard token.access.allSatisfy({ right in
-                if case .object(let object) = right { !object.type.isEmpty } else { right != .reference("") }
-            }) else { throw GNAPError(.invalidRequest, "'access_token.access' has an empty type or reference") }
+            guard
+                token.access.allSatisfy({ right in
+                    if case .object(let object) = right { !object.type.isEmpty } else { right != .reference("") }
+                })
+            else { throw GNAPError(.invalidRequest, "'access_token.access' has an empty type or reference") }
             if let flags = token.flags, !flags.isEmpty {
-                throw GNAPError(.invalidFlag, "a derived token is bound to the resource server's key and takes no flags")
+                throw GNAPError(
+                    .invalidFlag, "a derived token is bound to the resource server's key and takes no flags")
             }
             if request.subject != nil || request.user != nil {
                 throw GNAPError(.invalidRequest, "a derived token carries access only; leave out 'subject' and 'user'")
@@ -97,7 +101,8 @@ struct TokenChainingService: Sendable {
         do {
             switch request.client {
             case .reference(let id)?: found = try await servers.resourceServer(id: id)
-            case .value(let value)?: found = try await servers.resourceServer(thumbprint: try ClientKeyBinding(value.key).thumbprint)
+            case .value(let value)?:
+                found = try await servers.resourceServer(thumbprint: try ClientKeyBinding(value.key).thumbprint)
             case nil: found = nil
             }
         } catch let error as GNAPError {

@@ -9,8 +9,9 @@ import Hummingbird
 enum NotesRoutes {
     static let maximumTextLength = 2_000
 
-    static func add(to router: Router<BasicGNAPRequestContext>, store: NotesDatabase, gate: NotesGate, clock: AnyWallClock)
-    {
+    static func add(
+        to router: Router<BasicGNAPRequestContext>, store: NotesDatabase, gate: NotesGate, clock: AnyWallClock
+    ) {
         let notes = router.group("notes").add(middleware: NotesAccessMiddleware(gate: gate))
         notes.get { _, _ in
             NotesResponses.json(.ok, NoteList(notes: try await store.notes()))

@@ -28,7 +28,8 @@ struct NotesAccessMiddleware: RouterMiddleware {
 
     /// The right a request needs.
     static func requirement(for method: HTTPRequest.Method, location: String) -> AccessRequirement {
-        .access(type: accessType, actions: [method == .get || method == .head ? "read" : "write"], locations: [location])
+        .access(
+            type: accessType, actions: [method == .get || method == .head ? "read" : "write"], locations: [location])
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)

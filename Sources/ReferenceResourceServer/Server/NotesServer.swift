@@ -49,7 +49,8 @@ public struct NotesServer: Sendable {
     public static func access(base: String) -> [AccessRight] {
         ["read", "write"].map { action in
             .object(
-                AccessRightObject(type: NotesAccessMiddleware.accessType, actions: [action], locations: [base + "/notes"]))
+                AccessRightObject(
+                    type: NotesAccessMiddleware.accessType, actions: [action], locations: [base + "/notes"]))
         }
     }
 
@@ -100,7 +101,8 @@ public struct NotesServer: Sendable {
             discovery = try await ResourceServerDiscovery.fetch(
                 asBase: configuration.asBase, transport: transport, allowHTTP: configuration.allowsHTTP)
         } catch {
-            throw NotesServerError("cannot read the AS's resource server discovery at \(configuration.asBase): \(error)")
+            throw NotesServerError(
+                "cannot read the AS's resource server discovery at \(configuration.asBase): \(error)")
         }
         guard let registration = discovery.resourceRegistrationEndpoint,
             let introspection = discovery.introspectionEndpoint

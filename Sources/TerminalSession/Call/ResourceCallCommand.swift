@@ -74,7 +74,8 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
 
     /// Checks the arguments: an http(s) URL, a method name, JSON content.
     public static func check(url: String, method: String, data: String?) throws(SessionError) {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
             parsed.host != nil
         else { throw SessionError("'\(url)' is not an http(s) URL") }
         guard ResourceClient.isMethod(method) else { throw SessionError("'\(method)' is not an HTTP method") }
@@ -113,7 +114,8 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
             throw SessionError("the resource server's challenge names no authorization server (as_uri)")
         }
         guard let access = challenge.access else {
-            throw SessionError("the resource server's challenge names no access to ask for; use gnapterm device --access")
+            throw SessionError(
+                "the resource server's challenge names no access to ask for; use gnapterm device --access")
         }
         if !json { stderr("The resource server asks for a token from \(asURI) for '\(access)'; requesting it.\n") }
         let accessJSON = String(decoding: try GNAPJSON.encode([AccessRight.reference(access)]), as: UTF8.self)
@@ -152,7 +154,9 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
                 stdout(text.hasSuffix("\n") ? text : text + "\n")
             }
             if !succeeded {
-                let reason = answer.error.map { ": \($0.code.rawValue)" + ($0.errorDescription.map { " (\($0))" } ?? "") }
+                let reason = answer.error.map {
+                    ": \($0.code.rawValue)" + ($0.errorDescription.map { " (\($0))" } ?? "")
+                }
                 stderr("gnapterm call: the resource server answered \(answer.status)\(reason ?? "")\n")
             }
         }

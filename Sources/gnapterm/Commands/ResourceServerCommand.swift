@@ -38,7 +38,9 @@ struct ResourceServerCommand: AsyncParsableCommand {
     var showKey = false
 
     func validate() throws {
-        guard (1...3600).contains(revalidateAfter) else { throw ValidationError("--revalidate-after must be 1 to 3600") }
+        guard (1...3600).contains(revalidateAfter) else {
+            throw ValidationError("--revalidate-after must be 1 to 3600")
+        }
         do {
             _ = try ListenAddress(parsing: listen)
         } catch {
@@ -73,7 +75,8 @@ struct ResourceServerCommand: AsyncParsableCommand {
                     "gnapterm RS listening on \(ready.base) (notes API at \(ready.base)/notes)\n"
                         + "Registered with \(ready.asURI) as resource server \(ready.instanceID); "
                         + "resource reference: \(ready.resourceReference)\n"
-                        + (ready.checksStructuredTokens ? "jwt-signed tokens are checked with the AS's key set.\n" : ""))
+                        + (ready.checksStructuredTokens ? "jwt-signed tokens are checked with the AS's key set.\n" : "")
+                )
             }
         } catch let error as NotesServerError {
             StandardStreams.err("gnapterm rs: \(error)\n")
@@ -94,6 +97,7 @@ struct ResourceServerCommand: AsyncParsableCommand {
             ]),
             "access_types": .array([.string("notes")]),
         ]
-        return String(decoding: try GNAPJSON.encode(["resource_servers": JSONValue.array([.object(entry)])]), as: UTF8.self)
+        return String(
+            decoding: try GNAPJSON.encode(["resource_servers": JSONValue.array([.object(entry)])]), as: UTF8.self)
     }
 }

@@ -24,14 +24,16 @@ struct RFC9767ASExampleTests {
             try await ResourceServerRegistration.apply(
                 ResourceServerRegistry(entries: [
                     exampleRS.record(
-                        types: ["photo-api"], locations: ["https://server.example.net/", "https://resource.local/other"],
+                        types: ["photo-api"],
+                        locations: ["https://server.example.net/", "https://resource.local/other"],
                         references: ["dolphin-metadata"], name: "Example RS", at: clock.now)
                 ]), to: store, now: clock.now)
             try await ClientRegistration.apply(
                 ClientRegistry(entries: [
                     ClientRegistry.Entry(
                         id: "client-12351.bdxqf",
-                        key: try ClientKeyBinding(ClientKeyValue(proof: .httpsig, jwk: try exampleClient.key.publicJWK())),
+                        key: try ClientKeyBinding(
+                            ClientKeyValue(proof: .httpsig, jwk: try exampleClient.key.publicJWK())),
                         display: ClientDisplay(name: "Example client"))
                 ]), to: store, now: clock.now)
             // §3.4's answer named this reference; the AS draws its own, so the set is stored under the example's.
@@ -74,7 +76,8 @@ struct RFC9767ASExampleTests {
                 let management = RFC9767Examples.named(id).message?.field("Authorization")
                     .flatMap { try? AccessTokenPresentation.parse($0).get().token }
                 return try await client.send(
-                    .post, "/gnap/introspect", content: try Self.bytes(body), key: Self.exampleRS.key, token: management)
+                    .post, "/gnap/introspect", content: try Self.bytes(body), key: Self.exampleRS.key, token: management
+                )
             }
             // By value with a secp256k1 key: no HTTP signature algorithm exists for it.
             let byValue = try await introspect("L500")
@@ -111,7 +114,8 @@ struct RFC9767ASExampleTests {
             #expect(printed.rsError?.code == .invalidRequest)
             #expect(printed.rsError?.errorDescription?.contains("type") == true)
             let repaired = try await client.send(
-                .post, "/gnap/resource", content: try Self.bytes(try Self.object("L767", repairing: [.accessRightWithoutType])),
+                .post, "/gnap/resource",
+                content: try Self.bytes(try Self.object("L767", repairing: [.accessRightWithoutType])),
                 key: Self.exampleRS.key)
             #expect(repaired.status == .ok)
             let answer = try repaired.decode(ResourceSetRegistrationResponse.self)
@@ -128,7 +132,8 @@ struct RFC9767ASExampleTests {
             #expect(printed.error?.code == .invalidInteraction)
             var body = try Self.object("L841")
             body["interact"] = ["start": ["user_code"]]
-            let started = try await client.send(.post, "/gnap", content: try Self.bytes(body), key: Self.exampleClient.key)
+            let started = try await client.send(
+                .post, "/gnap", content: try Self.bytes(body), key: Self.exampleClient.key)
             #expect(started.status == .ok)
             let approver = try await TestApprover.enroll(client, code: try await harness.adminEnrollmentCode())
             let review = try await client.send(
@@ -138,7 +143,8 @@ struct RFC9767ASExampleTests {
             ).decode(InteractionReview.self)
             // FWWIKYBQ6U56NL1 stands for the example object and dolphin-metadata; the request repeats both.
             #expect(review.allRights.map(\.right) == [Self.exampleObject, .reference("dolphin-metadata")])
-            #expect(review.allRights.allSatisfy { $0.description?.contains("Example RS (vetted resource server)") == true })
+            #expect(
+                review.allRights.allSatisfy { $0.description?.contains("Example RS (vetted resource server)") == true })
         }
     }
 

@@ -15,7 +15,11 @@ struct ResourceSetRegistrationTests {
     {
         try await ASHarness(
             servers: { now in
-                [notes.record(types: ["notes"], locations: ["https://notes.test"], references: ["notes.all"], name: "Notes", at: now)]
+                [
+                    notes.record(
+                        types: ["notes"], locations: ["https://notes.test"], references: ["notes.all"], name: "Notes",
+                        at: now)
+                ]
             },
             configure: {
                 $0.resourceServers.allowsDynamicResourceServers = dynamic
@@ -35,7 +39,8 @@ struct ResourceSetRegistrationTests {
             #expect(answer.introspectionEndpoint == "http://as.test/gnap/introspect")
             // §3.4: "the AS MAY return the same resource reference value as in previous responses".
             let again = try await client.registerSet([TestRights.notesRead, TestRights.notesWrite], as: Self.notes)
-            #expect(try again.decode(ResourceSetRegistrationResponse.self).resourceReference == answer.resourceReference)
+            #expect(
+                try again.decode(ResourceSetRegistrationResponse.self).resourceReference == answer.resourceReference)
             // By value too: the key names the same RS.
             let byValue = try await client.registerSet([TestRights.notesRead], as: Self.notes, byValue: true)
             let other = try byValue.decode(ResourceSetRegistrationResponse.self)
@@ -55,8 +60,14 @@ struct ResourceSetRegistrationTests {
             // Outside its registered types, locations or references.
             for access in [
                 [TestRights.photos],
-                [AccessRight.object(AccessRightObject(type: "notes", actions: ["read"], locations: ["https://evil.test/"]))],
-                [AccessRight.object(AccessRightObject(type: "notes", actions: ["read"], locations: ["https://notes.test.evil/"]))],
+                [
+                    AccessRight.object(
+                        AccessRightObject(type: "notes", actions: ["read"], locations: ["https://evil.test/"]))
+                ],
+                [
+                    AccessRight.object(
+                        AccessRightObject(type: "notes", actions: ["read"], locations: ["https://notes.test.evil/"]))
+                ],
                 [AccessRight.reference("dolphin-metadata")],
             ] {
                 let reply = try await client.registerSet(access, as: Self.notes)
@@ -105,7 +116,8 @@ struct ResourceSetRegistrationTests {
                 key: approver.key, profile: .approverAPI
             ).decode(InteractionReview.self)
             // The reference arrives as the rights it stands for, each naming the vetted RS.
-            #expect(review.allRights.map(\.right) == [TestRights.notesRead, TestRights.notesWrite, TestRights.calendar])
+            #expect(
+                review.allRights.map(\.right) == [TestRights.notesRead, TestRights.notesWrite, TestRights.calendar])
             #expect(review.allRights[0].description == "served by Notes (vetted resource server)")
             #expect(review.allRights[2].description == "Your calendar and its events")
         }
@@ -127,8 +139,10 @@ struct ResourceSetRegistrationTests {
     @Test func aSetCanRequireStructuredTokens() async throws {
         let harness = try await Self.harness()
         try await harness.run { client in
-            let structured = try await client.registerSet([TestRights.notesRead], as: Self.notes, formats: ["jwt-signed"])
-                .decode(ResourceSetRegistrationResponse.self).resourceReference
+            let structured = try await client.registerSet(
+                [TestRights.notesRead], as: Self.notes, formats: ["jwt-signed"]
+            )
+            .decode(ResourceSetRegistrationResponse.self).resourceReference
             let (_, tokens) = try await harness.approvedGrant(client, access: [.reference(structured)])
             #expect(tokens[0].value.split(separator: ".").count == 3)
             let view = try #require(try await client.introspect(tokens[0].value, as: Self.notes).introspection?.token)

@@ -116,7 +116,8 @@ struct TokenChainingTests {
                 try await client.introspect(value, as: Self.photos).introspection?.token != nil
             }
             // The grant cancelled: both tokens stop.
-            let (grant, tokens) = try await harness.approvedGrant(client, access: [TestRights.notesRead, TestRights.photos])
+            let (grant, tokens) = try await harness.approvedGrant(
+                client, access: [TestRights.notesRead, TestRights.photos])
             let derived = try await derive(from: tokens[0].value)
             #expect(try await isActive(derived))
             #expect(try await grant.cancel(client).status == .noContent)
@@ -142,7 +143,8 @@ struct TokenChainingTests {
     @Test func theDerivedTokenNeverOutlivesThePresentedOne() async throws {
         let harness = try await Self.harness { $0.resourceServers.derivedTokenLifetime = .seconds(7200) }
         try await harness.run { client in
-            let (_, tokens) = try await harness.approvedGrant(client, access: [TestRights.notesRead, TestRights.photos])
+            let (_, tokens) = try await harness.approvedGrant(
+                client, access: [TestRights.notesRead, TestRights.photos])
             harness.clock.advance(by: .seconds(600))
             let reply = try await client.send(
                 .post, "/gnap", json: Self.chaining(tokens[0].value, access: [TestRights.photos], as: Self.notes),

@@ -38,7 +38,9 @@ struct ResourceServerDirectoryTests {
         #expect(scope.concerns(Self.object("weather", ["https://w.test/a"])))
         #expect(!scope.concerns(.reference("dolphin-metadata")))
         #expect(
-            scope.filter([Self.object("photo-api"), .reference("notes.all"), Self.object("weather", ["https://w.test/a"])])
+            scope.filter([
+                Self.object("photo-api"), .reference("notes.all"), Self.object("weather", ["https://w.test/a"]),
+            ])
                 == [.reference("notes.all"), Self.object("weather", ["https://w.test/a"])])
         // An RS the operator no longer lists keeps only its sets.
         let dropped = ResourceServerScope(server: Self.notes(registered: false), sets: [set])
@@ -64,7 +66,8 @@ struct ResourceServerDirectoryTests {
     }
 
     @Test func theRegistryFileIsChecked() throws {
-        let jwk = String(decoding: try GNAPJSON.encode(try SigningKey.generateEd25519(keyID: "k").publicJWK()), as: UTF8.self)
+        let jwk = String(
+            decoding: try GNAPJSON.encode(try SigningKey.generateEd25519(keyID: "k").publicJWK()), as: UTF8.self)
         func load(_ entry: String) throws(ConfigurationFileError) -> ResourceServerRegistry {
             try ResourceServerRegistry.load(from: Array(#"{"resource_servers":[\#(entry)]}"#.utf8), now: Self.now)
         }
@@ -74,10 +77,22 @@ struct ResourceServerDirectoryTests {
         #expect(good.entries.first?.registered == true)
         #expect(good.entries.first?.references == ["notes.all"])
         let bad: [(String, String)] = [
-            (#"{"id":"no spaces","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":["n"]}"#, "'resource_servers[0].id'"),
-            (#"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":" ","access_types":["n"]}"#, "display_name"),
-            (#"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":[]}"#, "access_types"),
-            (#"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":["n"],"locations":["/relative"]}"#, "locations"),
+            (
+                #"{"id":"no spaces","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":["n"]}"#,
+                "'resource_servers[0].id'"
+            ),
+            (
+                #"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":" ","access_types":["n"]}"#,
+                "display_name"
+            ),
+            (
+                #"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":[]}"#,
+                "access_types"
+            ),
+            (
+                #"{"id":"n","key":{"proof":"httpsig","jwk":\#(jwk)},"display_name":"N","access_types":["n"],"locations":["/relative"]}"#,
+                "locations"
+            ),
             (#"{"id":"n","display_name":"N","access_types":["n"]}"#, "key"),
         ]
         for (entry, named) in bad {

@@ -26,7 +26,8 @@ struct StructuredAccessTokenTests {
     func verify(_ token: String, keys: [JWK]? = nil, at time: Int64? = nil) throws(StructuredTokenFailure)
         -> AccessTokenClaims
     {
-        try StructuredAccessToken.verify(token, keys: keys ?? key.jwkSet.keys, expecting: expectations, now: time ?? now)
+        try StructuredAccessToken.verify(
+            token, keys: keys ?? key.jwkSet.keys, expecting: expectations, now: time ?? now)
     }
 
     /// A compact JWS with this header and payload, signed with `signer` (or with an empty signature).
@@ -55,7 +56,9 @@ struct StructuredAccessTokenTests {
         let none = try forge(header: #"{"alg":"none","typ":"gnap-at+jwt","kid":"\#(kid)"}"#, payload: claims())
         #expect(throws: StructuredTokenFailure.jws(.algorithmNone)) { try verify(none) }
         // An HMAC over the public key (algorithm confusion).
-        let hmacKey = try SigningKey(jwk: JWK(kty: "oct", k: Base64URL.encode(Array(try GNAPJSON.encode(key.publicJWK)))), algorithm: .hmacSHA256)
+        let hmacKey = try SigningKey(
+            jwk: JWK(kty: "oct", k: Base64URL.encode(Array(try GNAPJSON.encode(key.publicJWK)))), algorithm: .hmacSHA256
+        )
         let hmac = try forge(
             header: #"{"alg":"HS256","typ":"gnap-at+jwt","kid":"\#(kid)"}"#, payload: claims(), signer: hmacKey)
         #expect(throws: StructuredTokenFailure.jws(.macWithoutSharedSecret("HS256"))) { try verify(hmac) }
@@ -86,13 +89,16 @@ struct StructuredAccessTokenTests {
         // A binding whose thumbprint is not of its key.
         var mismatched = claims()
         mismatched.cnf?.jkt = "AAAA"
-        #expect(throws: StructuredTokenFailure.self) { try verify(try StructuredAccessToken.sign(mismatched, key: key.key)) }
+        #expect(throws: StructuredTokenFailure.self) {
+            try verify(try StructuredAccessToken.sign(mismatched, key: key.key))
+        }
     }
 
     @Test func anIDTokenOfTheSameKeyIsNotAnAccessToken() throws {
         // The AS signs ID Tokens with the same key; explicit typing keeps them apart (RFC 8725 §3.11).
         let idToken = try key.idToken(
-            IDTokenClaims(iss: "https://as.example/gnap", sub: "U1", aud: "C1", iat: now, exp: now + 300, authTime: now))
+            IDTokenClaims(iss: "https://as.example/gnap", sub: "U1", aud: "C1", iat: now, exp: now + 300, authTime: now)
+        )
         #expect(throws: StructuredTokenFailure.wrongType("JWT")) { try verify(idToken) }
     }
 }

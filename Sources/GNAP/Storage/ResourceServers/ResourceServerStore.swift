@@ -28,6 +28,7 @@ public protocol ResourceServerStore: Sendable {
 extension ResourceServerStore {
     /// Every RS and set, for decisions that look at all of them at once (a grant's review, introspection scope).
     public func resourceServerDirectory() async throws -> ResourceServerDirectory {
-        ResourceServerDirectory(servers: try await resourceServers(), sets: try await resourceSets(resourceServerID: nil))
+        ResourceServerDirectory(
+            servers: try await resourceServers(), sets: try await resourceSets(resourceServerID: nil))
     }
 }
