@@ -138,6 +138,7 @@ final class FakeBackend: ApproverBackend {
         case revokeGrant(String, reason: String)
         case deviceKeys
         case rotateDeviceKey
+        case openInboxRequest(String)
     }
 
     let identityDescription = Fixtures.identity
@@ -157,6 +158,9 @@ final class FakeBackend: ApproverBackend {
     let keys: [DeviceKeyInfo]
     /// The answer to a key rotation (nil: the AS does not offer it).
     let rotatedKey: DeviceKeyInfo?
+    /// The inbox at the AS (nil: the AS does not offer one); its requests open to `inboxReviews`.
+    let inboxSnapshot: InboxSnapshot?
+    let inboxReviews: [String: InteractionReview]
     private let log = Mutex<[Call]>([])
 
     init(
@@ -168,8 +172,12 @@ final class FakeBackend: ApproverBackend {
         decisionFinish: FinishNotice? = nil,
         grants: [ActiveGrant]? = Fixtures.grants,
         keys: [DeviceKeyInfo] = Fixtures.keys,
-        rotatedKey: DeviceKeyInfo? = nil
+        rotatedKey: DeviceKeyInfo? = nil,
+        inboxSnapshot: InboxSnapshot? = nil,
+        inboxReviews: [String: InteractionReview] = [:]
     ) {
+        self.inboxSnapshot = inboxSnapshot
+        self.inboxReviews = inboxReviews
         self.grants = grants
         self.keys = keys
         self.rotatedKey = rotatedKey
@@ -182,6 +190,8 @@ final class FakeBackend: ApproverBackend {
     }
 
     var calls: [Call] { log.withLock { $0 } }
+
+    func record(_ call: Call) { log.withLock { $0.append(call) } }
 
     func enterCode(_ code: UserCode) async throws(ApproverFailure) -> InteractionReview {
         log.withLock { $0.append(.enterCode(code.normalized)) }
