@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import GNAPClient
 import Synchronization
 import TerminalApps
 import TerminalSession
@@ -161,6 +162,8 @@ final class FakeBackend: ApproverBackend {
     /// The inbox at the AS (nil: the AS does not offer one); its requests open to `inboxReviews`.
     let inboxSnapshot: InboxSnapshot?
     let inboxReviews: [String: InteractionReview]
+    /// What the inbox stream brings, batch by batch, after the snapshot; then nothing until it is closed.
+    let inboxBatches: [[InboxStreamEvent]]
     private let log = Mutex<[Call]>([])
 
     init(
@@ -174,8 +177,10 @@ final class FakeBackend: ApproverBackend {
         keys: [DeviceKeyInfo] = Fixtures.keys,
         rotatedKey: DeviceKeyInfo? = nil,
         inboxSnapshot: InboxSnapshot? = nil,
-        inboxReviews: [String: InteractionReview] = [:]
+        inboxReviews: [String: InteractionReview] = [:],
+        inboxBatches: [[InboxStreamEvent]] = []
     ) {
+        self.inboxBatches = inboxBatches
         self.inboxSnapshot = inboxSnapshot
         self.inboxReviews = inboxReviews
         self.grants = grants

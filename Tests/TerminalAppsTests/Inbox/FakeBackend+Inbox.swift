@@ -12,7 +12,7 @@ extension FakeBackend {
 
     func inboxEvents(after lastEventID: Int64?) async throws(ApproverFailure) -> any InboxFeed {
         guard inboxSnapshot != nil else { throw .notOffered("an inbox of asynchronous requests") }
-        return QuietInboxFeed()
+        return QuietInboxFeed(batches: inboxBatches)
     }
 
     func openInboxRequest(_ grantID: String) async throws(ApproverFailure) -> InteractionReview {
@@ -24,11 +24,16 @@ extension FakeBackend {
     }
 }
 
-/// An inbox stream on which nothing happens until it is closed.
+/// An inbox stream that brings `batches`, then nothing until it is closed.
 final class QuietInboxFeed: InboxFeed {
     private let state = Mutex<(closed: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+    private let batches: Mutex<[[InboxStreamEvent]]>
+
+    init(batches: [[InboxStreamEvent]] = []) { self.batches = Mutex(batches) }
 
     func next() async throws(ApproverFailure) -> [InboxStreamEvent] {
+        let batch = batches.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+        if let batch { return batch }
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state in
                 if state.closed { return true }
