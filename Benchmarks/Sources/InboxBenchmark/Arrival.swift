@@ -12,12 +12,12 @@ struct Arrival {
     let app = ApproverApp(identity: "benchmark", timeZone: TimeZone(identifier: "UTC")!)
     let size = Size(width: 120, height: 40)
 
-    struct Result {
+    struct Measured {
         var afterAccept: [Duration] = []
         var afterSend: [Duration] = []
     }
 
-    func measure(count: Int) async throws -> Result {
+    func measure(count: Int) async throws -> Measured {
         let snapshot = try await setup.interaction.inbox()
         var state = ApproverState(now: WallClock().now, size: size, hint: nil)
         _ = InboxOptions(watch: true).prepare(&state)
@@ -25,7 +25,7 @@ struct Arrival {
         let stream = InboxEventStream(interaction: setup.interaction)
         let subscription = try await stream.open(after: snapshot.latestEventID)
         defer { subscription.close() }
-        var result = Result()
+        var result = Measured()
         let clock = ContinuousClock()
         for index in 0..<count {
             // A fresh request becomes the newest row: the top of the list, on screen.

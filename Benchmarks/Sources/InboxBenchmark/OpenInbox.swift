@@ -10,15 +10,15 @@ struct OpenInbox {
     let app = ApproverApp(identity: "benchmark", timeZone: TimeZone(identifier: "UTC")!)
     let size = Size(width: 120, height: 40)
 
-    struct Result {
+    struct Measured {
         var total: [Duration] = []
         var fetch: [Duration] = []
         var render: [Duration] = []
         var items = 0
     }
 
-    func measure(runs: Int) async throws -> Result {
-        var result = Result()
+    func measure(runs: Int) async throws -> Measured {
+        var result = Measured()
         for run in 0..<(runs + 2) {
             let clock = ContinuousClock()
             let start = clock.now
