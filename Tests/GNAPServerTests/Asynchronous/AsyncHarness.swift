@@ -14,21 +14,19 @@ struct AsyncHarness {
     let tv = TestClientInstance()
 
     init(configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
+        let clients: [[String: Any]] = [
+            [
+                "id": "release-bot", "key": try Self.key(bot.key), "display": ["name": "Release Bot"],
+                "agent": ["name": "release-bot", "operator": "Example Ops"], "asynchronous": true,
+            ],
+            [
+                "id": "backup-job", "key": try Self.key(backup.key), "display": ["name": "Backups"],
+                "standing_access": [["type": "photo-api", "actions": ["read"]]],
+            ],
+            ["id": "lobby-tv", "key": try Self.key(tv.key), "display": ["name": "Lobby TV"]],
+        ]
         let registry = try ClientRegistry.load(
-            from: Array(
-                try JSONSerialization.data(withJSONObject: [
-                    "clients": [
-                        [
-                            "id": "release-bot", "key": try Self.key(bot.key), "display": ["name": "Release Bot"],
-                            "agent": ["name": "release-bot", "operator": "Example Ops"], "asynchronous": true,
-                        ],
-                        [
-                            "id": "backup-job", "key": try Self.key(backup.key), "display": ["name": "Backups"],
-                            "standing_access": [["type": "photo-api", "actions": ["read"]]],
-                        ],
-                        ["id": "lobby-tv", "key": try Self.key(tv.key), "display": ["name": "Lobby TV"]],
-                    ]
-                ])))
+            from: Array(try JSONSerialization.data(withJSONObject: ["clients": clients] as [String: Any])))
         harness = try await ASHarness(
             configure: {
                 $0.clientPolicies = registry.policies
