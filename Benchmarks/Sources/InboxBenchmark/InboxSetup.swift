@@ -13,8 +13,8 @@ struct InboxSetup: Sendable {
     let clientKey: SigningKey
 
     static func prepare(server: ServeProcess) async throws -> InboxSetup {
-        // Snapshots of a thousand requests are larger than the default 1 MiB limit of a response.
-        let transport = AsyncHTTPTransport(maximumResponseSize: 64 << 20)
+        // The transport `gnapterm approve` uses (its default response size limit included).
+        let transport = AsyncHTTPTransport()
         var key = SigningKey.generateEd25519()
         key.keyID = try key.publicJWK().thumbprint()
         var interaction = InteractionClient(
