@@ -52,8 +52,12 @@ import Testing
                     (
                         accounts: [AdminFixtures.account("acct-bob", "bob")],
                         devices: [
-                            AdminFixtures.device("dev-phone", account: "acct-bob", name: "bob's phone"),
-                            AdminFixtures.device("dev-laptop", account: "acct-bob", name: "bob's laptop"),
+                            AdminDevice(
+                                username: "bob",
+                                device: AdminFixtures.device("dev-phone", account: "acct-bob", name: "bob's phone")),
+                            AdminDevice(
+                                username: "bob",
+                                device: AdminFixtures.device("dev-laptop", account: "acct-bob", name: "bob's laptop")),
                         ]
                     ))))
         return state

@@ -62,7 +62,6 @@ import Testing
             user: "u-1", agent: nil)
         #expect(both.interact?.start == ["user_code"])
         #expect(both.user == .value(UserValue(subIDs: [.opaque("u-1")])))
-        #expect(DeviceFlow<GNAP.ManualClock>.approverLabel(both.user) == "u-1")
     }
 }
 

@@ -73,7 +73,7 @@ import Testing
     @Test func aDecisionTakenElsewhereIsToldPlainly() async throws {
         let removal = InboxRemoval(grantID: "g-bot", outcome: "denied", deviceID: "d", deviceName: "phone")
         let backend = FakeBackend(
-            inboxSnapshot: InboxFixtures.snapshot, decisionFailure: nil,
+            inboxSnapshot: InboxFixtures.snapshot,
             inboxBatches: [[InboxStreamEvent(id: 42, event: .removed(removal))]])
         let (_, output) = await Self.run(backend) { waitFor, send in
             await waitFor("gone:")
