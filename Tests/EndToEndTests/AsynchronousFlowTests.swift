@@ -27,7 +27,7 @@ extension EndToEnd {
                     Binary.path, "approve", "--as", server.url, "--enroll", code, "--home", home.path, "--watch",
                 ]
                 .map(shellQuoted).joined(separator: " "))
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             try tmux.run(["pipe-pane", "-o", "-t", tmux.session, "cat >> " + shellQuoted(log.path)])
             return tmux
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GNAP
 import GNAPStorage
+import HTTPMessageSignatures
 import Testing
 
 /// The inbox on SQLite: admission counts and writes in one transaction, the request log the limits count, deliveries
@@ -21,8 +22,10 @@ struct InboxStorageTests {
             try await store.insertAccount(account)
         }
 
-        func grant() -> GrantRecord {
+        /// A new inbox grant asking for the reference `access`.
+        func grant(_ access: String) -> GrantRecord {
             var grant = Fixtures.grant(instance: instance, clock: clock, userCodeHash: nil)
+            grant.request.accessToken = .single(AccessTokenRequest(access: [.reference(access)]))
             grant.lifecycle = GrantLifecycle.start(
                 clock: clock, interactionLifetime: .seconds(600), waitSeconds: 5,
                 inbox: InboxDelivery(accountID: account.id)
@@ -30,17 +33,16 @@ struct InboxStorageTests {
             return grant
         }
 
-        func key(_ fingerprint: String = "f") -> InboxRequestKey {
-            InboxRequestKey(instanceID: instance.id, accountID: account.id, fingerprint: fingerprint)
-        }
-
-        /// Admits a new grant under `limits`, as the server does.
-        func admit(_ limits: InboxLimits, fingerprint: String = "f") async throws -> InboxAdmission {
-            let grant = grant()
+        /// Admits a new grant asking for `access` under `limits`, as the server does (the fingerprint of what it asks
+        /// for finds an identical pending one).
+        func admit(_ limits: InboxLimits, fingerprint access: String = "f") async throws -> InboxAdmission {
+            let grant = grant(access)
             let now = clock.now
             let audit = AuditEvent(grantID: grant.id, at: now, kind: .grantCreated, detail: "created")
+            let key = InboxRequestKey(
+                instanceID: instance.id, accountID: account.id, fingerprint: InboxLimits.fingerprint(of: grant.request))
             return try await store.admitInboxRequest(
-                key(fingerprint), at: now, window: limits.window, streakLimit: limits.denialsBeforeBlock
+                key, at: now, window: limits.window, streakLimit: limits.denialsBeforeBlock
             ) { standing in
                 limits.decide(standing, client: "c", user: "alice", creating: grant, audit: [audit]) { limit in
                     AuditEvent(grantID: nil, at: now, kind: .inboxRefused, detail: limit)
@@ -107,6 +109,13 @@ struct InboxStorageTests {
             return
         }
         let now = setup.clock.now
+        for id in ["d1", "d2"] {
+            let jwk = try SigningKey.generateEd25519().publicJWK()
+            try await setup.store.insertDevice(
+                ApproverDevice(
+                    id: id, accountID: setup.account.id, name: id, jwk: jwk, thumbprint: try jwk.thumbprint(),
+                    enrolledAt: now))
+        }
         let audit: @Sendable (String) -> AuditEvent = {
             AuditEvent(grantID: $0, at: now, kind: .inboxDelivered, detail: "delivered")
         }

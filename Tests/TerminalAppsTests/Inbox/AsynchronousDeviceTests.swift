@@ -34,7 +34,7 @@ import Testing
     @Test func theJSONEventSaysWhomItWaitsForAndUntilWhen() {
         #expect(
             DeviceOutput.progress(Event.interaction(Self.waiting))
-                == #"{"event":"waiting_for_approval","user":"alice@example.com","expires_at":"2026-01-01T09:10:00Z"}"#)
+                == #"{"event":"waiting_for_approval","expires_at":"2026-01-01T09:10:00Z","user":"alice@example.com"}"#)
     }
 
     @Test func theUserIsAnEmailAddressOrAnOpaqueID() throws {

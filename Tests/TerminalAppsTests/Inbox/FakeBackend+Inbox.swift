@@ -34,13 +34,18 @@ final class QuietInboxFeed: InboxFeed {
     func next() async throws(ApproverFailure) -> [InboxStreamEvent] {
         let batch = batches.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         if let batch { return batch }
-        await withCheckedContinuation { continuation in
-            let resumeNow = state.withLock { state in
-                if state.closed { return true }
-                state.waiter = continuation
-                return false
+        // Like the real stream, a cancelled wait ends (the runner cancels its effects when the app quits).
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state in
+                    if state.closed { return true }
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            close()
         }
         throw ApproverFailure(code: "not_offered", message: "the inbox stream ended")
     }

@@ -32,6 +32,7 @@ import Testing
     @Test func anArrivalIsAddedAboveTheSelectionAndNotifies() {
         var state = watching()
         state.inbox.list.selection = 1
+        #expect(state.inbox.selectedItem?.grantID == "g-script")
         var newer = InboxFixtures.bot
         newer.grantID = "g-new"
         newer.requestedAt = Fixtures.now
@@ -39,7 +40,7 @@ import Testing
             &state, .inbox(.events(.success([InboxStreamEvent(id: 42, event: .request(newer))]))))
         #expect(state.inbox.items.map(\.grantID) == ["g-new", "g-bot", "g-script"])
         // The selection stays on the request it was on.
-        #expect(state.inbox.selectedItem?.grantID == "g-bot")
+        #expect(state.inbox.selectedItem?.grantID == "g-script")
         #expect(
             effects == [
                 .inbox(
