@@ -55,6 +55,17 @@ import Testing
         #expect(screen.contains("Spam Cannon"))
     }
 
+    /// Nobody started an inbox request on a device of their own: the review does not tell them to approve only if
+    /// they did.
+    @Test func aReviewFromTheInboxAsksWhetherTheClientIsExpected() async throws {
+        let (_, terminal) = try await Self.run(
+            [.waitFor("CI runner"), .key(.enter), .waitFor("Access requested")], size: Size(width: 120, height: 40))
+        let screen = await terminal.screenText
+        #expect(screen.contains("A client asks for access to your account (from your inbox)"))
+        #expect(screen.contains("Approve only if you expect this client to act for you now."))
+        #expect(!screen.contains("you started this"))
+    }
+
     @Test func aDecisionInWatchModeReturnsToTheInbox() async throws {
         let (state, _) = try await Self.run(
             [
