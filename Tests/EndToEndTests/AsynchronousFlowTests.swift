@@ -40,8 +40,10 @@ extension EndToEnd {
                 ["approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", adminHome.path, "--plain"],
                 stdin: [])
             let added = try PipedCommand.run(
-                ["admin", "users", "add", "alice", "--email", "alice@example.com", "--as", server.url, "--home",
-                    adminHome.path], stdin: [])
+                [
+                    "admin", "users", "add", "alice", "--email", "alice@example.com", "--as", server.url, "--home",
+                    adminHome.path,
+                ], stdin: [])
             #expect(added.status == 0, "\(added.stderr)")
             let logs = try Binary.temporaryDirectory("tmux-logs")
             let laptopLog = logs.appendingPathComponent("laptop.log")

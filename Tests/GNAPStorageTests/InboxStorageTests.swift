@@ -26,10 +26,11 @@ struct InboxStorageTests {
         func grant(_ access: String) -> GrantRecord {
             var grant = Fixtures.grant(instance: instance, clock: clock, userCodeHash: nil)
             grant.request.accessToken = .single(AccessTokenRequest(access: [.reference(access)]))
-            grant.lifecycle = GrantLifecycle.start(
-                clock: clock, interactionLifetime: .seconds(600), waitSeconds: 5,
-                inbox: InboxDelivery(accountID: account.id)
-            ).state
+            grant.lifecycle =
+                GrantLifecycle.start(
+                    clock: clock, interactionLifetime: .seconds(600), waitSeconds: 5,
+                    inbox: InboxDelivery(accountID: account.id)
+                ).state
             return grant
         }
 
@@ -119,9 +120,15 @@ struct InboxStorageTests {
         let audit: @Sendable (String) -> AuditEvent = {
             AuditEvent(grantID: $0, at: now, kind: .inboxDelivered, detail: "delivered")
         }
-        #expect(try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d1", at: now, audit: audit) == 1)
-        #expect(try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d1", at: now, audit: audit) == 0)
-        #expect(try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d2", at: now, audit: audit) == 1)
+        #expect(
+            try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d1", at: now, audit: audit)
+                == 1)
+        #expect(
+            try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d1", at: now, audit: audit)
+                == 0)
+        #expect(
+            try await setup.store.recordInboxDeliveries(grantIDs: [grant.id], deviceID: "d2", at: now, audit: audit)
+                == 1)
         let receipts = try await setup.store.inboxDeliveries(grantIDs: [grant.id])
         #expect(receipts[grant.id]?.map(\.deviceID) == ["d1", "d2"])
         let delivered = try await setup.store.auditEntries(AuditQuery(kind: .inboxDelivered, limit: 10))

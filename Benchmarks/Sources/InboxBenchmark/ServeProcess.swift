@@ -16,7 +16,8 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     static func start(binary: String, maximumPending: Int) async throws -> ServeProcess {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inbox-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "inbox-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

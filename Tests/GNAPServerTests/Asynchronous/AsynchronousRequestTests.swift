@@ -44,7 +44,8 @@ struct AsynchronousRequestTests {
             // Still waiting: the client keeps polling.
             let early = try await client.poll(response, key: fixture.bot.key)
             #expect(early.status == .ok && early.tokens.isEmpty && early.response?.continue != nil)
-            let approved = try await client.approve(grantID, ApprovalRequest(rights: ["0.1"], subjectFormats: []), as: alice)
+            let approved = try await client.approve(
+                grantID, ApprovalRequest(rights: ["0.1"], subjectFormats: []), as: alice)
             #expect(approved.status == .ok)
             let done = try await client.poll(try #require(early.response), key: fixture.bot.key)
             let token = try #require(done.tokens.first)
@@ -154,7 +155,8 @@ struct AsynchronousRequestTests {
             #expect(item.interactive && item.grantID == Self.grantID(response))
             // Denied from the inbox first; the code then leads to a decided request, and approving changes nothing.
             #expect(try await client.deny(item.grantID, as: alice).status == .ok)
-            let late = try await client.approve(item.grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: alice)
+            let late = try await client.approve(
+                item.grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: alice)
             #expect(late.error?.code == .alreadyDecided)
             let polled = try await client.poll(response, key: fixture.bot.key)
             #expect(polled.error?.code == .userDenied || polled.tokens.isEmpty)

@@ -22,7 +22,8 @@ struct InboxDecisionRaceTests {
             #expect(try await client.inbox(of: phone).items.map(\.grantID) == [grantID])
             #expect(try await harness.audit(.inboxDelivered).count == 2)
             async let first = client.approve(grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: laptop)
-            async let second = client.approve(grantID, ApprovalRequest(rights: ["0.0", "0.1"], subjectFormats: []), as: phone)
+            async let second = client.approve(
+                grantID, ApprovalRequest(rights: ["0.0", "0.1"], subjectFormats: []), as: phone)
             let replies = try await [first, second]
             #expect(replies.filter { $0.status == .ok }.count == 1)
             let loser = try #require(replies.first { $0.status != .ok })
@@ -50,7 +51,9 @@ struct InboxDecisionRaceTests {
                 AsyncHarness.request("release-bot", for: AsyncHarness.alice), key: fixture.bot.key)
             let grantID = AsynchronousRequestTests.grantID(response)
             #expect(try await client.inbox(of: bob).items.isEmpty)
-            #expect(try await client.approve(grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: bob).status != .ok)
+            #expect(
+                try await client.approve(grantID, ApprovalRequest(rights: ["0.0"], subjectFormats: []), as: bob).status
+                    != .ok)
             #expect(try await client.call(.post, "/interact/v1/inbox/\(grantID)/open", as: bob).status != .ok)
             #expect(try await harness.audit(.grantApproved).isEmpty)
         }
@@ -62,8 +65,9 @@ struct InboxDecisionRaceTests {
         try await harness.run { client in
             _ = try await harness.enroll(client, username: "alice")
             // A member only the operator can set.
-            var body = try JSONSerialization.jsonObject(
-                with: Data(try GNAPJSON.encode(AsyncHarness.request("release-bot", for: AsyncHarness.alice))))
+            var body =
+                try JSONSerialization.jsonObject(
+                    with: Data(try GNAPJSON.encode(AsyncHarness.request("release-bot", for: AsyncHarness.alice))))
                 as! [String: Any]
             body["gnapterm_agent"] = ["name": "helper", "vetted": true]
             let forged = try await client.send(

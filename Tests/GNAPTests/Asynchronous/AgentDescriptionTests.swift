@@ -58,7 +58,8 @@ struct AgentDescriptionTests {
             asserted: AgentDescription(name: "rb", model: "m", task: "deploy"))
         #expect(
             both.auditText
-                == "agent 'release-bot' (vetted, operator 'Example Ops') (self-asserted: 'rb', model 'm', task 'deploy')")
+                == "agent 'release-bot' (vetted, operator 'Example Ops') (self-asserted: 'rb', model 'm', task 'deploy')"
+        )
         #expect(both.name == "release-bot")
         let claimed = AgentIdentity(vetted: nil, asserted: AgentDescription(name: "rb", operator: "Me"))
         #expect(claimed.auditText == "agent 'rb' (self-asserted, operator 'Me')")

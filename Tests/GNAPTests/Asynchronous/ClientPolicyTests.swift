@@ -15,8 +15,9 @@ struct ClientPolicyTests {
                     .utf8))
     }
 
-    func expectRefusal(_ members: String, mentioning fragment: String, sourceLocation: SourceLocation = #_sourceLocation)
-    {
+    func expectRefusal(
+        _ members: String, mentioning fragment: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             _ = try Self.load(members)
             Issue.record("expected a refusal", sourceLocation: sourceLocation)

@@ -2,9 +2,9 @@ import Foundation
 import GNAP
 import GNAPClient
 import HTTPMessageSignatures
+import HTTPTypes
 import Synchronization
 import TerminalUI
-import HTTPTypes
 import Testing
 
 @testable import TerminalApps
@@ -14,7 +14,8 @@ import Testing
 @Suite struct AsynchronousDeviceTests {
     typealias Event = DeviceFlow<GNAP.ManualClock>.Event
 
-    static let waiting = DeviceInteraction(approver: "alice@example.com", expiresAt: Fixtures.now.advanced(by: .seconds(600)))
+    static let waiting = DeviceInteraction(
+        approver: "alice@example.com", expiresAt: Fixtures.now.advanced(by: .seconds(600)))
 
     @Test func plainLinesSayWhomTheRequestWaitsFor() {
         let err = DeviceModeTests.Lines()

@@ -11,7 +11,8 @@ import Testing
     /// Runs the watcher; `script` gets the output so far and sends command lines when it sees what it waits for.
     static func run(
         _ backend: FakeBackend, rings: Bool = true,
-        script: @escaping @Sendable (_ waitFor: @Sendable (String) async -> Void, _ send: @Sendable (String) -> Void)
+        script:
+            @escaping @Sendable (_ waitFor: @Sendable (String) async -> Void, _ send: @Sendable (String) -> Void)
             async -> Void
     ) async -> (status: Int32, output: String) {
         let output = DeviceModeTests.Lines()
