@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
         .library(name: "TerminalSession", targets: ["TerminalSession"]),
+        // For Benchmarks/ (InboxBenchmark talks to a running AS as an approver terminal does).
+        .library(name: "GNAPClient", targets: ["GNAPClient"]),
         // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
         .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
         // For Benchmarks/ (HistoryScaleBenchmark times the stores at a million rows).

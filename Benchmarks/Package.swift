@@ -58,6 +58,18 @@ let package = Package(
                 .product(name: "TerminalSession", package: "gnapterm"),
             ]
         ),
+        // 1,000 asynchronous requests pending for one account at a `gnapterm serve`: the approver's inbox opening and
+        // a new arrival's way to the screen.
+        .executableTarget(
+            name: "InboxBenchmark",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "GNAPClient", package: "gnapterm"),
+                .product(name: "HTTPMessageSignatures", package: "gnapterm"),
+                .product(name: "TerminalUI", package: "gnapterm"),
+                .product(name: "TerminalApps", package: "gnapterm"),
+            ]
+        ),
         // A release `gnapterm serve` under load from wrk: grant creation, polling, token rotation, approver code
         // lookup and the admin listing, next to the bare Ed25519 verification (Benchmarks/as-load.sh).
         .executableTarget(

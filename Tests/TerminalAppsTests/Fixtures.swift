@@ -1,5 +1,6 @@
 import Foundation
 import GNAP
+import GNAPClient
 import Synchronization
 import TerminalApps
 import TerminalSession
@@ -138,6 +139,7 @@ final class FakeBackend: ApproverBackend {
         case revokeGrant(String, reason: String)
         case deviceKeys
         case rotateDeviceKey
+        case openInboxRequest(String)
     }
 
     let identityDescription = Fixtures.identity
@@ -157,6 +159,11 @@ final class FakeBackend: ApproverBackend {
     let keys: [DeviceKeyInfo]
     /// The answer to a key rotation (nil: the AS does not offer it).
     let rotatedKey: DeviceKeyInfo?
+    /// The inbox at the AS (nil: the AS does not offer one); its requests open to `inboxReviews`.
+    let inboxSnapshot: InboxSnapshot?
+    let inboxReviews: [String: InteractionReview]
+    /// What the inbox stream brings, batch by batch, after the snapshot; then nothing until it is closed.
+    let inboxBatches: [[InboxStreamEvent]]
     private let log = Mutex<[Call]>([])
 
     init(
@@ -168,8 +175,14 @@ final class FakeBackend: ApproverBackend {
         decisionFinish: FinishNotice? = nil,
         grants: [ActiveGrant]? = Fixtures.grants,
         keys: [DeviceKeyInfo] = Fixtures.keys,
-        rotatedKey: DeviceKeyInfo? = nil
+        rotatedKey: DeviceKeyInfo? = nil,
+        inboxSnapshot: InboxSnapshot? = nil,
+        inboxReviews: [String: InteractionReview] = [:],
+        inboxBatches: [[InboxStreamEvent]] = []
     ) {
+        self.inboxBatches = inboxBatches
+        self.inboxSnapshot = inboxSnapshot
+        self.inboxReviews = inboxReviews
         self.grants = grants
         self.keys = keys
         self.rotatedKey = rotatedKey
@@ -182,6 +195,8 @@ final class FakeBackend: ApproverBackend {
     }
 
     var calls: [Call] { log.withLock { $0 } }
+
+    func record(_ call: Call) { log.withLock { $0.append(call) } }
 
     func enterCode(_ code: UserCode) async throws(ApproverFailure) -> InteractionReview {
         log.withLock { $0.append(.enterCode(code.normalized)) }

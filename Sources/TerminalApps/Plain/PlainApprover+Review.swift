@@ -6,7 +6,7 @@ extension PlainApprover {
     /// The review as lines of text: the same information as the review screen, rights numbered from 1.
     static func reviewText(_ review: InteractionReview, timeZone: TimeZone, now: WallInstant) -> [String] {
         let description = ReviewDescription(review, timeZone: timeZone)
-        var lines = [ReviewDescription.heading + ".", "", ReviewDescription.clientHeading]
+        var lines = [ReviewDescription.heading(for: review) + ".", "", ReviewDescription.clientHeading]
         lines.append("  " + description.vettingLine)
         for field in description.clientFields {
             lines.append("  \(field.label): \(field.value)" + (field.provenance.tag.map { " " + $0 } ?? ""))
@@ -30,7 +30,7 @@ extension PlainApprover {
             lines += ["", ReviewDescription.subjectHeading]
             lines += (description.subjectFormats + description.assertionFormats).map { "  - " + $0 }
         }
-        lines += ["", ReviewDescription.antiPhishing]
+        lines += ["", ReviewDescription.reminder(for: review)]
         return lines
     }
 }

@@ -118,7 +118,9 @@ public struct PlainInboxWatcher<Backend: ApproverBackend>: Sendable {
             switch event.event {
             case .request(let item):
                 if session.add(item) {
-                    say((rings ? "\u{07}" : "") + "NEW " + session.line(item, now: now()))
+                    // The BEL goes out as it is: the line itself is sanitized, which would turn it into U+FFFD.
+                    if rings { write("\u{07}") }
+                    say("NEW " + session.line(item, now: now()))
                 }
             case .removed(let removal):
                 if let number = session.remove(removal.grantID) {

@@ -30,7 +30,7 @@ extension ApproverApp {
             let reviewLayout = reviewLayout(review, state)
             let included = review.includedRights.filter { $0 }.count
             layout.drawChrome(
-                title: ReviewDescription.heading, identity: identity,
+                title: ReviewDescription.heading(for: review.review), identity: identity,
                 status: "\(included) of \(review.includedRights.count) rights included", hints: hints, on: &canvas)
             ReviewScreen.draw(review, layout: reviewLayout, now: state.now, on: &canvas)
             if state.screen == .confirmApproval {

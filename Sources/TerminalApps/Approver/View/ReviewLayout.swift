@@ -48,22 +48,23 @@ struct ReviewLayout {
             separator = footer.row(0)
             notice = footer.row(0)
             reminder = footer.row(1)
+            let full = ReviewDescription.reminder(for: review.review)
             reminderText =
-                DisplayWidth.of(ReviewDescription.antiPhishing) <= reminder.width
-                ? ReviewDescription.antiPhishing : ReviewDescription.antiPhishingShort
+                DisplayWidth.of(full) <= reminder.width ? full : ReviewDescription.shortReminder(for: review.review)
             let (buttonsPart, expiryPart) = footer.row(2).splitHorizontal(right: expiryWidth)
             buttonRow = buttonsPart.inset(right: 1)
             expiry = expiryPart
         } else {
             let reminderWidth = max(1, content.width - expiryWidth - 2)
-            let reminderHeight = max(1, Paragraph(ReviewDescription.antiPhishing).height(width: reminderWidth))
+            let reminderHeight = max(
+                1, Paragraph(ReviewDescription.reminder(for: review.review)).height(width: reminderWidth))
             let (top, footer) = content.splitVertical(bottom: 3 + reminderHeight)
             viewport = top
             separator = footer.row(0)
             let reminderRows = Rect(x: footer.minX, y: footer.minY + 1, width: footer.width, height: reminderHeight)
             let (text, countdown) = reminderRows.splitHorizontal(right: expiryWidth)
             reminder = text.inset(right: 2)
-            reminderText = ReviewDescription.antiPhishing
+            reminderText = ReviewDescription.reminder(for: review.review)
             expiry = countdown.row(0)
             notice = footer.row(1 + reminderHeight)
             buttonRow = footer.row(2 + reminderHeight)
