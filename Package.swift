@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "GNAPClient", targets: ["GNAPClient"]),
         // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
         .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
+        // For Benchmarks/ (HistoryScaleBenchmark times the stores at a million rows).
+        .library(name: "GNAPStorage", targets: ["GNAPStorage"]),
+        .library(name: "TerminalStorage", targets: ["TerminalStorage"]),
         // For Fuzz/ (the message text parser and the httpsig operations).
         .library(name: "HTTPSigTool", targets: ["HTTPSigTool"]),
     ],
@@ -303,7 +306,13 @@ let package = Package(
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "QRScanTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
+        // The durability test drives the AS with the project's clients and reads its database after `kill -9`.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "gnapterm", "ChildProcessTestSupport", "GNAP", "GNAPClient", "GNAPStorage", "HTTPMessageSignatures",
+            ]
+        ),
         // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
         // Tests/python-requirements.txt).
         .testTarget(

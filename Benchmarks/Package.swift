@@ -14,6 +14,8 @@ let package = Package(
         // ASLoadBenchmark's set-up traffic (enrolment, grants whose answers it needs, the admin listing walk).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // HistoryScaleBenchmark fills its million rows through SQLite directly.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(
@@ -79,6 +81,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // The approver's decision history and the AS's audit log at a million rows: listing, search, paging, size.
+        .executableTarget(
+            name: "HistoryScaleBenchmark",
+            dependencies: [
+                .product(name: "GNAP", package: "gnapterm"),
+                .product(name: "GNAPStorage", package: "gnapterm"),
+                .product(name: "TerminalStorage", package: "gnapterm"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

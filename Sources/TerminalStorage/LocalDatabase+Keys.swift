@@ -49,16 +49,7 @@ extension LocalDatabase {
     public func searchDecisions(matching query: String, limit: Int) async throws -> [DecisionRecord] {
         guard let match = LocalSearchSchema.query(for: query) else { return try await decisions(limit: limit) }
         return try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT decisions.* FROM decisions_search
-                    JOIN decisions ON decisions.id = decisions_search.decision_id
-                    WHERE decisions_search MATCH ?
-                    ORDER BY decisions.decided_at DESC, decisions.rowid DESC LIMIT ?
-                    """,
-                arguments: [match, limit]
-            ).map(Self.decisionRecord)
+            try Row.fetchAll(db, sql: LocalSearchSchema.search, arguments: [match, limit]).map(Self.decisionRecord)
         }
     }
 }

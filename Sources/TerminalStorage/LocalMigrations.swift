@@ -76,6 +76,7 @@ enum LocalMigrations {
                     ALTER TABLE decisions ADD COLUMN withheld_access TEXT;
                     """)
         }
+        migrator.registerMigration("2026-12-11-ordered-decision-search") { db in try LocalSearchSchema.order(db) }
         return migrator
     }
 }

@@ -31,6 +31,47 @@ enum LocalSearchSchema {
                 """)
     }
 
+    /// Replaces the index of ``create(_:)`` by one whose rowid is the decision's place in the history, so that
+    /// `ORDER BY rowid DESC LIMIT n` walks the matches newest first and stops after `n` instead of collecting and
+    /// sorting every match. The place is `decided_at * 65536 + k`, where `k` counts the earlier decisions of the
+    /// same millisecond: the order of the listing (`decided_at DESC, rowid DESC`), unique as long as fewer than
+    /// 65,536 decisions share one millisecond.
+    static func order(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER decisions_search_insert;
+                DROP TABLE decisions_search;
+                CREATE VIRTUAL TABLE decisions_search USING fts5(
+                    decision_id UNINDEXED, \(columns),
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                INSERT INTO decisions_search (rowid, decision_id, \(columns))
+                    SELECT \(placeFactor) * decided_at
+                            + ROW_NUMBER() OVER (PARTITION BY decided_at ORDER BY rowid) - 1,
+                        id, \(columns)
+                    FROM decisions;
+                CREATE TRIGGER decisions_search_insert AFTER INSERT ON decisions BEGIN
+                    INSERT INTO decisions_search (rowid, decision_id, \(columns))
+                    VALUES (
+                        \(placeFactor) * new.decided_at
+                            + (SELECT COUNT(*) FROM decisions WHERE decided_at = new.decided_at) - 1,
+                        new.id, new.client_name, new.client_uri, new.grant_id, new.server, new.decision,
+                        new.reason, new.granted_rights, new.withheld_rights, new.released_subject);
+                END;
+                """)
+    }
+
+    /// The decisions of one millisecond that the history place can tell apart.
+    static let placeFactor = 65_536
+
+    /// The newest `limit` decisions matching an FTS5 query, newest first (see ``order(_:)``).
+    static let search = """
+        SELECT decisions.* FROM decisions_search
+        JOIN decisions ON decisions.id = decisions_search.decision_id
+        WHERE decisions_search MATCH ?
+        ORDER BY decisions_search.rowid DESC LIMIT ?
+        """
+
     /// An FTS5 query for what a person typed: every word must occur, as a word or the start of one, in any column.
     /// Each word is quoted, so FTS5 syntax in the input (`AND`, `*`, `:`, quotes, parentheses) is plain text and
     /// cannot make the query fail. Nil when there is no word.

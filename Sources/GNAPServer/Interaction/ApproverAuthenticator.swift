@@ -37,8 +37,20 @@ struct ApproverAuthenticator: Sendable {
         }
         try await verify(signed, key: key, keyID: deviceID)
         AuditContext.current?.identify("device:\(deviceID)")
-        try? await accounts.touchDevice(id: deviceID, at: clock.now)
+        let now = clock.now
+        if Self.isStale(lastSeen: approver.device.lastSeenAt, now: now) {
+            try? await accounts.touchDevice(id: deviceID, at: now)
+        }
         return approver
+    }
+
+    /// How precisely a device's `last_seen_at` is kept. Rewriting it on every call would add a committed write to
+    /// each approver request; to the minute is what an admin reads it for.
+    static let lastSeenPrecision: Duration = .seconds(60)
+
+    static func isStale(lastSeen: WallInstant?, now: WallInstant) -> Bool {
+        guard let lastSeen else { return true }
+        return lastSeen.duration(to: now) >= lastSeenPrecision || now < lastSeen
     }
 
     /// Verifies a request signed by a key given in the request itself (enrollment), with replay protection.

@@ -28,7 +28,8 @@ extension ASDatabase {
 
     public func account(id: String) async throws -> Account? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account(from:))
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id])
+                .map(Self.account(from:))
         }
     }
 

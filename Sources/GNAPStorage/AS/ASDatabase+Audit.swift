@@ -9,6 +9,16 @@ extension ASDatabase {
     }
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        let listing = Self.auditListing(query)
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: listing.sql, arguments: listing.arguments).map(Self.auditEntry)
+        }
+    }
+
+    /// The query of one page of the audit log: the events after a cursor (`afterID`) in id order, each filter
+    /// answered by an index that ends in the id (`audit_events_grant`, `audit_events_kind`), so a page reads only
+    /// its own rows.
+    static func auditListing(_ query: AuditQuery) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let after = query.afterID {
@@ -25,12 +35,7 @@ extension ASDatabase {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = max(0, min(query.limit, 100_000))
-        let bound = arguments
-        return try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments: bound
-            ).map(Self.auditEntry)
-        }
+        return ("SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments)
     }
 
     /// An `audit_events` row as an entry.
@@ -52,11 +57,12 @@ extension ASDatabase {
     /// `AuditContext.current` before entering the database queue, where task-locals are not visible.
     static func insert(_ events: [AuditEvent], _ db: Database, context: AuditContext?) throws {
         for event in AuditContext.stamp(events, context: context) {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO audit_events (grant_id, at, kind, detail, account_id, actor, request_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     event.grantID, event.at.unixMilliseconds, event.kind.rawValue, event.detail, event.accountID,
                     event.actor,

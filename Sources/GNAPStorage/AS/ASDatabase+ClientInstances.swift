@@ -16,7 +16,7 @@ extension ASDatabase {
 
     public func clientInstance(id: String) async throws -> ClientInstanceRecord? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM client_instances WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM client_instances WHERE id = ?"), arguments: [id])
                 .map(Self.clientInstance(from:))
         }
     }
@@ -24,11 +24,11 @@ extension ASDatabase {
     public func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord? {
         try await writer.read { db in
             try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM client_instances WHERE key_thumbprint = ?
-                    ORDER BY registered DESC, created_at LIMIT 1
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM client_instances WHERE key_thumbprint = ?
+                        ORDER BY registered DESC, created_at LIMIT 1
+                        """),
                 arguments: [thumbprint]
             ).map(Self.clientInstance(from:))
         }

@@ -29,15 +29,17 @@ extension ASDatabase {
 
     public func device(id: String) async throws -> ApproverDevice? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE id = ?"), arguments: [id])
                 .map(Self.device(from:))
         }
     }
 
     public func device(thumbprint: String) async throws -> ApproverDevice? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE thumbprint = ?", arguments: [thumbprint])
-                .map(Self.device(from:))
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE thumbprint = ?"), arguments: [thumbprint]
+            )
+            .map(Self.device(from:))
         }
     }
 
@@ -62,8 +64,10 @@ extension ASDatabase {
         let context = AuditContext.current
         return try await writer.write { db in
             guard
-                var device = try Row.fetchOne(db, sql: "SELECT * FROM approver_devices WHERE id = ?", arguments: [id])
-                    .map(Self.device(from:))
+                var device = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE id = ?"), arguments: [id]
+                )
+                .map(Self.device(from:))
             else { throw StoreError.notFound("device \(id)") }
             guard device.revokedAt == nil else { return device }
             device.revokedAt = now

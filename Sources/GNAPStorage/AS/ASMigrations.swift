@@ -189,6 +189,11 @@ enum ASMigrations {
                     CREATE INDEX access_tokens_parent ON access_tokens(parent_token_id);
                     """)
         }
+        migrator.registerMigration("2026-12-08-grant-listing-order") { db in
+            // The admin listing pages newest first by (created_at, id): with this index a page is a range read of
+            // its own rows, not a sort of the whole table (see `grants(_:)`).
+            try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
+        }
         return migrator
     }
 }

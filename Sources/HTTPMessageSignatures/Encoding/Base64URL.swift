@@ -1,5 +1,3 @@
-import Foundation
-
 /// Base64url without padding (RFC 4648 §5), the encoding of JWK members (RFC 7517), thumbprints (RFC 7638) and the
 /// parts of a compact JWS (RFC 7515 §2).
 public enum Base64URL {
@@ -45,16 +43,18 @@ public enum Base64URL {
         }
     }
 
-    /// Decodes unpadded (or padded) base64url; returns nil for any character outside the alphabet.
+    /// Decodes unpadded (or padded) base64url; returns nil for any character outside the alphabet. Lenient where
+    /// Foundation's decoder is (every `=` is ignored, unused trailing bits may be set), without its string round trips.
     public static func decode(_ string: String) -> [UInt8]? {
-        guard string.utf8.allSatisfy(isBase64URLByte) else { return nil }
-        var standard = string.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        standard = standard.replacingOccurrences(of: "=", with: "")
-        let remainder = standard.utf8.count % 4
-        if remainder == 1 { return nil }
-        if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
-        guard let data = Data(base64Encoded: standard) else { return nil }
-        return [UInt8](data)
+        if let decoded = string.utf8.withContiguousStorageIfAvailable({ decodeLenient(buffer: $0) }) { return decoded }
+        return Array(string.utf8).withUnsafeBufferPointer { decodeLenient(buffer: $0) }
+    }
+
+    private static func decodeLenient(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard input.allSatisfy(isBase64URLByte) else { return nil }
+        let padding = UInt8(ascii: "=")
+        if !input.contains(padding) { return decode(buffer: input, canonical: false) }
+        return input.filter { $0 != padding }.withUnsafeBufferPointer { decode(buffer: $0, canonical: false) }
     }
 
     /// Decodes the strict form RFC 7515 §2 requires of a JWS: the base64url alphabet only, no padding, no
@@ -62,11 +62,14 @@ public enum Base64URL {
     /// Returns nil for anything else.
     public static func decodeCanonical<Encoded: Collection>(_ encoded: Encoded) -> [UInt8]?
     where Encoded.Element == UInt8 {
-        if let decoded = encoded.withContiguousStorageIfAvailable({ decodeCanonical(buffer: $0) }) { return decoded }
-        return Array(encoded).withUnsafeBufferPointer { decodeCanonical(buffer: $0) }
+        if let decoded = encoded.withContiguousStorageIfAvailable({ decode(buffer: $0, canonical: true) }) {
+            return decoded
+        }
+        return Array(encoded).withUnsafeBufferPointer { decode(buffer: $0, canonical: true) }
     }
 
-    private static func decodeCanonical(buffer input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Decodes the alphabet without padding; `canonical` also refuses set bits past the last whole byte.
+    private static func decode(buffer input: UnsafeBufferPointer<UInt8>, canonical: Bool) -> [UInt8]? {
         let rest = input.count % 4
         guard rest != 1 else { return nil }
         let count = input.count / 4 * 3 + (rest == 0 ? 0 : rest - 1)
@@ -96,7 +99,7 @@ public enum Base64URL {
                     invalid |= a | b | c
                     // The bits past the last whole byte must be zero (RFC 4648 §3.5, canonical encoding).
                     let spare = rest == 2 ? b & 0x0F : c & 0x03
-                    if spare != 0 { invalid |= 0x80 }
+                    if canonical && spare != 0 { invalid |= 0x80 }
                     output[written] = UInt8(truncatingIfNeeded: a << 2 | b >> 4)
                     if rest == 3 { output[written + 1] = UInt8(truncatingIfNeeded: b << 4 | c >> 2) }
                 }

@@ -39,4 +39,35 @@ struct Base64URLTests {
         // The lenient decoder used for JWK members still takes padding.
         #expect(Base64URL.decode("AQ==") == [1])
     }
+
+    /// The lenient decoder (JWK members, cursors) answers what Foundation's base64 decoder gave for the same text
+    /// with the URL alphabet mapped back: padding anywhere ignored, set trailing bits accepted, a lone character
+    /// refused.
+    @Test func lenientDecodingAgreesWithFoundation() {
+        // The decoder as it was before it stopped going through Foundation.
+        let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=".utf8)
+        func foundation(_ text: String) -> [UInt8]? {
+            guard text.utf8.allSatisfy(alphabet.contains) else { return nil }
+            var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            standard = standard.replacingOccurrences(of: "=", with: "")
+            let remainder = standard.utf8.count % 4
+            if remainder == 1 { return nil }
+            if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
+            return Data(base64Encoded: standard).map { Array($0) }
+        }
+        #expect(Base64URL.decode("AR") == [1])
+        #expect(Base64URL.decode("AQJ") == [1, 2])
+        #expect(Base64URL.decode("A=Q") == [1])
+        #expect(Base64URL.decode("A") == nil)
+        #expect(Base64URL.decode("+w") == nil)
+        #expect(Base64URL.decode("") == [])
+        let characters = Array("AQRw-_=/+ .é".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0..<12, using: &generator)
+            let text = String(
+                decoding: (0..<length).map { _ in characters.randomElement(using: &generator)! }, as: UTF8.self)
+            #expect(Base64URL.decode(text) == foundation(text), "\(text)")
+        }
+    }
 }

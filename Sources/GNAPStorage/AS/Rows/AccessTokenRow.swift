@@ -48,13 +48,13 @@ struct AccessTokenRow: FetchableRecord, PersistableRecord {
         container["parent_token_id"] = token.parentTokenID
     }
 
-    /// The tokens `sql` selects (whole rows).
+    /// The tokens `sql` selects (whole rows). `sql` is one of a few constant texts: its prepared statement is kept.
     static func tokens(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [AccessTokenRecord] {
-        try fetchAll(db, sql: sql, arguments: arguments).map(\.token)
+        try fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(\.token)
     }
 
-    /// The token `sql` selects (a whole row), if any.
+    /// The token `sql` selects (a whole row), if any; the statement is kept, as above.
     static func token(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> AccessTokenRecord? {
-        try fetchOne(db, sql: sql, arguments: arguments)?.token
+        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)?.token
     }
 }

@@ -28,7 +28,9 @@ struct GrantRow: PersistableRecord {
 
     /// The grant stored under `key` in the unique column `column` (`id`, `user_code_hash`, `interaction_id_hash`).
     static func load(_ db: Database, _ column: String, _ key: String) throws -> GrantRecord? {
-        guard let text = try String.fetchOne(db, sql: "SELECT record FROM grants WHERE \(column) = ?", arguments: [key])
+        guard
+            let text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT record FROM grants WHERE \(column) = ?"), arguments: [key])
         else { return nil }
         return try JSONColumn.decode(GrantRecord.self, text, what: "grant")
     }
