@@ -56,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
 
+    @OptionGroup(title: "TLS and client certificates") var tls: TLSOptions
+
+    @OptionGroup(title: "Interaction finish pushes") var push: PushOptions
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
@@ -93,18 +97,22 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
+        let tlsContext = try tls.contextHolder()
+        let pushTransport = try push.transport()
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
         // One AS per data directory: held until this process ends.
         let lock = try DataDirectoryLock.acquire(directory: directory)
         defer { withExtendedLifetime(lock) {} }
         let store = try ASDatabase.open(directory: directory)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        configuration.requestPolicy.finish.pushHosts = push.hosts
+        configuration.trustedClientCertificateHeader = tls.trustClientCertHeader
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
                 "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
@@ -113,7 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
         let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
             store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
-            secretsKey: secretsKey, bootstrapCodeFile: codeFile)
+            secretsKey: secretsKey, bootstrapCodeFile: codeFile, pushTransport: pushTransport, tls: tlsContext)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
