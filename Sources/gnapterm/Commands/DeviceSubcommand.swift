@@ -56,7 +56,34 @@ struct DeviceSubcommand: AsyncParsableCommand {
             valueName: "method"))
     var finish: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How the device proves its key (RFC 9635 §7.3): httpsig, mtls, jwsd or jws.",
+            discussion:
+                "mtls presents a TLS client certificate: --cert and --key, or by default a self-signed certificate "
+                + "of the device key (made the same every time). Token management uses the same method.",
+            valueName: "method"))
+    var proof: String = ClientProofMethod.httpsig.rawValue
+
+    @Option(help: ArgumentHelp("PEM client certificate for --proof mtls (with --key).", valueName: "file"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --cert.", valueName: "file"))
+    var key: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "PEM CA certificates trusted for the AS's https certificate besides the system's.", valueName: "file"))
+    var ca: String?
+
     @OptionGroup var home: HomeOptions
+
+    /// The proof settings the options name.
+    var proofSettings: DeviceProofSettings {
+        DeviceProofSettings(
+            method: ClientProofMethod(rawValue: proof) ?? .httpsig, certificateFile: cert, keyFile: key,
+            trustedCAFile: ca)
+    }
 
     /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
     /// checks would also refuse `gnapterm device token show`, which needs none of these options.
@@ -75,6 +102,14 @@ struct DeviceSubcommand: AsyncParsableCommand {
         }
         if let finish, FinishMethod(rawValue: finish) == nil {
             throw ValidationError("unknown --finish method '\(finish)'; use push or redirect")
+        }
+        guard ClientProofMethod(rawValue: proof) != nil else {
+            throw ValidationError("unknown --proof method '\(proof)'; use httpsig, mtls, jwsd or jws")
+        }
+        do {
+            try proofSettings.validate()
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
@@ -113,7 +148,8 @@ struct DeviceSubcommand: AsyncParsableCommand {
             transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
             stdout: StandardStreams.out, stderr: StandardStreams.err,
             startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
-            finish: finish.flatMap(FinishMethod.init(rawValue:)))
+            finish: finish.flatMap(FinishMethod.init(rawValue:)), proof: proofSettings,
+            tlsTransport: { AsyncHTTPTransport(tls: $0) })
         let status = await command.run()
         if status != 0 { throw ExitCode(status) }
     }
