@@ -91,7 +91,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public static func parseAccess(_ text: String) throws(SessionError) -> [AccessRight] {
         let rights: [AccessRight]
         do {
-            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8))
+            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8), root: "the access array")
         } catch {
             throw .invalidAccess(error.errorDescription ?? "not a JSON array of access rights")
         }
@@ -139,6 +139,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         let client = try credentials.grantClient(
             transport: transport, tlsTransport: tlsTransport, clock: clock, method: proof.method)
         let discovery = try await GrantClient.discover(base: base, transport: client.client.transport)
+        // Shown and kept as the AS names itself, whichever address reached it (`localhost` or `127.0.0.1`): the
+        // address of the user-code page and the one an approver's enrollment is known by.
+        let base = ServerAddress.publicBase(of: discovery) ?? base
         if let offered = discovery.keyProofsSupported, !offered.contains(proof.method.rawValue) {
             throw SessionError(
                 "the AS does not accept the proof method '\(proof.method.rawValue)'; it offers "

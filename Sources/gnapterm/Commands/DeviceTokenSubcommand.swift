@@ -11,9 +11,9 @@ struct DeviceTokenSubcommand: AsyncParsableCommand {
         commandName: "token",
         abstract: "Show, rotate or revoke the grant this device stored (RFC 9635 §6), or rotate the device key.",
         discussion: """
-            show: print the stored tokens (with their rights and management URIs). rotate: get new token values \\
-            from the AS and store them. revoke: revoke the tokens at the AS and forget the grant. rotate-key: move \\
-            this device's client instance to a new key, proven by both keys (not with mtls). Each call is proven \\
+            show: print the stored tokens (with their rights and management URIs). rotate: get new token values \
+            from the AS and store them. revoke: revoke the tokens at the AS and forget the grant. rotate-key: move \
+            this device's client instance to a new key, proven by both keys (not with mtls). Each call is proven \
             the way the grant was requested (--proof of gnapterm device).
             """)
 
@@ -33,7 +33,7 @@ struct DeviceTokenSubcommand: AsyncParsableCommand {
         do {
             store = try LocalDatabase.open(directory: home.directory)
         } catch {
-            StandardStreams.err("gnapterm device token: cannot open the local store: \(error)\n")
+            StandardStreams.err("gnapterm device token: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         let command = DeviceTokenCommand(
