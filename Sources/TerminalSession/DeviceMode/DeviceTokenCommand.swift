@@ -133,6 +133,12 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
     /// keys). The new key is kept under a second name before the AS is asked, so it is not lost if storing it as the
     /// device key fails afterwards.
     private func rotateKey(_ record: DeviceGrantRecord, client: GrantClient) async throws {
+        // Checked before a new key is made and stored.
+        guard client.client.method != .mtls else {
+            throw SessionError(
+                "a key proven with mtls cannot be rotated by the client (RFC 9635 §7.3.2.1); run gnapterm device "
+                    + "again with the new certificate")
+        }
         guard let instanceID = record.instanceID else {
             throw SessionError("the stored grant does not name its client instance; run gnapterm device again")
         }
@@ -170,12 +176,15 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         var receivedAt: String
         var accessToken: AccessTokenResponses?
         var subject: SubjectResponse?
+        /// The proof method the grant's calls use (RFC 9635 §7.3).
+        var proof: String
 
         private enum CodingKeys: String, CodingKey {
             case server
             case receivedAt = "received_at"
             case accessToken = "access_token"
             case subject
+            case proof
         }
     }
 
@@ -185,7 +194,7 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         encoder.outputFormatting.formUnion([.prettyPrinted, .sortedKeys])
         let document = Document(
             server: record.server, receivedAt: record.receivedAt.iso8601, accessToken: record.accessToken,
-            subject: record.subject)
+            subject: record.subject, proof: (record.proof?.method ?? .httpsig).rawValue)
         return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
