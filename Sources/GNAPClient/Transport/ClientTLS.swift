@@ -36,7 +36,10 @@ public struct ClientTLS: Sendable {
                 configuration.certificateChain = try certificateChain.map {
                     .certificate(try NIOSSLCertificate(bytes: $0, format: .der))
                 }
-                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: privateKey, format: .der))
+                let key = try NIOSSLPrivateKey(bytes: privateKey, format: .der)
+                // The TLS library hashes the key by its DER form, which it cannot make for Ed25519 (it would trap).
+                guard (try? key.derBytes) != nil else { throw GNAPClientError.invalidRequest(Self.unusableKeyType) }
+                configuration.privateKey = .privateKey(key)
             }
         } catch let error as GNAPClientError {
             throw error
@@ -45,6 +48,9 @@ public struct ClientTLS: Sendable {
         }
         self.configuration = configuration
     }
+
+    static let unusableKeyType =
+        "the TLS client certificate's key must be P-256, P-384 or RSA (the TLS library cannot present Ed25519 keys)"
 
     /// Reads a client certificate chain and key from PEM files (`gnapterm device --cert FILE --key FILE`).
     public static func pemFiles(certificate: String, key: String) throws(GNAPClientError) -> (
@@ -60,7 +66,8 @@ public struct ClientTLS: Sendable {
             let chain = try NIOSSLCertificate.fromPEMBytes([UInt8](certificateData)).map { try $0.toDERBytes() }
             guard !chain.isEmpty else { throw GNAPClientError.invalidRequest("'\(certificate)' holds no certificate") }
             let privateKey = try NIOSSLPrivateKey(bytes: [UInt8](keyData), format: .pem)
-            return (chain, try privateKey.derBytes)
+            guard let der = try? privateKey.derBytes else { throw GNAPClientError.invalidRequest(unusableKeyType) }
+            return (chain, der)
         } catch let error as GNAPClientError {
             throw error
         } catch {

@@ -1,4 +1,5 @@
 import GNAP
+import HTTPMessageSignatures
 import HTTPTypes
 
 extension ResourceServerGate {
@@ -48,6 +49,20 @@ extension ResourceServerGate {
     static func carriesProof(_ request: HTTPRequest, content: [UInt8], clientCertificate: [UInt8]?) -> Bool {
         request.headerFields.contains(.signatureInput) || request.headerFields.contains(JWSProof.detachedJWSField)
             || clientCertificate?.isEmpty == false || (!content.isEmpty && isJOSE(request))
+    }
+
+    /// The proof method the request uses, as the RS names it to the AS (RFC 9767 §3.3 `proof`): httpsig for a
+    /// signature, jws for a JWS body or a detached JWS of `typ` `gnap-binding-jws` (a jws request without content,
+    /// RFC 9635 §7.3.4), jwsd for another detached JWS, mtls for a client certificate alone. Read without checking
+    /// anything: the proof itself is checked against the token's key afterwards.
+    static func proofMethod(_ request: HTTPRequest, content: [UInt8], clientCertificate: [UInt8]?) -> String {
+        if request.headerFields.contains(.signatureInput) { return "httpsig" }
+        if !content.isEmpty && isJOSE(request) { return JWSProof.Method.jws.rawValue }
+        if let detached = request.headerFields[JWSProof.detachedJWSField] {
+            let type = try? CompactJWS(parsing: detached).header.typ
+            return (type == JWSProof.Method.jws.type ? JWSProof.Method.jws : .jwsd).rawValue
+        }
+        return clientCertificate?.isEmpty == false ? "mtls" : "httpsig"
     }
 
     /// Whether the content is a JWS (`application/jose`, RFC 9635 §7.3.4).

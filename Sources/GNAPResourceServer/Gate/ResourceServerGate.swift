@@ -65,7 +65,8 @@ public final class ResourceServerGate: Sendable {
         case .failure(let refusal): return .failure(refusal)
         }
         let now = clock.now
-        switch await introspect(presentation, now: now, challenge: challenge) {
+        let proof = Self.proofMethod(request, content: content, clientCertificate: clientCertificate)
+        switch await introspect(presentation, proof: proof, now: now, challenge: challenge) {
         case .success(let token):
             return finish(
                 request, content: content, clientCertificate: clientCertificate, presentation, token, requirement,
