@@ -49,14 +49,15 @@ struct ClientProofMethodLiveTests {
         #expect(moved.key.thumbprint == newKey.keyID)
         #expect(moved.key.proof.method == method.rawValue)
         // The old key is refused; the new one manages the token.
+        let manage = try #require(rotated.manage)
         do {
-            try await client.revokeToken(try #require(rotated.manage))
+            try await client.revokeToken(manage)
             Issue.record("the old key must no longer manage the token")
         } catch {
             #expect(error.gnapError?.code == .invalidClient)
         }
         let next = GrantClient(transport: server.transport, key: newKey, clock: server.clock, method: method)
-        try await next.revokeToken(try #require(rotated.manage))
+        try await next.revokeToken(manage)
         let record = try #require(try await server.store.accessToken(hash: Secrets.hash(rotated.value)))
         #expect(record.revokedAt != nil)
     }
