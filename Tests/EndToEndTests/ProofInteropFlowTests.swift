@@ -48,7 +48,8 @@ extension EndToEnd {
 
             // The same client, its continuation's proof spoilt one way each time: refused (§3.6 invalid_client).
             for tamper in ["htm", "uri", "ath", "typ"] {
-                let spoilt = try #require(try Self.joserfc(method, server, tamper: tamper)["continue"] as? [String: Any])
+                let spoilt = try #require(
+                    try Self.joserfc(method, server, tamper: tamper)["continue"] as? [String: Any])
                 #expect(spoilt["status"] as? Int == 401, "\(tamper): \(spoilt)")
                 #expect(Self.errorCode(spoilt["body"]) == "invalid_client", "\(tamper): \(spoilt)")
             }

@@ -57,7 +57,8 @@ import Testing
             uri: "/notes", method: httpMethod, headers: fields,
             body: proof.body.isEmpty ? nil : ByteBuffer(bytes: proof.body))
         return (
-            RSHarness.Client.Reply(status: response.status, headers: response.headers, body: String(buffer: response.body)),
+            RSHarness.Client.Reply(
+                status: response.status, headers: response.headers, body: String(buffer: response.body)),
             proof
         )
     }
