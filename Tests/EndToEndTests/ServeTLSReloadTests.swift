@@ -72,7 +72,7 @@ extension EndToEnd {
             let output = Pipe()
             client.standardOutput = output
             try client.run()
-            defer { if client.isRunning { client.terminate() } }
+            defer { if client.isRunning { kill(client.processIdentifier, SIGKILL) } }
             // The connection is open and has answered once under the first certificate.
             var received = Data()
             while !String(decoding: received, as: UTF8.self).contains("\n") {
@@ -89,7 +89,7 @@ extension EndToEnd {
             #expect(try !Self.curlTrusts(first.certificatePath, server))
 
             // The connection opened under the first certificate still answers.
-            FileManager.default.createFile(atPath: go, contents: nil)
+            _ = FileManager.default.createFile(atPath: go, contents: nil)
             client.waitUntilExit()
             received.append(output.fileHandleForReading.readDataToEndOfFile())
             #expect(String(decoding: received, as: UTF8.self) == "first 200\nsecond 200 same-connection\n")

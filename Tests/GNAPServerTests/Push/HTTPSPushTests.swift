@@ -45,7 +45,7 @@ struct HTTPSPushTests {
 
         init(certificate: OpenSSLCertificate, statuses: [Int]) throws {
             received = certificate.directory.appendingPathComponent("received-\(UUID().uuidString).jsonl")
-            FileManager.default.createFile(atPath: received.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: received.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [
@@ -65,8 +65,8 @@ struct HTTPSPushTests {
             }
             guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             else {
-                process.terminate()
-                throw OpenSSLCertificate.Failure(description: "the Python TLS listener did not start")
+                kill(process.processIdentifier, SIGKILL)
+                throw ListenerFailure()
             }
             self.port = port
         }
@@ -78,10 +78,15 @@ struct HTTPSPushTests {
             } ?? []
         }
 
+        /// SIGKILL: the child inherits the test process's blocked signals, so SIGTERM would wait forever.
         func stop() {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+    }
+
+    struct ListenerFailure: Error, CustomStringConvertible {
+        var description: String { "the Python TLS listener did not start" }
     }
 
     static let body = Array(#"{"hash":"x","interact_ref":"y"}"#.utf8)
