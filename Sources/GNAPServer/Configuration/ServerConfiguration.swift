@@ -47,6 +47,12 @@ public struct ServerConfiguration: Sendable {
         guard let header = trustedClientCertificateHeader, let name = HTTPField.Name(header) else { return .tls }
         return .trustedHeader(name)
     }
+    /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default
+    /// ``AsynchronousPolicy/init(allowsDynamicClients:limits:)``.
+    public var asynchronous = AsynchronousPolicy()
+    /// What the operator allows each pre-registered client (agent, asynchronous requests, standing access), by id;
+    /// ``ServerAssembly`` fills it from `--clients`. Default empty.
+    public var clientPolicies: [String: ClientPolicy] = [:]
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

@@ -43,6 +43,11 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public var proof: DeviceProofSettings
     /// Makes a transport with TLS settings (a client certificate, a private CA), when ``proof`` needs them.
     public var tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?
+    /// `--user`: the user to ask on their own terminal (RFC 9635 §1.6.3), an e-mail address or an opaque id. With no
+    /// start modes the request is asynchronous only; with start modes it can be reached both ways.
+    public var user: String? = nil
+    /// `--agent`, `--task`: the automated agent behind the request, as it describes itself (`gnapterm_agent`).
+    public var agent: AgentDescription? = nil
 
     public init(
         server: String, accessJSON: String, displayName: String, display: Display, outputPath: String? = nil,
@@ -170,9 +175,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     ) async throws -> Int32 {
         let flow = DeviceFlow(client: client, clock: clock)
         let listener = finish?.listener
-        let request = try flow.grantRequest(
-            access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
-            startModes: startModes, finish: finish?.request)
+        let request = try DeviceRequest.make(
+            flow, access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
+            startModes: startModes, finish: finish?.request, user: user, agent: agent)
         let endpoint = discovery.grantRequestEndpoint
         let outcome: DeviceFlow<C>.Outcome
         switch display {
