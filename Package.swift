@@ -230,8 +230,8 @@ let package = Package(
             name: "GNAPResourceServerTests",
             dependencies: [
                 "GNAPResourceServer", "GNAP", "GNAPClient", "HTTPMessageSignatures",
-                // openssl-made client certificates for the mtls tests.
-                "ChildProcessTestSupport",
+                // openssl-made client certificates for the mtls tests, the RS over its own TLS.
+                "ChildProcessTestSupport", "ServerTLS",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
