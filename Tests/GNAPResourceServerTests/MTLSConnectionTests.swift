@@ -1,25 +1,33 @@
 import ChildProcessTestSupport
 import Foundation
 import GNAP
+import GNAPClient
 import GNAPResourceServer
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import ServerTLS
 import Testing
 
 /// The RS over its own TLS (`HTTPServerBuilder.reloadableTLS`): an mtls-bound token is proven by the client
-/// certificate of the connection (`BasicGNAPRequestContext.tlsPeer`, RFC 9635 §7.3.2), here presented by `curl` with
-/// openssl-made certificates.
+/// certificate of the connection (`BasicGNAPRequestContext.tlsPeer`, RFC 9635 §7.3.2), here presented through
+/// `ClientTLS` with openssl-made certificates. (In process rather than by curl: `ChildProcess` passes every open
+/// descriptor to its child, and curl runs here kept a parallel connection-limit test's connection from closing.)
 @Suite struct MTLSConnectionTests {
-    /// `curl` to `GET /notes` over TLS with the token, presenting `client` when given; the status and the body.
-    static func curl(port: Int, trust: OpenSSLCertificate, client: OpenSSLCertificate?) throws -> (Int, String) {
-        var arguments = [
-            "curl", "-sS", "--cacert", trust.certificatePath, "-H", "Authorization: GNAP CERT", "-w", "\n%{http_code}",
-        ]
-        if let client { arguments += ["--cert", client.certificatePath, "--key", client.keyPath] }
-        let output = try ChildProcess.run(arguments + ["https://127.0.0.1:\(port)/notes"])
-        let lines = output.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
-        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    /// `GET /notes` over TLS with the token, presenting `client` when given (AsyncHTTPClient through
+    /// `ClientTLS`); the status and the body.
+    static func get(port: Int, trust: OpenSSLCertificate, client: OpenSSLCertificate?) async throws -> (Int, String) {
+        let tls: ClientTLS
+        if let client {
+            let (chain, key) = try ClientTLS.pemFiles(certificate: client.certificatePath, key: client.keyPath)
+            tls = try ClientTLS(trustedCAFile: trust.certificatePath, certificateChain: chain, privateKey: key)
+        } else {
+            tls = try ClientTLS(trustedCAFile: trust.certificatePath)
+        }
+        var request = HTTPRequest(method: .get, url: URL(string: "https://127.0.0.1:\(port)/notes")!)
+        request.headerFields[.authorization] = "GNAP CERT"
+        let (response, body) = try await AsyncHTTPTransport(tls: tls).send(request, body: [])
+        return (response.status.code, String(decoding: body, as: UTF8.self))
     }
 
     @Test func theConnectionsClientCertificateProvesAnMTLSBoundToken() async throws {
@@ -44,21 +52,22 @@ import Testing
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? 0) })
         let running = Task { try await application.run() }
-        defer { running.cancel() }
         var port = 0
         for await value in ports {
             port = value
             break
         }
         let keyThumbprint = try #require(try ClientCertificate(der: der).publicJWK?.thumbprint())
-        let (status, body) = try Self.curl(port: port, trust: server, client: device)
+        let (status, body) = try await Self.get(port: port, trust: server, client: device)
         #expect(status == 200, "\(body)")
         #expect(body == "read by alice with \(keyThumbprint)")
-        let (withoutStatus, withoutBody) = try Self.curl(port: port, trust: server, client: nil)
+        let (withoutStatus, withoutBody) = try await Self.get(port: port, trust: server, client: nil)
         #expect(withoutStatus == 401)
         #expect(withoutBody.contains("invalid_signature"))
-        let (otherStatus, otherBody) = try Self.curl(port: port, trust: server, client: other)
+        let (otherStatus, otherBody) = try await Self.get(port: port, trust: server, client: other)
         #expect(otherStatus == 401)
         #expect(otherBody.contains("the TLS client certificate is not the client's certificate"))
+        running.cancel()
+        try? await running.value
     }
 }
