@@ -48,6 +48,10 @@ public struct ResourceServerConfiguration: Sendable {
     /// `Client-Cert` form), for `mtls` (RFC 9635 §7.3.2). Default nil: certificates come only from the RS's own TLS
     /// connections (``GNAPRequestContext/tlsPeer``). Dangerous when misconfigured, as for the AS (docs/security.md).
     public var trustedClientCertificateHeader: String?
+    /// Whether a `jwt-signed` token that verified offline is introspected as well (RFC 9767 §2.2: a structured
+    /// token "can also be used in combination with introspection"), so a revoked token is refused within
+    /// ``revalidationInterval`` instead of at its expiry. Used only when the gate has the AS's keys. Default true.
+    public var introspectsStructuredTokens: Bool
 
     public init(
         asURI: String, publicURL: String, referrer: String? = nil, accessReference: String? = nil,
@@ -55,7 +59,8 @@ public struct ResourceServerConfiguration: Sendable {
         nonceCapacityPerKey: Int = 4_096, nonceCapacity: Int = 262_144, requireNonce: Bool = true,
         maximumSignatureAge: Int64 = 300, allowedClockSkew: Int64 = 30, acceptsBearerTokens: Bool = true,
         maximumBodySize: Int = 1 << 20, referenceMeanings: [String: [AccessRightObject]] = [:],
-        acceptedAudiences: Set<String>? = nil, trustedClientCertificateHeader: String? = nil
+        acceptedAudiences: Set<String>? = nil, trustedClientCertificateHeader: String? = nil,
+        introspectsStructuredTokens: Bool = true
     ) {
         self.asURI = asURI
         self.publicURL = publicURL
@@ -73,5 +78,6 @@ public struct ResourceServerConfiguration: Sendable {
         self.referenceMeanings = referenceMeanings
         self.acceptedAudiences = acceptedAudiences
         self.trustedClientCertificateHeader = trustedClientCertificateHeader
+        self.introspectsStructuredTokens = introspectsStructuredTokens
     }
 }

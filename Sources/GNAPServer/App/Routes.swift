@@ -18,6 +18,7 @@ enum Routes {
         let instanceKeys = components.instanceKeys
         let assertionKey = components.assertionKey
         let publicURL = components.publicURL
+        let rsSettings = components.configuration.resourceServers
 
         let certificates = components.configuration.clientCertificateOrigin
 
@@ -33,11 +34,11 @@ enum Routes {
                 clientCertificates: certificates)
         }
 
+        // RFC 9767 §3.1: the RS-facing discovery document.
         router.get("/.well-known/gnap-as-rs") { _, _ in
             JSONResponse.make(
-                value: DiscoveryDocument(
-                    grantRequestEndpoint: publicURL.grantEndpoint, keyProofsSupported: policy.orderedProofMethods,
-                    interactionEndpoint: publicURL.interactionEndpoint))
+                value: ResourceServerDiscoveryDocument.document(
+                    settings: rsSettings, publicURL: publicURL, proofMethods: policy.orderedProofMethods))
         }
         router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
         // RFC 9635 §9: discovery is an unsigned OPTIONS on the grant endpoint.
@@ -92,6 +93,9 @@ enum Routes {
             return JSONResponse.make(
                 value: try await instanceKeys.rotate(instanceID: id, try await readClient(request, context)))
         }
+
+        // RFC 9767 §3.3 introspection and §3.4 resource set registration, each only when offered (§3.1).
+        ResourceServerRoutes.add(to: router, components, read: read)
 
         // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
         AdminRoutes.add(to: router, components, read: read)

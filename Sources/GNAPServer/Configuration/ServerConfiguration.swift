@@ -47,6 +47,8 @@ public struct ServerConfiguration: Sendable {
         guard let header = trustedClientCertificateHeader, let name = HTTPField.Name(header) else { return .tls }
         return .trustedHeader(name)
     }
+    /// The RS-facing API and token formats (RFC 9767). Default ``ResourceServerSettings/init(offersIntrospection:offersRegistration:allowsDynamicResourceServers:tokenFormat:allowsTokenChaining:derivedTokenLifetime:)``.
+    public var resourceServers = ResourceServerSettings()
     /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default
     /// ``AsynchronousPolicy/init(allowsDynamicClients:limits:)``.
     public var asynchronous = AsynchronousPolicy()

@@ -53,6 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
                 + "\"Access catalog\")."))
     var accessCatalog: String?
 
+    @OptionGroup(title: "Resource servers (RFC 9767)") var resourceServerOptions: ResourceServerOptions
+
     @Option(
         help: ArgumentHelp(
             "File with the key that wraps the AS's secrets at rest (base64 of 32 random bytes, mode 0600).",
@@ -88,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        try resourceServerOptions.check()
     }
 
     func run() async throws {
@@ -108,6 +111,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let tlsContext = try tls.contextHolder()
         let pushTransport = try push.transport()
+        let resourceServers = try resourceServerOptions.resourceServers.map { path in
+            try Self.load(path, what: "resource server registry") { bytes throws(ConfigurationFileError) in
+                try ResourceServerRegistry.load(from: bytes, now: WallClock().now)
+            }
+        }
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
         // One AS per data directory: held until this process ends.
@@ -129,6 +137,7 @@ struct ServeCommand: AsyncParsableCommand {
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         configuration.requestPolicy.finish.pushHosts = push.hosts
         configuration.trustedClientCertificateHeader = tls.trustClientCertHeader
+        resourceServerOptions.apply(to: &configuration.resourceServers)
         configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
@@ -138,9 +147,13 @@ struct ServeCommand: AsyncParsableCommand {
         let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
             store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
-            secretsKey: secretsKey, bootstrapCodeFile: codeFile, pushTransport: pushTransport, tls: tlsContext)
+            resourceServers: resourceServers, secretsKey: secretsKey, bootstrapCodeFile: codeFile,
+            pushTransport: pushTransport, tls: tlsContext)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
+        }
+        if let count = assembly.registeredResourceServers {
+            StandardStreams.out("Registered \(count) pre-registered resource server(s).\n")
         }
         let services = assembly.services { start in
             StandardStreams.out(Self.bootstrapNotice(start, file: codeFile))
