@@ -75,7 +75,8 @@ public final class ResourceServerGate: Sendable {
         let proof = Self.proofMethod(request, content: content, clientCertificate: clientCertificate)
         let looked: Result<CheckedToken, ResourceServerRefusal>
         if let structuredKeys, StructuredAccessToken.looksStructured(presentation.token) {
-            looked = await verifyStructured(presentation, proof: proof, keys: structuredKeys, now: now, challenge: challenge)
+            looked = await verifyStructured(
+                presentation, proof: proof, keys: structuredKeys, now: now, challenge: challenge)
         } else {
             looked = await introspect(presentation, proof: proof, now: now, challenge: challenge)
         }
