@@ -35,7 +35,7 @@ struct ASProcess {
             ] + extraArguments)
         try await process.waitForOutput("listening on ")
         guard let line = process.stdoutLines.first(where: { $0.contains("listening on ") }),
-            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
+            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") })
         else { throw E2EError("no URL in: \(process.stdout)") }
         let code = try bootstrapCode ?? readCodeFile(directory)
         return ASProcess(

@@ -213,7 +213,7 @@ extension EndToEnd {
                 show.stderr == "gnapterm device token show: no stored grant in this home; run gnapterm device first\n")
             let unknown = try RunningProcess(["device", "token", "renew", "--home", home.path])
             #expect(try await unknown.exitStatus() == 64)
-            #expect(unknown.stderr.contains("unknown action 'renew'; use show, rotate or revoke"))
+            #expect(unknown.stderr.contains("unknown action 'renew'; use show, rotate, revoke or rotate-key"))
         }
     }
 }

@@ -21,7 +21,7 @@ struct DiscoveryTests {
                     "app", "redirect", "user_code", "user_code_uri",
                 ])
             #expect(object["interaction_finish_methods_supported"] as? [String] == ["push", "redirect"])
-            #expect(object["key_proofs_supported"] as? [String] == ["httpsig"])
+            #expect(object["key_proofs_supported"] as? [String] == ["httpsig", "jwsd", "jws"])
             #expect(object["sub_id_formats_supported"] as? [String] == ["email", "iss_sub", "opaque"])
             #expect(object["assertion_formats_supported"] as? [String] == ["id_token"])
             #expect(object["key_rotation_supported"] as? Bool == true)

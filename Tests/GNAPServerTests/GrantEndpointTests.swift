@@ -14,7 +14,7 @@ struct GrantEndpointTests {
             #expect(reply.status == .ok)
             let document = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
             #expect(document?["grant_request_endpoint"] as? String == "http://as.test/gnap")
-            #expect(document?["key_proofs_supported"] as? [String] == ["httpsig"])
+            #expect(document?["key_proofs_supported"] as? [String] == ["httpsig", "jwsd", "jws"])
             #expect(reply.headers[.cacheControl] == "no-store")
         }
     }

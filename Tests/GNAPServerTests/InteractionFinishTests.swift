@@ -138,7 +138,9 @@ struct InteractionFinishTests {
 
     @Test func aFailedPushIsReportedAndAudited() async throws {
         for (answer, kind) in [(RecordingPushTransport.Answer.failure, "failed"), (.status(500), "HTTP 500")] {
-            let harness = try await ASHarness(pushes: RecordingPushTransport(answer: answer))
+            let harness = try await ASHarness(pushes: RecordingPushTransport(answer: answer)) {
+                $0.finishPush.attempts = 1
+            }
             try await harness.run { client in
                 let finished = try await Self.finished(harness, client, method: "push", uri: "http://127.0.0.1:1/p")
                 #expect(finished.decision.finish?.delivery == .failed)

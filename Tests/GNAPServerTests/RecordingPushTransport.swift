@@ -16,9 +16,13 @@ final class RecordingPushTransport: FinishPushTransport {
         case slow(Duration)
     }
 
-    private let state: Mutex<(pushes: [Push], answer: Answer)>
+    /// The answers in turn; the last one is repeated.
+    private let state: Mutex<(pushes: [Push], answers: [Answer])>
 
-    init(answer: Answer = .status(204)) { state = Mutex(([], answer)) }
+    init(answer: Answer = .status(204)) { state = Mutex(([], [answer])) }
+
+    /// Answers the first push with `answers[0]`, the second with `answers[1]`, and so on.
+    init(answers: [Answer]) { state = Mutex(([], answers)) }
 
     var pushes: [Push] { state.withLock { $0.pushes } }
 
@@ -28,7 +32,7 @@ final class RecordingPushTransport: FinishPushTransport {
         let callback = try GNAPJSON.decode(InteractionFinishCallback.self, from: body)
         let answer = state.withLock { state in
             state.pushes.append(Push(url: url, callback: callback))
-            return state.answer
+            return state.answers[min(state.pushes.count, state.answers.count) - 1]
         }
         switch answer {
         case .status(let status): return status

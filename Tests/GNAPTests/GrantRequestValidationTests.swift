@@ -119,7 +119,14 @@ struct GrantRequestValidationTests {
     @Test func clientKeysAreChecked() throws {
         let jwkJSON = String(decoding: try GNAPJSON.encode(Self.jwk), as: UTF8.self)
         expectError(
-            .invalidClient, Self.body(client: #"{"key": {"proof": "mtls", "jwk": \#(jwkJSON)}}"#), mentioning: "mtls")
+            .invalidClient, Self.body(client: #"{"key": {"proof": "dpop", "jwk": \#(jwkJSON)}}"#), mentioning: "dpop")
+        // Every method of §7.3 is accepted by default; an AS without a way to see client certificates drops mtls.
+        let mtls = Self.body(client: #"{"key": {"proof": "mtls", "jwk": \#(jwkJSON)}}"#)
+        #expect(try validate(mtls).clientKey?.proof.method == "mtls")
+        var policy = GrantRequestPolicy()
+        policy.supportedProofMethods.remove("mtls")
+        #expect(policy.orderedProofMethods == ["httpsig", "jwsd", "jws"])
+        #expect(throws: GNAPError.self) { try GrantRequestValidator(policy: policy).validate(body: Array(mtls.utf8)) }
         expectError(.invalidClient, Self.body(client: #"{"key": {"proof": "httpsig"}}"#), mentioning: "jwk")
         let privateJSON = String(
             decoding: try GNAPJSON.encode(SigningKey.generateEd25519().privateJWK()), as: UTF8.self)

@@ -18,6 +18,12 @@ public struct GrantRequestPolicy: Sendable {
     public var maximumRightsPerToken: Int
     /// Which interaction finish methods and callback URIs are accepted (§2.5.2).
     public var finish = FinishPolicy()
+    /// The key proofing methods (§7.3) a client key may name; also `key_proofs_supported` (§9). Default all four
+    /// (``ClientKeyBinding/proofMethods``); the AS drops `mtls` when it has no way to see a client certificate.
+    public var supportedProofMethods: Set<String> = Set(ClientKeyBinding.proofMethods)
+
+    /// ``supportedProofMethods`` in the RFC's order, as discovery lists them.
+    public var orderedProofMethods: [String] { ClientKeyBinding.proofMethods.filter(supportedProofMethods.contains) }
 
     /// Interaction finish methods the AS can run (§2.5.2), by name: the methods of ``finish``. Unknown names are
     /// dropped when set.

@@ -4,12 +4,17 @@ public struct GrantRequestValidator: Sendable {
 
     public init(policy: GrantRequestPolicy = GrantRequestPolicy()) { self.policy = policy }
 
-    /// Decodes and validates a request body.
-    public func validate(body: some Collection<UInt8>) throws(GNAPError) -> ValidatedGrantRequest {
-        try validate(try GNAPJSON.decodeRequest(GrantRequest.self, from: body))
+    /// Decodes and validates a request body. `clientCertificate` is the TLS client certificate of the request, which
+    /// completes a `cert#S256` key (§7.1).
+    public func validate(
+        body: some Collection<UInt8>, clientCertificate: ClientCertificate? = nil
+    ) throws(GNAPError) -> ValidatedGrantRequest {
+        try validate(try GNAPJSON.decodeRequest(GrantRequest.self, from: body), clientCertificate: clientCertificate)
     }
 
-    public func validate(_ request: GrantRequest) throws(GNAPError) -> ValidatedGrantRequest {
+    public func validate(
+        _ request: GrantRequest, clientCertificate: ClientCertificate? = nil
+    ) throws(GNAPError) -> ValidatedGrantRequest {
         guard request.accessToken != nil || request.subject != nil else {
             throw GNAPError(.invalidRequest, "the request must ask for 'access_token' or 'subject'")
         }
@@ -22,7 +27,8 @@ public struct GrantRequestValidator: Sendable {
         case nil:
             throw GNAPError(.invalidClient, "the request must identify the client instance with 'client'")
         case .value(let value):
-            clientKey = try ClientKeyBinding(value.key)
+            clientKey = try ClientKeyBinding(
+                value.key, accepting: policy.supportedProofMethods, clientCertificate: clientCertificate)
         case .reference(let reference):
             guard !reference.isEmpty else { throw GNAPError(.invalidClient, "'client' must not be an empty string") }
             clientReference = reference

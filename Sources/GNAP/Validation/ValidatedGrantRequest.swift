@@ -46,10 +46,12 @@ public struct ClientKeyBinding: Sendable, Hashable, Codable {
     /// The certificate's RFC 8705 thumbprint (`cert` and `cert#S256` formats), base64url.
     public var certificateThumbprint: String?
 
-    /// The key proofing methods (§7.3) this AS verifies; also what discovery advertises (§9).
-    public static let supportedProofMethods: [String] = ["httpsig"]
+    /// The key proofing methods (§7.3) this project verifies: all four. An AS narrows them with
+    /// ``GrantRequestPolicy/supportedProofMethods`` (no `mtls` without a client certificate to compare).
+    public static let supportedProofMethods: [String] = proofMethods
 
-    /// Validates a key by value for one of ``supportedProofMethods``.
+    /// Validates a key by value for any of ``supportedProofMethods`` (a `cert#S256` key fails here: it needs the TLS
+    /// client certificate, ``init(_:accepting:clientCertificate:)``).
     public init(_ key: ClientKeyValue) throws(GNAPError) {
         try self.init(key, accepting: Set(Self.supportedProofMethods))
     }

@@ -33,6 +33,14 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         case granted(GrantResponse)
         case denied(GNAPError)
         case expired
+
+        /// The granted response with the `instance_id` of the first response (§3.5), which later ones need not
+        /// repeat; the device keeps it to rotate its key.
+        func carrying(instanceID: String?) -> Outcome {
+            guard case .granted(var response) = self, response.instanceID == nil else { return self }
+            response.instanceID = instanceID
+            return .granted(response)
+        }
     }
 
     /// Builds the grant request a device sends: the access rights, this client's key and display, the start modes
@@ -86,10 +94,12 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
                 hashMethod: try InteractionHashMethod(requested: requested.hashMethod))
             return try await awaitFinish(
                 listener: listener, expectation: expectation, continuation: continuation, receivedAt: receivedAt,
-                deadline: deadline, onEvent: onEvent)
+                deadline: deadline, onEvent: onEvent
+            ).carrying(instanceID: response.instanceID)
         }
         // No finish method, or the AS did not accept it (no `interact.finish`): poll (§5.2).
         return try await poll(continuation, deadline: deadline, onEvent: onEvent)
+            .carrying(instanceID: response.instanceID)
     }
 }
 

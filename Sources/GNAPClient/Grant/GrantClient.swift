@@ -1,21 +1,56 @@
+import Foundation
 import GNAP
 import HTTPMessageSignatures
 
-/// A GNAP client instance (RFC 9635 §2, §5): requests grants and continues them, signing every call with its key.
+/// A GNAP client instance (RFC 9635 §2, §5, §6): requests grants, continues them and manages its tokens, proving
+/// every call with its key by its proof method (§7.3).
 public struct GrantClient: Sendable {
     public let client: SignedClient
+    /// The certificate that carries the key (DER), sent as the key's `cert` value (§7.1). Required for `mtls`, whose
+    /// transport presents it in the TLS handshake.
+    public let certificate: [UInt8]?
 
-    public init<C: Clock & Sendable>(transport: any HTTPTransport, key: SigningKey, clock: C)
-    where C.Instant == WallInstant {
-        client = SignedClient(transport: transport, key: key, profile: .gnap, clock: clock)
+    /// - Parameters:
+    ///   - method: how each request is proven; default ``ClientProofMethod/httpsig``. With `jwsd` and `jws` the
+    ///     key's `keyID` is its JWK `kid`, which the JWS header repeats (§7.3.3).
+    ///   - certificate: the key's certificate (DER); default none. With `mtls` the key is sent as this certificate.
+    public init<C: Clock & Sendable>(
+        transport: any HTTPTransport, key: SigningKey, clock: C, method: ClientProofMethod = .httpsig,
+        certificate: [UInt8]? = nil
+    ) where C.Instant == WallInstant {
+        client = SignedClient(transport: transport, key: key, profile: .gnap, method: method, clock: clock)
+        self.certificate = certificate
     }
 
-    /// The client's key as sent in `client.key` (RFC 9635 §7.1): public JWK, `httpsig` proof.
+    /// The client's key as sent in `client.key` (RFC 9635 §7.1): for `mtls` the certificate (`cert`), otherwise the
+    /// public JWK (with `kid` for `jwsd` and `jws`), with the proof method.
     public func clientKey() throws(GNAPClientError) -> ClientKeyValue {
+        try keyValue(of: client.key)
+    }
+
+    /// How `key` is sent by this client's method (the new key of a rotation uses the same method, §6.1.1).
+    func keyValue(of key: SigningKey) throws(GNAPClientError) -> ClientKeyValue {
+        let method = client.method
+        if method == .mtls {
+            guard let certificate, key.keyID == client.key.keyID else {
+                throw .invalidRequest("an mtls client needs its certificate, and cannot rotate to a new key by itself")
+            }
+            return ClientKeyValue(proof: method.proof, jwk: nil, cert: Data(certificate).base64EncodedString())
+        }
         do {
-            return ClientKeyValue(proof: .httpsig, jwk: try client.key.publicJWK())
+            var jwk = try key.publicJWK()
+            if method == .jwsd || method == .jws {
+                guard let keyID = key.keyID, !keyID.isEmpty else {
+                    throw GNAPClientError.invalidRequest(
+                        "a \(method.rawValue) key needs a key id: the JWS header names it")
+                }
+                jwk.kid = keyID
+            }
+            return ClientKeyValue(proof: method.proof, jwk: jwk)
+        } catch let error as GNAPClientError {
+            throw error
         } catch {
-            throw .signing(error.description)
+            throw .signing(String(describing: error))
         }
     }
 
@@ -86,12 +121,7 @@ public struct GrantClient: Sendable {
     {
         let response: GrantResponse
         if let newKey {
-            let key: ClientKeyValue
-            do {
-                key = ClientKeyValue(proof: .httpsig, jwk: try newKey.publicJWK())
-            } catch {
-                throw .signing(error.description)
-            }
+            let key = try keyValue(of: newKey)
             response = try await client.sendRotation(
                 .post, url: manage.uri, json: ["key": key], token: manage.accessToken.value, newKey: newKey,
                 as: GrantResponse.self)
@@ -113,12 +143,12 @@ public struct GrantClient: Sendable {
     /// Moves this client instance to `newKey` (gnapterm extension, `POST /gnap/instances/{id}/key`); afterwards
     /// sign with `newKey` for its grants and tokens.
     public func rotateInstanceKey(instanceID: String, base: String, newKey: SigningKey) async throws(GNAPClientError) {
-        let key: ClientKeyValue
-        do {
-            key = ClientKeyValue(proof: .httpsig, jwk: try newKey.publicJWK())
-        } catch {
-            throw .signing(error.description)
+        guard client.method != .mtls else {
+            throw .invalidRequest(
+                "a key proven with mtls cannot be rotated by the client (RFC 9635 §7.3.2.1); have the AS's operator "
+                    + "register the new certificate")
         }
+        let key = try keyValue(of: newKey)
         _ = try await client.sendRotation(
             .post, url: base + "/gnap/instances/\(instanceID)/key", json: ["key": key], newKey: newKey,
             as: [String: String].self)

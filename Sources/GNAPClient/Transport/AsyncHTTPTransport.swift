@@ -11,6 +11,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
     public var timeout: TimeAmount
     /// Largest response body accepted.
     public var maximumResponseSize: Int
+    /// Trust roots and the client certificate for https; nil uses the client's defaults (the system's trust roots,
+    /// no client certificate).
+    public var tls: ClientTLS?
 
     /// A process-wide client that fails fast: a refused or unreachable AS is reported after one attempt (the
     /// callers, such as the continuation poller, decide about retries with their own backoff). Never shut down,
@@ -30,13 +33,15 @@ public struct AsyncHTTPTransport: HTTPTransport {
     ///   - client: default ``failFastClient``.
     ///   - timeout: default 30 seconds.
     ///   - maximumResponseSize: default 1 MiB.
+    ///   - tls: default nil (system trust roots, no client certificate).
     public init(
         client: HTTPClient = AsyncHTTPTransport.failFastClient, timeout: TimeAmount = .seconds(30),
-        maximumResponseSize: Int = 1 << 20
+        maximumResponseSize: Int = 1 << 20, tls: ClientTLS? = nil
     ) {
         self.client = client
         self.timeout = timeout
         self.maximumResponseSize = maximumResponseSize
+        self.tls = tls
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]) async throws(GNAPClientError) -> (HTTPResponse, [UInt8]) {
@@ -45,6 +50,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
         outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for field in request.headerFields { outgoing.headers.add(name: field.name.rawName, value: field.value) }
         if !body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        // AsyncHTTPClient pools connections per TLS configuration, so a client certificate is never sent on a
+        // connection made without it.
+        if let tls { outgoing.tlsConfiguration = tls.configuration }
         do {
             let response = try await client.execute(outgoing, timeout: timeout)
             var collected = try await response.body.collect(upTo: maximumResponseSize)

@@ -3,22 +3,27 @@ import GNAP
 import HTTPMessageSignatures
 import HTTPTypes
 
-/// Sends requests signed with one key under a signature profile, and decodes JSON answers (or RFC 9635 errors).
+/// Sends requests proven with one key, and decodes JSON answers (or RFC 9635 errors). The proof is made by
+/// `method` (RFC 9635 §7.3): a signature under `profile` (`httpsig`), a JWS (`jwsd`, `jws`), or nothing at the HTTP
+/// layer (`mtls`: the transport presents the client certificate).
 public struct SignedClient: Sendable {
     public let transport: any HTTPTransport
     public let key: SigningKey
     public let profile: SignatureProfile
     public let digest: DigestAlgorithm
+    public let method: ClientProofMethod
     let clock: AnyWallClock
 
+    /// - Parameter method: default ``ClientProofMethod/httpsig``; the approver and admin APIs use only that.
     public init<C: Clock & Sendable>(
         transport: any HTTPTransport, key: SigningKey, profile: SignatureProfile, digest: DigestAlgorithm = .sha256,
-        clock: C
+        method: ClientProofMethod = .httpsig, clock: C
     ) where C.Instant == WallInstant {
         self.transport = transport
         self.key = key
         self.profile = profile
         self.digest = digest
+        self.method = method
         self.clock = AnyWallClock(clock)
     }
 
@@ -31,8 +36,9 @@ public struct SignedClient: Sendable {
         return try Self.decode(response, bytes, as: type)
     }
 
-    /// Like ``send(_:url:json:token:as:)`` for a key rotation (RFC 9635 §7.3.1.1): signed by this client's key and
-    /// then by `newKey` with `tag="gnap-rotate"`.
+    /// Like ``send(_:url:json:token:as:)`` for a key rotation (RFC 9635 §6.1.1), proven by this client's key and by
+    /// `newKey`: with httpsig a second signature tagged `gnap-rotate` (§7.3.1.1); with jwsd and jws the current
+    /// key's JWS nested in the new key's (§7.3.3.1, §7.3.4.1); mtls has no rotation (§7.3.2.1) and throws.
     public func sendRotation<Response: Decodable>(
         _ method: HTTPRequest.Method, url: String, json body: some Encodable, token: String? = nil,
         newKey: SigningKey, as type: Response.Type
@@ -67,17 +73,8 @@ public struct SignedClient: Sendable {
         }
         request.headerFields[.accept] = "application/json"
         if let token { request.headerFields[.authorization] = "GNAP \(token)" }
-        do {
-            if let newKey {
-                try profile.signRotation(
-                    &request, content: content, oldKey: key, newKey: newKey, digest: digest, now: clock.now)
-            } else {
-                try profile.sign(&request, content: content, key: key, digest: digest, now: clock.now)
-            }
-        } catch {
-            throw .signing(String(describing: error))
-        }
-        return try await transport.send(request, body: content)
+        let sent = try prove(&request, content: content, token: token, rotatingTo: newKey)
+        return try await transport.send(request, body: sent)
     }
 
     static func decode<Response: Decodable>(_ response: HTTPResponse, _ bytes: [UInt8], as type: Response.Type)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 extension ResourceServerConfiguration {
     /// The checked form the gate works with.
@@ -27,6 +28,9 @@ extension ResourceServerConfiguration {
             {
                 throw ResourceServerConfigurationError("the \(name) must not contain quotes, backslashes or controls")
             }
+        }
+        if let name = trustedClientCertificateHeader, HTTPField.Name(name) == nil {
+            throw ResourceServerConfigurationError("the client certificate header '\(name)' is not a field name")
         }
         guard revalidationInterval > .zero else {
             throw ResourceServerConfigurationError("the revalidation interval must be positive")

@@ -8,13 +8,22 @@ public struct GNAPAuthorization: Sendable {
     public let presentation: AccessTokenPresentation
     /// The token as introspected (RFC 9767 §3.3): access, flags, subject, client instance, validity.
     public let token: IntrospectedToken
-    /// The RFC 7638 thumbprint of the key whose signature proved the request; nil for a bearer token.
+    /// The RFC 7638 thumbprint of the key that proved the request (by signature, JWS or TLS client certificate);
+    /// nil for a bearer token.
     public let keyThumbprint: String?
+    /// For a request proven with `jws` (RFC 9635 §7.3.4), the JWS payload, which the handler "MUST ... treat as the
+    /// request content"; nil otherwise (the content is the body as received). ``GNAPAccessMiddleware`` also hands
+    /// it to the handler as the request body.
+    public let content: [UInt8]?
 
-    public init(presentation: AccessTokenPresentation, token: IntrospectedToken, keyThumbprint: String?) {
+    public init(
+        presentation: AccessTokenPresentation, token: IntrospectedToken, keyThumbprint: String?,
+        content: [UInt8]? = nil
+    ) {
         self.presentation = presentation
         self.token = token
         self.keyThumbprint = keyThumbprint
+        self.content = content
     }
 
     /// The token value.

@@ -2,12 +2,13 @@ import GNAP
 
 extension ResourceServerGate {
     /// The token as the AS describes it now (RFC 9767 §3.3), cached when it is active and from the trusted AS.
-    func introspect(_ presentation: AccessTokenPresentation, now: WallInstant, challenge: GNAPChallenge) async
-        -> Result<CheckedToken, ResourceServerRefusal>
-    {
+    /// `proof` is the method the request proves the token with (``proofMethod(_:content:clientCertificate:)``).
+    func introspect(
+        _ presentation: AccessTokenPresentation, proof: String, now: WallInstant, challenge: GNAPChallenge
+    ) async -> Result<CheckedToken, ResourceServerRefusal> {
         let query: IntrospectionQuery
         switch presentation {
-        case .gnap(let token): query = IntrospectionQuery(accessToken: token, proof: "httpsig")
+        case .gnap(let token): query = IntrospectionQuery(accessToken: token, proof: proof)
         case .bearer(let token): query = IntrospectionQuery(accessToken: token, proof: nil)
         }
         let answer: TokenIntrospectionResponse

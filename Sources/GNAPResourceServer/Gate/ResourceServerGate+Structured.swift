@@ -6,8 +6,8 @@ extension ResourceServerGate {
     /// audience and validity. With ``ResourceServerConfiguration/introspectsStructuredTokens`` the AS is asked too,
     /// so a revoked token is refused within the revalidation window; its answer then describes the token.
     func verifyStructured(
-        _ presentation: AccessTokenPresentation, keys source: any VerificationKeySource, now: WallInstant,
-        challenge: GNAPChallenge
+        _ presentation: AccessTokenPresentation, proof: String, keys source: any VerificationKeySource,
+        now: WallInstant, challenge: GNAPChallenge
     ) async -> Result<CheckedToken, ResourceServerRefusal> {
         let expectations = StructuredAccessToken.Expectations(
             issuer: configuration.asURI, audiences: configuration.acceptedAudiences,
@@ -45,6 +45,6 @@ extension ResourceServerGate {
         guard configuration.introspectsStructuredTokens else {
             return accept(claims.introspected(), for: presentation, now: now, challenge: challenge)
         }
-        return await introspect(presentation, now: now, challenge: challenge)
+        return await introspect(presentation, proof: proof, now: now, challenge: challenge)
     }
 }

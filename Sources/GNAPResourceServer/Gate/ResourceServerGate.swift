@@ -6,9 +6,10 @@ import HTTPTypes
 /// authorization its handler may rely on, or the refusal to answer with. ``GNAPAccessMiddleware`` runs it for
 /// Hummingbird routes; anything else that has an `HTTPRequest` can call ``authorize(_:content:requiring:)``.
 ///
-/// For each request (RFC 9635 §7.2, §7.3.1; RFC 9767 §3.3, §5.2–5.4): the token from `Authorization`; what the AS
-/// says about it, from the cache while fresh; the key proof of the request by the token's bound key (never cached:
-/// each message is checked, §5.4), its nonce refused if seen before; then the route's rights against the token's.
+/// For each request (RFC 9635 §7.2, §7.3; RFC 9767 §3.3, §5.2–5.4): the token from `Authorization`; what the AS
+/// says about it, from the cache while fresh; the key proof of the request by the token's bound key and its method
+/// (httpsig, mtls, jwsd or jws; never cached: each message is checked, §5.4), a nonce or JWS refused if seen before;
+/// then the route's rights against the token's.
 public final class ResourceServerGate: Sendable {
     public let configuration: ResourceServerConfiguration
     let checked: ResourceServerConfiguration.Checked
@@ -53,27 +54,37 @@ public final class ResourceServerGate: Sendable {
     }
 
     /// Checks one request. `request` must carry the scheme and authority clients used (see
-    /// ``addressedAsPublished(_:)``); `content` is its exact body. Suspends only when the AS must be asked.
-    public func authorize(_ request: HTTPRequest, content: [UInt8], requiring requirement: AccessRequirement) async
-        -> Result<GNAPAuthorization, ResourceServerRefusal>
-    {
-        if let decided = authorizeFromCache(request, content: content, requiring: requirement) { return decided }
+    /// ``addressedAsPublished(_:)``); `content` is its exact body; `clientCertificate` the DER of the TLS client
+    /// certificate, if one was presented (an `mtls` proof, RFC 9635 §7.3.2). Suspends only when the AS must be asked.
+    public func authorize(
+        _ request: HTTPRequest, content: [UInt8], clientCertificate: [UInt8]? = nil,
+        requiring requirement: AccessRequirement
+    ) async -> Result<GNAPAuthorization, ResourceServerRefusal> {
+        if let decided = authorizeFromCache(
+            request, content: content, clientCertificate: clientCertificate, requiring: requirement)
+        {
+            return decided
+        }
         let challenge = self.challenge(for: requirement)
         let presentation: AccessTokenPresentation
-        switch presentationOf(request, challenge: challenge) {
+        switch presentationOf(request, content: content, clientCertificate: clientCertificate, challenge: challenge) {
         case .success(let found): presentation = found
         case .failure(let refusal): return .failure(refusal)
         }
         let now = clock.now
+        let proof = Self.proofMethod(request, content: content, clientCertificate: clientCertificate)
         let looked: Result<CheckedToken, ResourceServerRefusal>
         if let structuredKeys, StructuredAccessToken.looksStructured(presentation.token) {
-            looked = await verifyStructured(presentation, keys: structuredKeys, now: now, challenge: challenge)
+            looked = await verifyStructured(
+                presentation, proof: proof, keys: structuredKeys, now: now, challenge: challenge)
         } else {
-            looked = await introspect(presentation, now: now, challenge: challenge)
+            looked = await introspect(presentation, proof: proof, now: now, challenge: challenge)
         }
         switch looked {
         case .success(let token):
-            return finish(request, content: content, presentation, token, requirement, now: now, challenge)
+            return finish(
+                request, content: content, clientCertificate: clientCertificate, presentation, token, requirement,
+                now: now, challenge)
         case .failure(let refusal):
             return .failure(refusal)
         }
@@ -81,29 +92,36 @@ public final class ResourceServerGate: Sendable {
 
     /// The same check without asking the AS: the answer when the request can be decided from the request alone or
     /// with a cached introspection, nil when the AS must be asked (then call ``authorize(_:content:requiring:)``).
-    public func authorizeFromCache(_ request: HTTPRequest, content: [UInt8], requiring requirement: AccessRequirement)
-        -> Result<GNAPAuthorization, ResourceServerRefusal>?
-    {
+    public func authorizeFromCache(
+        _ request: HTTPRequest, content: [UInt8], clientCertificate: [UInt8]? = nil,
+        requiring requirement: AccessRequirement
+    ) -> Result<GNAPAuthorization, ResourceServerRefusal>? {
         let challenge = self.challenge(for: requirement)
         let presentation: AccessTokenPresentation
-        switch presentationOf(request, challenge: challenge) {
+        switch presentationOf(request, content: content, clientCertificate: clientCertificate, challenge: challenge) {
         case .success(let found): presentation = found
         case .failure(let refusal): return .failure(refusal)
         }
         let now = clock.now
         guard let token = cache.token(for: IntrospectionCache.Key(presentation), now: now) else { return nil }
-        return finish(request, content: content, presentation, token, requirement, now: now, challenge)
+        return finish(
+            request, content: content, clientCertificate: clientCertificate, presentation, token, requirement,
+            now: now, challenge)
     }
 
     /// Everything after the token is known: its validity window, the key proof, the route's rights.
     private func finish(
-        _ request: HTTPRequest, content: [UInt8], _ presentation: AccessTokenPresentation, _ token: CheckedToken,
-        _ requirement: AccessRequirement, now: WallInstant, _ challenge: GNAPChallenge
+        _ request: HTTPRequest, content: [UInt8], clientCertificate: [UInt8]?,
+        _ presentation: AccessTokenPresentation, _ token: CheckedToken, _ requirement: AccessRequirement,
+        now: WallInstant, _ challenge: GNAPChallenge
     ) -> Result<GNAPAuthorization, ResourceServerRefusal> {
         if let refusal = checkValidity(token.token, now: now, challenge: challenge) { return .failure(refusal) }
-        let thumbprint: String?
-        switch checkProof(request, content: content, presentation, token.binding, now: now, challenge) {
-        case .success(let proved): thumbprint = proved
+        let proven: ProvenRequest
+        switch checkProof(
+            request, content: content, clientCertificate: clientCertificate, presentation, token.binding, now: now,
+            challenge)
+        {
+        case .success(let proved): proven = proved
         case .failure(let refusal): return .failure(refusal)
         }
         if let missing = token.granted.firstMissing(of: requirement.rights) {
@@ -112,13 +130,21 @@ public final class ResourceServerGate: Sendable {
                     .forbidden, GNAPError(.insufficientAccess, "the access token does not grant \(missing)"),
                     challenge: challenge))
         }
-        return .success(GNAPAuthorization(presentation: presentation, token: token.token, keyThumbprint: thumbprint))
+        return .success(
+            GNAPAuthorization(
+                presentation: presentation, token: token.token, keyThumbprint: proven.thumbprint,
+                content: proven.content))
     }
 
     private func challenge(for requirement: AccessRequirement) -> GNAPChallenge {
         GNAPChallenge(
             asURI: checked.challenge.asURI, referrer: checked.challenge.referrer,
             access: requirement.challengeReference ?? checked.challenge.access)
+    }
+
+    /// The field of ``ResourceServerConfiguration/trustedClientCertificateHeader``, when set and valid.
+    var trustedClientCertificateHeader: HTTPField.Name? {
+        configuration.trustedClientCertificateHeader.flatMap { HTTPField.Name($0) }
     }
 
     /// The number of introspection results cached now.

@@ -26,26 +26,65 @@ struct CheckedToken: Sendable {
             // registry of client keys.
             binding = .unusable("the token's key is given by reference, which this resource server cannot resolve")
         case .value(let value):
-            do {
-                let checked = try ClientKeyBinding(value)
-                binding = .key(
-                    BoundKeyProof(
-                        key: try checked.verificationKey(), keyID: checked.jwk.kid, thumbprint: checked.thumbprint,
-                        contentDigest: [checked.contentDigestAlgorithm]))
-            } catch {
-                binding = .unusable("the token's key cannot be used to check a signature")
+            binding = Self.binding(of: value)
+        }
+    }
+
+    /// How requests with a token bound to `value` are proven (RFC 9635 §7.3): the method and the key, prepared once.
+    static func binding(of value: ClientKeyValue) -> Binding {
+        // §7.1: `cert#S256` carries no key; the TLS client certificate that matches it is the proof (mtls only).
+        if let thumbprint = value.certS256, value.jwk == nil, value.cert == nil {
+            guard value.proof.method == "mtls" else {
+                return .unusable("the token's key is a certificate thumbprint, usable with mtls only")
             }
+            return .key(BoundKeyProof(check: .mtlsThumbprint(thumbprint), thumbprint: nil))
+        }
+        let checked: ClientKeyBinding
+        do {
+            checked = try ClientKeyBinding(value)
+        } catch {
+            return .unusable("the token's key cannot be used to check a proof")
+        }
+        do {
+            switch checked.proof.method {
+            case "httpsig":
+                return .key(
+                    BoundKeyProof(
+                        check: .httpsig(
+                            key: try checked.verificationKey(), keyID: checked.jwk.kid,
+                            contentDigest: [checked.contentDigestAlgorithm]),
+                        thumbprint: checked.thumbprint))
+            case "jwsd", "jws":
+                let method: JWSProof.Method = checked.proof.method == "jws" ? .jws : .jwsd
+                return .key(
+                    BoundKeyProof(check: .jws(method, try JWSProofKey(checked)), thumbprint: checked.thumbprint))
+            case "mtls":
+                return .key(BoundKeyProof(check: .mtls(checked), thumbprint: checked.thumbprint))
+            default:
+                return .unusable("the token's key uses the proof method '\(checked.proof.method)', unknown here")
+            }
+        } catch {
+            return .unusable("the token's key cannot be used to check a proof")
         }
     }
 }
 
-/// What checking a proof by a token's bound key needs (RFC 9635 §7.3.1).
+/// What checking a proof by a token's bound key needs (RFC 9635 §7.3).
 struct BoundKeyProof: Sendable {
-    let key: VerificationKey
-    /// The JWK's `kid`, which the signature's `keyid` must name.
-    let keyID: String?
-    /// The key's RFC 7638 thumbprint: what nonces are remembered under and what the handler is told.
-    let thumbprint: String
-    /// The one `Content-Digest` algorithm the proof method allows (§7.3.1), as the verifier takes it.
-    let contentDigest: Set<DigestAlgorithm>
+    enum Check: Sendable {
+        /// §7.3.1: the verification key, the JWK's `kid` (which `keyid` must name), the one `Content-Digest`
+        /// algorithm the key allows.
+        case httpsig(key: VerificationKey, keyID: String?, contentDigest: Set<DigestAlgorithm>)
+        /// §7.3.3, §7.3.4.
+        case jws(JWSProof.Method, JWSProofKey)
+        /// §7.3.2, a key given as `jwk` or `cert`.
+        case mtls(ClientKeyBinding)
+        /// §7.3.2, a key given as `cert#S256`: the presented certificate must have this thumbprint.
+        case mtlsThumbprint(String)
+    }
+
+    let check: Check
+    /// The key's RFC 7638 thumbprint: what replay values are remembered under and what the handler is told. Nil for
+    /// `cert#S256`, whose key is learnt from the presented certificate.
+    let thumbprint: String?
 }

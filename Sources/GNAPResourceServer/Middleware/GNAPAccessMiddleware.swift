@@ -41,10 +41,17 @@ public struct GNAPAccessMiddleware<Context: GNAPRequestContext>: RouterMiddlewar
                     challenge: nil))
         }
         let head = gate.addressedAsPublished(request.head)
-        switch await gate.authorize(head, content: content, requiring: requirement(request, context)) {
+        let certificate = await clientCertificate(request.head, content: content, context: context)
+        switch await gate.authorize(
+            head, content: content, clientCertificate: certificate, requiring: requirement(request, context))
+        {
         case .success(let authorization):
             var context = context
             context.gnapAuthorization = authorization
+            if let payload = authorization.content {
+                // §7.3.4: the JWS payload is the request content for further processing.
+                request.body = RequestBody(buffer: ByteBuffer(bytes: payload))
+            }
             return try await next(request, context)
         case .failure(let refusal):
             if let detail = refusal.logDetail {
@@ -53,6 +60,17 @@ public struct GNAPAccessMiddleware<Context: GNAPRequestContext>: RouterMiddlewar
             }
             return Self.response(refusal)
         }
+    }
+
+    /// The client certificate, read only when no other proof is present (an mtls request carries no signature and
+    /// no JWS), from the trusted proxy's header when configured, else from the connection.
+    func clientCertificate(_ head: HTTPRequest, content: [UInt8], context: Context) async -> [UInt8]? {
+        guard !ResourceServerGate.carriesProof(head, content: content, clientCertificate: nil) else { return nil }
+        if let name = gate.trustedClientCertificateHeader {
+            let fields = head.headerFields[values: name]
+            return fields.count == 1 ? MTLSProof.clientCertificate(fromField: fields[0]) : nil
+        }
+        return await context.tlsPeer.certificateDER()
     }
 
     static func response(_ refusal: ResourceServerRefusal) -> Response {

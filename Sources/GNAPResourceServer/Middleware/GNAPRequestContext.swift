@@ -1,19 +1,30 @@
 import Hummingbird
+import ServerTLS
 
 /// A request context that can carry the result of the GNAP access check to the route handler.
 public protocol GNAPRequestContext: RequestContext {
     /// Set by ``GNAPAccessMiddleware`` before the handler runs; nil on routes it does not protect.
     var gnapAuthorization: GNAPAuthorization? { get set }
+    /// The TLS side of the request's connection, whose client certificate an `mtls` proof needs (RFC 9635
+    /// §7.3.2). Default: none, so mtls-bound tokens are refused; serve with ``ServerTLS`` and return
+    /// `TLSPeer(channel: source.channel)` to accept them.
+    var tlsPeer: TLSPeer { get }
+}
+
+extension GNAPRequestContext {
+    public var tlsPeer: TLSPeer { .none }
 }
 
 /// The plain request context for a GNAP-protected Hummingbird application.
 public struct BasicGNAPRequestContext: GNAPRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var gnapAuthorization: GNAPAuthorization?
+    public let tlsPeer: TLSPeer
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         gnapAuthorization = nil
+        tlsPeer = TLSPeer(channel: source.channel)
     }
 }
 

@@ -3,6 +3,7 @@ import HTTPMessageSignatures
 import Hummingbird
 import Logging
 import NIOCore
+import ServerTLS
 import ServiceLifecycle
 
 /// The GNAP authorization server: a Hummingbird application over the AS store protocols. ``ServerAssembly`` builds
@@ -15,6 +16,8 @@ public struct AuthorizationServer: Sendable {
     let logger: Logger
     let components: ServerComponents
     let bootstrapCodeFile: BootstrapCodeFile?
+    /// The TLS certificate and key, when the AS speaks TLS itself (`serve --tls-cert`); nil serves plain HTTP.
+    public let tls: TLSContextHolder?
 
     /// - Parameters:
     ///   - stores: where grants, tokens, client instances, accounts, devices and the audit log live.
@@ -24,19 +27,26 @@ public struct AuthorizationServer: Sendable {
     ///   - logger: the server's logger.
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     ///   - bootstrapCodeFile: the bootstrap code's file, removed once its code is used or expired; default none.
+    ///   - tls: the TLS certificate and key; default nil (plain HTTP, for loopback or behind a proxy).
     public init<C: Clock & Sendable>(
         stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration = ServerConfiguration(),
         clock: C, logger: Logger = Logger(label: "gnapterm.as"),
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport(),
-        bootstrapCodeFile: BootstrapCodeFile? = nil
+        bootstrapCodeFile: BootstrapCodeFile? = nil, tls: TLSContextHolder? = nil
     ) where C.Instant == WallInstant {
         var configuration = configuration
         configuration.requestPolicy.finish.allowsLoopbackPush = configuration.finishPush.allowsLoopback(
             listeningOn: configuration.host)
+        // §7.3.2: mtls needs a client certificate, from the AS's own TLS (which asks for one) or a trusted proxy.
+        if tls?.settings.requestsClientCertificates != true && configuration.trustedClientCertificateHeader == nil {
+            configuration.requestPolicy.supportedProofMethods.remove("mtls")
+        }
         self.configuration = configuration
+        self.tls = tls
+        let scheme = tls == nil ? "http" : "https"
         let explicit =
             configuration.publicURL
-            ?? (configuration.port == 0 ? nil : "http://\(configuration.host):\(configuration.port)")
+            ?? (configuration.port == 0 ? nil : "\(scheme)://\(configuration.host):\(configuration.port)")
         publicURL = PublicURL(explicit)
         // Every committed grant change is logged (static messages and metadata) by the grant store it goes through.
         var stores = stores
@@ -65,14 +75,15 @@ public struct AuthorizationServer: Sendable {
     {
         let publicURL = publicURL
         let host = configuration.host
+        let scheme = tls == nil ? "http" : "https"
         return Application(
             router: router(),
-            server: LimitedHTTP1Channel.builder(limits: configuration.limits),
+            server: LimitedHTTP1Channel.builder(limits: configuration.limits, tls: tls),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
             onServerRunning: { channel in
                 if !publicURL.isSet, let port = channel.localAddress?.port {
                     let shownHost = host.contains(":") ? "[\(host)]" : host
-                    publicURL.set("http://\(shownHost):\(port)")
+                    publicURL.set("\(scheme)://\(shownHost):\(port)")
                 }
                 await onRunning(publicURL.base)
             },

@@ -20,14 +20,25 @@ enum Routes {
         let publicURL = components.publicURL
         let rsSettings = components.configuration.resourceServers
 
+        let certificates = components.configuration.clientCertificateOrigin
+
         @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
             try await SignedRequest.read(request, context: context, publicURL: publicURL, limits: limits)
+        }
+        /// The RFC 9635 endpoints: a `jws` client sends `application/jose`, an `mtls` client a certificate.
+        @Sendable func readClient(_ request: Request, _ context: ASRequestContext) async throws(APIError)
+            -> SignedRequest
+        {
+            try await SignedRequest.read(
+                request, context: context, publicURL: publicURL, limits: limits, acceptingJOSE: true,
+                clientCertificates: certificates)
         }
 
         // RFC 9767 §3.1: the RS-facing discovery document.
         router.get("/.well-known/gnap-as-rs") { _, _ in
             JSONResponse.make(
-                value: ResourceServerDiscoveryDocument.document(settings: rsSettings, publicURL: publicURL))
+                value: ResourceServerDiscoveryDocument.document(
+                    settings: rsSettings, publicURL: publicURL, proofMethods: policy.orderedProofMethods))
         }
         router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
         // RFC 9635 §9: discovery is an unsigned OPTIONS on the grant endpoint.
@@ -45,41 +56,42 @@ enum Routes {
 
         // RFC 9635 §2 / §3: the grant endpoint.
         router.post("/gnap") { request, context in
-            JSONResponse.make(value: try await grants.create(try await read(request, context)))
+            JSONResponse.make(value: try await grants.create(try await readClient(request, context)))
         }
         // RFC 9635 §5: continuation, one URI per grant.
         router.post("/gnap/continue/{grant}") { request, context in
             let id = try context.parameters.require("grant")
-            let response = try await continuation.continueGrant(id: id, try await read(request, context))
+            let response = try await continuation.continueGrant(id: id, try await readClient(request, context))
             return JSONResponse.make(status: response.status, value: response)
         }
         // RFC 9635 §5.3: modify the grant request; §5.4: cancel it.
         router.patch("/gnap/continue/{grant}") { request, context in
             let id = try context.parameters.require("grant")
-            let response = try await modification.modify(grantID: id, try await read(request, context))
+            let response = try await modification.modify(grantID: id, try await readClient(request, context))
             return JSONResponse.make(status: response.status, value: response)
         }
         router.delete("/gnap/continue/{grant}") { request, context in
             let id = try context.parameters.require("grant")
-            try await cancellation.cancel(grantID: id, try await read(request, context))
+            try await cancellation.cancel(grantID: id, try await readClient(request, context))
             return Response(status: .noContent, headers: [.cacheControl: "no-store"])
         }
 
         // RFC 9635 §6: token management (rotate, rotate with a new key, revoke).
         router.post("/gnap/token/{token}") { request, context in
             let id = try context.parameters.require("token")
-            return JSONResponse.make(value: try await tokens.rotate(tokenID: id, try await read(request, context)))
+            return JSONResponse.make(
+                value: try await tokens.rotate(tokenID: id, try await readClient(request, context)))
         }
         router.delete("/gnap/token/{token}") { request, context in
             let id = try context.parameters.require("token")
-            try await tokens.revoke(tokenID: id, try await read(request, context))
+            try await tokens.revoke(tokenID: id, try await readClient(request, context))
             return Response(status: .noContent, headers: [.cacheControl: "no-store"])
         }
         // gnapterm extension: rotate a client instance's key (RFC 9635 §7.3.1.1 signatures).
         router.post("/gnap/instances/{instance}/key") { request, context in
             let id = try context.parameters.require("instance")
             return JSONResponse.make(
-                value: try await instanceKeys.rotate(instanceID: id, try await read(request, context)))
+                value: try await instanceKeys.rotate(instanceID: id, try await readClient(request, context)))
         }
 
         // RFC 9767 §3.3 introspection and §3.4 resource set registration, each only when offered (§3.1).

@@ -1,6 +1,7 @@
 import Foundation
 import GNAP
 import Logging
+import ServerTLS
 import ServiceLifecycle
 
 /// A ready authorization server, assembled in one place for `gnapterm serve` and the demo: the pre-registered
@@ -22,6 +23,7 @@ public struct ServerAssembly: Sendable {
     let clock: AnyWallClock
     let bootstrapCodeLifetime: Duration
     let bootstrapCodeFile: BootstrapCodeFile?
+    let logger: Logger
 
     /// What the AS found or did when it started, once its listener is bound.
     public struct Start: Sendable {
@@ -45,11 +47,12 @@ public struct ServerAssembly: Sendable {
     ///   - secretsKey: wraps the AS's secrets at rest (`serve --secrets-key-file`); nil keeps them in clear.
     ///   - bootstrapCodeFile: where the first enrollment code is written (and removed once used or expired).
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
+    ///   - tls: the TLS certificate and key (`serve --tls-cert`), reloaded on SIGHUP; default nil (plain HTTP).
     public static func assemble<C: Clock & Sendable>(
         store: some ASStore, configuration: ServerConfiguration, clock: C, logger: Logger,
         clients: ClientRegistry? = nil, resourceServers: ResourceServerRegistry? = nil, secretsKey: SecretsKey? = nil,
         bootstrapCodeFile: BootstrapCodeFile? = nil,
-        pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
+        pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport(), tls: TLSContextHolder? = nil
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
         var configuration = configuration
         if let clients {
@@ -72,16 +75,17 @@ public struct ServerAssembly: Sendable {
         }
         let server = AuthorizationServer(
             stores: ASStores(store), secrets: secrets, configuration: configuration, clock: clock, logger: logger,
-            pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile)
+            pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile, tls: tls)
         return ServerAssembly(
             server: server, registeredClients: clients?.entries.count,
             registeredResourceServers: resourceServers?.entries.count, secretsAtRest: atRest, store: store,
             administration: store, asynchronous: configuration.asynchronous, clock: AnyWallClock(clock),
             bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
-            bootstrapCodeFile: bootstrapCodeFile)
+            bootstrapCodeFile: bootstrapCodeFile, logger: logger)
     }
 
-    /// What to run in one `ServiceGroup`: the HTTP service and the expiry service. Once the listener is bound, the
+    /// What to run in one `ServiceGroup`: the HTTP service, the expiry service and, with TLS, the service that
+    /// reloads the certificate on SIGHUP. Once the listener is bound, the
     /// first admin account and its code are created on an empty store (and written to the bootstrap code file), a
     /// file left from an earlier start is kept only while its code is unused and valid, and `onRunning` is called
     /// with what happened, before the first request is handled.
@@ -90,7 +94,8 @@ public struct ServerAssembly: Sendable {
         let listening = ListeningService(server: server) { base in
             try await onRunning(try await assembly.start(base: base))
         }
-        return [listening, server.expiryService()]
+        guard let tls = server.tls else { return [listening, server.expiryService()] }
+        return [listening, server.expiryService(), TLSReloadService(holder: tls, logger: logger)]
     }
 
     private func start(base: String) async throws -> Start {

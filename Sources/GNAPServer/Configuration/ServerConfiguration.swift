@@ -1,4 +1,5 @@
 import GNAP
+import HTTPTypes
 
 /// How the AS runs. Every parameter has a documented default suitable for a loopback demo.
 public struct ServerConfiguration: Sendable {
@@ -35,6 +36,17 @@ public struct ServerConfiguration: Sendable {
     public var durableTokens: DurableTokenPolicy
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
+    /// The header a TLS-terminating proxy in front of the AS puts the client certificate in (RFC 9440 `Client-Cert`
+    /// form), for `mtls` (RFC 9635 §7.3.2). Nil (the default) trusts no header: certificates come only from the AS's
+    /// own TLS connections. Dangerous when misconfigured: anyone who can reach the AS without passing that proxy, or
+    /// a proxy that forwards the header from clients, can claim any certificate (docs/security.md).
+    public var trustedClientCertificateHeader: String?
+
+    /// Where client certificates come from, by ``trustedClientCertificateHeader``.
+    var clientCertificateOrigin: ClientCertificateSource.Origin {
+        guard let header = trustedClientCertificateHeader, let name = HTTPField.Name(header) else { return .tls }
+        return .trustedHeader(name)
+    }
     /// The RS-facing API and token formats (RFC 9767). Default ``ResourceServerSettings/init(offersIntrospection:offersRegistration:allowsDynamicResourceServers:tokenFormat:allowsTokenChaining:derivedTokenLifetime:)``.
     public var resourceServers = ResourceServerSettings()
     /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default

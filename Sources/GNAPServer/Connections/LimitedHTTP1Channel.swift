@@ -2,6 +2,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import ServerTLS
 
 /// Hummingbird's HTTP/1.1 child channel with the AS's ``RequestLimits`` around it: the decoder's header limits, a
 /// ``ConnectionGuardHandler`` in front of everything (timeouts, connection count, refusals) and a
@@ -26,11 +27,15 @@ struct LimitedHTTP1Channel: ServerChildChannel {
         self.registry = registry
     }
 
-    /// The builder for `Application(server:)`.
-    static func builder(limits: RequestLimits) -> HTTPServerBuilder {
+    /// The builder for `Application(server:)`; with `tls`, the channel sits behind TLS (``ReloadableTLSChannel``:
+    /// the TLS handler next to the socket, so the limits apply to the decrypted requests and the idle timer also
+    /// ends a handshake that never completes).
+    static func builder(limits: RequestLimits, tls: TLSContextHolder? = nil) -> HTTPServerBuilder {
         let registry = ConnectionRegistry(maximum: limits.maximumConnections)
         return HTTPServerBuilder { responder in
-            LimitedHTTP1Channel(responder: responder, limits: limits, registry: registry)
+            let channel = LimitedHTTP1Channel(responder: responder, limits: limits, registry: registry)
+            guard let tls else { return channel }
+            return ReloadableTLSChannel(channel, holder: tls)
         }
     }
 

@@ -3,7 +3,10 @@ import GNAP
 /// The RFC 9767 §3.1 document at `/.well-known/gnap-as-rs`, derived from the running configuration so that each
 /// member is present exactly when the AS offers what it names.
 enum ResourceServerDiscoveryDocument {
-    static func document(settings: ResourceServerSettings, publicURL: PublicURL) -> ResourceServerDiscovery {
+    /// `proofMethods`: the methods the AS can verify now (no mtls without a client certificate to compare).
+    static func document(settings: ResourceServerSettings, publicURL: PublicURL, proofMethods: [String])
+        -> ResourceServerDiscovery
+    {
         let formats = ResourceServerSettings.supportedTokenFormats
         return ResourceServerDiscovery(
             grantRequestEndpoint: publicURL.grantEndpoint,
@@ -11,7 +14,7 @@ enum ResourceServerDiscoveryDocument {
             tokenFormatsSupported: formats,
             resourceRegistrationEndpoint: settings.offersRegistration ? publicURL.resourceRegistrationEndpoint : nil,
             // RSes authenticate with the same proofs as clients (§3.2).
-            keyProofsSupported: ClientKeyBinding.supportedProofMethods,
+            keyProofsSupported: proofMethods,
             interactionEndpoint: publicURL.interactionEndpoint,
             jwksURI: formats.contains(TokenFormat.jwtSigned) ? publicURL.jwksURI : nil)
     }

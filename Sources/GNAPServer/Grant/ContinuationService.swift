@@ -13,7 +13,7 @@ struct ContinuationService: Sendable {
 
     func continueGrant(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let continuation = try await authenticator.authenticate(grantID: id, signed)
-        let interactRef = try checkBody(signed.body)
+        let interactRef = try checkBody(signed.content)
         let subject = try await subjects.prepare(for: continuation.grant)
         let issuance = issuance
         let uri = publicURL.continuationURI(grantID: id)

@@ -33,7 +33,13 @@ struct GrantService: Sendable {
         if TokenChainingService.isChainingRequest(signed.body) { return try await chaining.derive(signed) }
         var validated: ValidatedGrantRequest
         do {
-            validated = try GrantRequestValidator(policy: policy).validate(body: signed.body)
+            let request = try GNAPJSON.decodeRequest(GrantRequest.self, from: signed.content)
+            // §7.1: a `cert#S256` key is completed from the TLS client certificate it names.
+            var certificate: ClientCertificate?
+            if case .value(let client) = request.client, client.key.certS256 != nil {
+                certificate = await signed.clientCertificate.certificate()
+            }
+            validated = try GrantRequestValidator(policy: policy).validate(request, clientCertificate: certificate)
         } catch {
             throw APIError(error)
         }
@@ -45,8 +51,8 @@ struct GrantService: Sendable {
             throw APIError(error)
         }
         let resolved = try await resolveInstance(validated)
-        // §7.3.1: the request must be signed by the key it presents, over the required components. Nothing is
-        // written before this: an unsigned request must not be able to grow the store.
+        // §7.3: the request must be proven by the key it presents, by the key's method. Nothing is written before
+        // this: an unproven request must not be able to grow the store.
         try await proof.verify(signed, key: resolved.instance.key)
         // §2.4: after the signature, so an unauthenticated caller learns nothing about user references.
         let user = try await users.resolve(validated.request)

@@ -6,13 +6,19 @@ import HTTPTypes
 /// the interaction and admin APIs. Parameters are allowed, but a `charset` other than UTF-8 is not (RFC 8259 §8.1:
 /// "JSON text exchanged between systems that are not part of a closed ecosystem MUST be encoded using UTF-8").
 ///
+/// A client whose key is proven with `jws` sends its content as a JWS, `application/jose` (§7.3.4); the RFC 9635
+/// endpoints accept that type too (``check(_:acceptingJOSE:)``), and the key proof then requires it exactly for such
+/// clients.
+///
 /// Refusals are 415 Unsupported Media Type (RFC 9110 §15.5.16: "the content is in a format not supported by this
 /// method on the target resource. The format problem might be due to the request's indicated Content-Type or
 /// Content-Encoding"), which names the problem precisely where a 400 would not, with the RFC 9635 code
 /// `invalid_request`.
 enum JSONContentType {
     /// Checks the head of a request that carries content (or announces it). Nothing is read before this passes.
-    static func check(_ head: HTTPRequest) throws(APIError) {
+    /// Returns whether the content is a JWS (`application/jose`, only when `acceptingJOSE`).
+    @discardableResult
+    static func check(_ head: HTTPRequest, acceptingJOSE: Bool = false) throws(APIError) -> Bool {
         if let coding = head.headerFields[.contentEncoding], coding.lowercased() != "identity" {
             throw refusal(head, "content coding '\(coding)' is not supported; send the JSON uncompressed")
         }
@@ -21,8 +27,12 @@ enum JSONContentType {
         }
         let parts = value.split(separator: ";", omittingEmptySubsequences: false)
         let mediaType = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "application/json" else {
-            throw refusal(head, "Content-Type '\(value)' is not supported; send the content as application/json")
+        let isJOSE = acceptingJOSE && mediaType == JWSProof.mediaType
+        guard mediaType == "application/json" || isJOSE else {
+            throw refusal(
+                head,
+                "Content-Type '\(value)' is not supported; send the content as application/json"
+                    + (acceptingJOSE ? " (or application/jose with the jws proof method)" : ""))
         }
         for parameter in parts.dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
@@ -38,6 +48,7 @@ enum JSONContentType {
                 throw refusal(head, "charset '\(argument)' is not supported; JSON content must be UTF-8")
             }
         }
+        return isJOSE
     }
 
     /// Whether the head announces content (a length above zero, or a chunked body).
@@ -46,7 +57,7 @@ enum JSONContentType {
         return head.headerFields[.transferEncoding] != nil
     }
 
-    private static func refusal(_ head: HTTPRequest, _ description: String) -> APIError {
+    static func refusal(_ head: HTTPRequest, _ description: String) -> APIError {
         var headers = HTTPFields()
         // RFC 5789 §2.2: a 415 to a PATCH says which patch document formats are accepted.
         if head.method == .patch { headers[HTTPField.Name("Accept-Patch")!] = "application/json" }

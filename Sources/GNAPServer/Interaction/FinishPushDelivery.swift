@@ -2,9 +2,10 @@ import GNAP
 import Logging
 import Synchronization
 
-/// Performs one `push` finish (RFC 9635 §4.2.2): POSTs `{"hash", "interact_ref"}` to the client, logs and audits the
-/// outcome. The approver's answer waits for it at most ``FinishPushSettings/approverWait``; the push itself may
-/// take up to ``FinishPushSettings/timeout`` and is audited when it ends.
+/// Performs one `push` finish (RFC 9635 §4.2.2): POSTs `{"hash", "interact_ref"}` to the client, tried again after a
+/// network failure or a 5xx/429 answer up to ``FinishPushSettings/attempts`` times with a doubling delay, and logs
+/// and audits the outcome. The approver's answer waits for it at most ``FinishPushSettings/approverWait``; each
+/// attempt may take up to ``FinishPushSettings/timeout``, and the push is audited when it ends.
 struct FinishPushDelivery: Sendable {
     let transport: any FinishPushTransport
     let settings: FinishPushSettings
@@ -38,15 +39,32 @@ struct FinishPushDelivery: Sendable {
     private func push(_ body: [UInt8], to uri: String, grantID: String, timeout: Duration) async
         -> FinishNotice.Delivery
     {
-        let delivery: FinishNotice.Delivery
-        let detail: String
-        do {
-            let status = try await transport.post(body, to: uri, timeout: timeout)
-            delivery = (200..<300).contains(status) ? .delivered : .failed
-            detail = "POST \(uri): HTTP \(status)"
-        } catch {
-            delivery = .failed
-            detail = "POST \(uri) failed: \(String(describing: error).prefix(200))"
+        var delivery = FinishNotice.Delivery.failed
+        var detail = ""
+        var delay = settings.retryDelay
+        for attempt in 1...settings.attempts {
+            if attempt > 1 {
+                // Bounded backoff: the client may be restarting its listener; a later try may reach it.
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    break
+                }
+                delay = delay * 2
+            }
+            let retryable: Bool
+            do {
+                let status = try await transport.post(body, to: uri, timeout: timeout)
+                delivery = (200..<300).contains(status) ? .delivered : .failed
+                detail = "POST \(uri): HTTP \(status)"
+                retryable = status >= 500 || status == 429
+            } catch {
+                delivery = .failed
+                detail = "POST \(uri) failed: \(String(describing: error).prefix(200))"
+                retryable = true
+            }
+            if attempt > 1 { detail += " (attempt \(attempt) of \(settings.attempts))" }
+            if delivery == .delivered || !retryable { break }
         }
         logger.log(
             level: delivery == .delivered ? .info : .warning, "interaction finish push",

@@ -25,7 +25,7 @@ struct ModificationService: Sendable {
     func modify(grantID: String, _ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let continuation = try await authenticator.authenticate(grantID: grantID, signed)
         let grant = continuation.grant
-        let modification = try ModificationRequest(body: signed.body, original: grant.request, policy: policy)
+        let modification = try ModificationRequest(body: signed.content, original: grant.request, policy: policy)
         let merged = try await expander.expand(modification.merged)
         // The account whose consent a covered modification reuses (and whose subject information it may release).
         let consenting = grant.lifecycle.approval?.approver ?? grant.lifecycle.granted?.approver

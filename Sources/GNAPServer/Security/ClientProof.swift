@@ -1,79 +1,44 @@
 import GNAP
 import HTTPMessageSignatures
 
-/// Checks a client instance's key proof on the RFC 9635 API (§7.3.1), and the two proofs of a key rotation
-/// (§6.1.1, §7.3.1.1). Every client-facing endpoint goes through here, so they fail the same way.
+/// Checks a client instance's key proof on the RFC 9635 API, by the method its key binding names (§7.3): `httpsig`
+/// (§7.3.1), `mtls` (§7.3.2), `jwsd` (§7.3.3) or `jws` (§7.3.4); and the two proofs of a key rotation (§6.1.1,
+/// ``verifyRotation(_:currentKey:)``). Every client-facing endpoint goes through here, so they fail the same way.
 struct ClientProof: Sendable {
     let clock: AnyWallClock
     let replay: ReplayGuard
 
-    /// Verifies `signed` against `key` (profile `gnap`, its content-digest algorithm, replay of a nonce refused).
+    /// Verifies `signed` against `key` by the key's method. A replayed signature or JWS is refused; the actor
+    /// `client:<thumbprint>` is named once the proof passed.
     func verify(_ signed: SignedRequest, key: ClientKeyBinding) async throws(APIError) {
-        guard let verificationKey = try? key.verificationKey() else {
-            throw APIError(GNAPError(.invalidClient, "the client key is unusable"))
+        try Self.checkContentForm(signed, method: key.proof.method)
+        switch key.proof.method {
+        case "httpsig": try await verifySignature(signed, key: key)
+        case "jwsd": try await verifyJWS(.jwsd, signed, key: key)
+        case "jws": try await verifyJWS(.jws, signed, key: key)
+        case "mtls": try await verifyClientCertificate(signed, key: key)
+        case let other:
+            throw APIError(GNAPError(.invalidClient, "the client key's proof method '\(other)' is not supported"))
         }
-        let result = SignatureProfile.gnap.verify(
-            signed.head, content: signed.body, key: verificationKey, keyID: key.jwk.kid,
-            digestAlgorithms: [key.contentDigestAlgorithm], now: clock.now)
-        switch result {
-        case .failure(let rejection):
-            throw APIError(
-                GNAPError(
-                    .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let verified):
-            try await replay.check(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
-            AuditContext.current?.identify("client:\(key.thumbprint)")
-        }
+        AuditContext.current?.identify("client:\(key.thumbprint)")
     }
 
-    /// The `key` member of a rotation request (§6.1.1).
-    struct RotationRequest: Decodable {
-        var key: ClientKeyValue
-    }
-
-    /// Reads the new key of a rotation request and checks both proofs: the current key under `gnap`, the new key
-    /// under `gnap-rotate` covering the first signature. Every failure is `invalid_rotation` (§6.1.1).
-    func verifyRotation(_ signed: SignedRequest, currentKey: ClientKeyBinding) async throws(APIError)
-        -> ClientKeyBinding
-    {
-        let request: RotationRequest
-        do {
-            request = try GNAPJSON.decodeRequest(RotationRequest.self, from: signed.body)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the rotation request is malformed"))
+    /// §7.3.4: a `jws` request with content sends the JWS as `application/jose`; every other method sends JSON. The
+    /// AS accepts `application/jose` on its RFC 9635 endpoints, so the method decides here, once the key is known.
+    static func checkContentForm(_ signed: SignedRequest, method: String) throws(APIError) {
+        guard !signed.body.isEmpty else { return }
+        if signed.isJOSE && method != "jws" {
+            throw JSONContentType.refusal(
+                signed.head,
+                "application/jose content is for clients whose key uses the jws proof method; this key uses "
+                    + "'\(method)': send application/json")
         }
-        let newKey: ClientKeyBinding
-        do {
-            newKey = try ClientKeyBinding(request.key)
-        } catch {
-            throw APIError(GNAPError(.invalidRotation, error.errorDescription ?? "the new key is unusable"))
-        }
-        // §6.1.1: "The proof method and parameters for the new key MUST be the same".
-        guard newKey.proof == currentKey.proof, newKey.algorithm == currentKey.algorithm,
-            newKey.contentDigestAlgorithm == currentKey.contentDigestAlgorithm
-        else {
-            throw APIError(GNAPError(.invalidRotation, "the proof method and its parameters must stay the same"))
-        }
-        guard newKey.thumbprint != currentKey.thumbprint else {
-            throw APIError(GNAPError(.invalidRotation, "the new key is the current key"))
-        }
-        guard let oldVerification = try? currentKey.verificationKey(),
-            let newVerification = try? newKey.verificationKey()
-        else { throw APIError(GNAPError(.invalidRotation, "a key is unusable")) }
-        switch SignatureProfile.gnap.verifyRotation(
-            signed.head, content: signed.body, oldKey: oldVerification, oldKeyID: currentKey.jwk.kid,
-            newKey: newVerification, newKeyID: newKey.jwk.kid, digestAlgorithms: [currentKey.contentDigestAlgorithm],
-            now: clock.now)
-        {
-        case .failure(let rejection):
+        if !signed.isJOSE && method == "jws" {
             throw APIError(
                 GNAPError(
-                    .invalidRotation,
-                    "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
-        case .success(let pair):
-            try await replay.check(keyID: currentKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
-            try await replay.check(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
-            return newKey
+                    .invalidClient,
+                    "this client's key uses the jws proof method: send the content as a JWS, Content-Type "
+                        + "application/jose (RFC 9635 §7.3.4)"))
         }
     }
 }

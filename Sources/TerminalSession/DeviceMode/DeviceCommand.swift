@@ -39,6 +39,10 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public var startModes: [String]
     /// The interaction finish method to ask for (§2.5.2): the device then listens on loopback for the callback.
     public var finish: FinishMethod?
+    /// How the device proves its key (§7.3) and trusts the AS's certificate.
+    public var proof: DeviceProofSettings
+    /// Makes a transport with TLS settings (a client certificate, a private CA), when ``proof`` needs them.
+    public var tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?
     /// `--user`: the user to ask on their own terminal (RFC 9635 §1.6.3), an e-mail address or an opaque id. With no
     /// start modes the request is asynchronous only; with start modes it can be reached both ways.
     public var user: String? = nil
@@ -49,7 +53,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         server: String, accessJSON: String, displayName: String, display: Display, outputPath: String? = nil,
         transport: any HTTPTransport, keyStore: any ClientKeyStore, grantStore: (any DeviceGrantStore)? = nil,
         clock: C, stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
-        startModes: [String] = DeviceFlow<C>.defaultStartModes, finish: FinishMethod? = nil
+        startModes: [String] = DeviceFlow<C>.defaultStartModes, finish: FinishMethod? = nil,
+        proof: DeviceProofSettings = DeviceProofSettings(),
+        tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)? = nil
     ) {
         self.server = server
         self.accessJSON = accessJSON
@@ -64,6 +70,8 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
         self.stderr = stderr
         self.startModes = startModes
         self.finish = finish
+        self.proof = proof
+        self.tlsTransport = tlsTransport
     }
 
     /// The name of the device's key in the local store.
@@ -132,19 +140,26 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     }
 
     private func runFlow(_ rights: [AccessRight], base: String, output: TokenOutputFile?) async throws -> Int32 {
-        let key = try await loadKey()
-        let discovery = try await GrantClient.discover(base: base, transport: transport)
+        let credentials = try await DeviceCredentials.make(proof) { try await loadKey() }
+        let client = try credentials.grantClient(
+            transport: transport, tlsTransport: tlsTransport, clock: clock, method: proof.method)
+        let discovery = try await GrantClient.discover(base: base, transport: client.client.transport)
         // Shown and kept as the AS names itself, whichever address reached it (`localhost` or `127.0.0.1`): the
         // address of the user-code page and the one an approver's enrollment is known by.
         let base = ServerAddress.publicBase(of: discovery) ?? base
+        if let offered = discovery.keyProofsSupported, !offered.contains(proof.method.rawValue) {
+            throw SessionError(
+                "the AS does not accept the proof method '\(proof.method.rawValue)'; it offers "
+                    + offered.joined(separator: ", "))
+        }
         // With a finish method the AS calls back (push) or sends the person's browser (redirect) to a loopback URI.
         guard let finish else {
-            return try await runFlow(rights, base: base, key: key, discovery: discovery, output: output)
+            return try await runFlow(rights, base: base, client: client, discovery: discovery, output: output)
         }
         let listener = try await FinishListener.start()
         do {
             let status = try await runFlow(
-                rights, base: base, key: key, discovery: discovery, output: output,
+                rights, base: base, client: client, discovery: discovery, output: output,
                 finish: (DeviceFlow<C>.finish(finish, listener: listener), listener))
             await listener.stop()
             return status
@@ -155,10 +170,10 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     }
 
     private func runFlow(
-        _ rights: [AccessRight], base: String, key: SigningKey, discovery: DiscoveryInfo, output: TokenOutputFile?,
-        finish: (request: InteractFinish, listener: FinishListener)? = nil
+        _ rights: [AccessRight], base: String, client: GrantClient, discovery: DiscoveryInfo,
+        output: TokenOutputFile?, finish: (request: InteractFinish, listener: FinishListener)? = nil
     ) async throws -> Int32 {
-        let flow = DeviceFlow(client: GrantClient(transport: transport, key: key, clock: clock), clock: clock)
+        let flow = DeviceFlow(client: client, clock: clock)
         let listener = finish?.listener
         let request = try DeviceRequest.make(
             flow, access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
@@ -198,7 +213,8 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     private func deliver(_ response: GrantResponse, server: String, output: TokenOutputFile?) async throws -> Int32 {
         if let grantStore {
             let record = DeviceGrantRecord(
-                server: server, receivedAt: clock.now, accessToken: response.accessToken, subject: response.subject)
+                server: server, receivedAt: clock.now, accessToken: response.accessToken, subject: response.subject,
+                proof: proof, instanceID: response.instanceID)
             try await grantStore.saveDeviceGrant(record, name: Self.keyName)
         }
         if json { stdout(DeviceOutput.granted(response) + "\n") }

@@ -2,8 +2,10 @@ import GNAP
 import GNAPClient
 import HTTPMessageSignatures
 
-/// `gnapterm device token show|rotate|revoke`: manages the grant `gnapterm device` stored in its home, through the
-/// token management API (RFC 9635 §6), signed with the device's key (the tokens are bound to it).
+/// `gnapterm device token show|rotate|revoke|rotate-key`: manages the grant `gnapterm device` stored in its home,
+/// through the token management API (RFC 9635 §6), proven with the device's key by the method the grant was made
+/// with (the tokens are bound to it); `rotate-key` moves the device's client instance to a new key with the method's
+/// double proof (§6.1.1).
 ///
 /// Exit status: 0 done, 1 a failure (one line on stderr: no stored grant, no device key, the AS refused).
 public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant == WallInstant {
@@ -14,6 +16,9 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         case rotate
         /// Revoke every managed token (§6.2) and forget the grant.
         case revoke
+        /// Replace the device key: the AS moves the client instance, its grants and tokens to a new key proven
+        /// together with the current one (httpsig, jwsd, jws; not mtls, §7.3.2.1).
+        case rotateKey = "rotate-key"
     }
 
     public let grantStore: any DeviceGrantStore
@@ -22,10 +27,13 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
     public let clock: C
     public var stdout: @Sendable (String) -> Void
     public var stderr: @Sendable (String) -> Void
+    /// Makes a transport with TLS settings (a client certificate, a private CA), when the stored grant needs them.
+    public var tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?
 
     public init(
         grantStore: any DeviceGrantStore, keyStore: any ClientKeyStore, transport: any HTTPTransport, clock: C,
-        stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void
+        stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void,
+        tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)? = nil
     ) {
         self.grantStore = grantStore
         self.keyStore = keyStore
@@ -33,6 +41,7 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         self.clock = clock
         self.stdout = stdout
         self.stderr = stderr
+        self.tlsTransport = tlsTransport
     }
 
     public func run(_ action: Action) async -> Int32 {
@@ -64,13 +73,20 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
             stdout(Self.document(record) + "\n")
             return
         }
+        let proof = record.proof ?? DeviceProofSettings()
+        let credentials = try await DeviceCredentials.make(proof) { try await deviceKey() }
+        let client = try credentials.grantClient(
+            transport: transport, tlsTransport: tlsTransport, clock: clock, method: proof.method)
+        if action == .rotateKey {
+            try await rotateKey(record, client: client)
+            return
+        }
         let tokens = record.accessToken?.tokens ?? []
         guard tokens.contains(where: { $0.manage != nil }) else {
             throw SessionError("the stored grant has no token the AS lets this device manage (no 'manage' URI)")
         }
-        let client = GrantClient(transport: transport, key: try await deviceKey(), clock: clock)
         switch action {
-        case .show: return
+        case .show, .rotateKey: return
         case .rotate:
             var rotated = tokens
             for (index, token) in tokens.enumerated() {
@@ -113,6 +129,38 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         }
     }
 
+    /// Moves the device's client instance to a new Ed25519 key (gnapterm's instance key rotation, proven by both
+    /// keys). The new key is kept under a second name before the AS is asked, so it is not lost if storing it as the
+    /// device key fails afterwards.
+    private func rotateKey(_ record: DeviceGrantRecord, client: GrantClient) async throws {
+        // Checked before a new key is made and stored.
+        guard client.client.method != .mtls else {
+            throw SessionError(
+                "a key proven with mtls cannot be rotated by the client (RFC 9635 §7.3.2.1); run gnapterm device "
+                    + "again with the new certificate")
+        }
+        guard let instanceID = record.instanceID else {
+            throw SessionError("the stored grant does not name its client instance; run gnapterm device again")
+        }
+        var newKey = SigningKey.generateEd25519()
+        newKey.keyID = try newKey.publicJWK().thumbprint()
+        let pending = DeviceCommand<C>.keyName + ".rotating"
+        do {
+            try await keyStore.saveClientKey(name: pending, jwk: try newKey.privateJWK())
+        } catch {
+            throw SessionError.store(error)
+        }
+        try await client.rotateInstanceKey(instanceID: instanceID, base: record.server, newKey: newKey)
+        do {
+            try await keyStore.saveClientKey(name: DeviceCommand<C>.keyName, jwk: try newKey.privateJWK())
+        } catch {
+            throw SessionError(
+                "the AS moved to the new key, but it could not be stored as the device key; it is "
+                    + "kept as '\(pending)': \(error)")
+        }
+        stdout("Rotated the device key: \(client.client.key.keyID ?? "?") → \(newKey.keyID ?? "?")\n")
+    }
+
     private func deviceKey() async throws -> SigningKey {
         guard let stored = try await keyStore.clientKey(name: DeviceCommand<C>.keyName) else {
             throw SessionError("this home has no device key; run gnapterm device first")
@@ -128,12 +176,15 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         var receivedAt: String
         var accessToken: AccessTokenResponses?
         var subject: SubjectResponse?
+        /// The proof method the grant's calls use (RFC 9635 §7.3).
+        var proof: String
 
         private enum CodingKeys: String, CodingKey {
             case server
             case receivedAt = "received_at"
             case accessToken = "access_token"
             case subject
+            case proof
         }
     }
 
@@ -143,7 +194,7 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         encoder.outputFormatting.formUnion([.prettyPrinted, .sortedKeys])
         let document = Document(
             server: record.server, receivedAt: record.receivedAt.iso8601, accessToken: record.accessToken,
-            subject: record.subject)
+            subject: record.subject, proof: (record.proof?.method ?? .httpsig).rawValue)
         return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -1,4 +1,5 @@
 import GNAP
+import GNAPClient
 
 /// The grant a headless device holds after `gnapterm device` was approved: the tokens the AS issued (with their
 /// §3.2.1 management URIs and tokens) and the subject information, kept so that `gnapterm device token
@@ -9,14 +10,22 @@ public struct DeviceGrantRecord: Sendable, Hashable, Codable {
     public var receivedAt: WallInstant
     public var accessToken: AccessTokenResponses?
     public var subject: SubjectResponse?
+    /// How the device proved its key for this grant; token management proves the same way. Nil for grants stored
+    /// before the device knew other methods than httpsig.
+    public var proof: DeviceProofSettings?
+    /// The client instance the AS made for the device (RFC 9635 §3.5), for a key rotation.
+    public var instanceID: String?
 
     public init(
-        server: String, receivedAt: WallInstant, accessToken: AccessTokenResponses?, subject: SubjectResponse?
+        server: String, receivedAt: WallInstant, accessToken: AccessTokenResponses?, subject: SubjectResponse?,
+        proof: DeviceProofSettings? = nil, instanceID: String? = nil
     ) {
         self.server = server
         self.receivedAt = receivedAt
         self.accessToken = accessToken
         self.subject = subject
+        self.proof = proof
+        self.instanceID = instanceID
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -24,6 +33,8 @@ public struct DeviceGrantRecord: Sendable, Hashable, Codable {
         case receivedAt = "received_at"
         case accessToken = "access_token"
         case subject
+        case proof
+        case instanceID = "instance_id"
     }
 }
 

@@ -37,6 +37,11 @@ struct ApproveCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
     var theme: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "PEM CA certificates trusted for the AS's https certificate besides the system's.", valueName: "file"))
+    var ca: String?
+
     @OptionGroup(title: "Inbox") var inbox: InboxWatchOptions
 
     @OptionGroup var home: HomeOptions
@@ -64,7 +69,8 @@ struct ApproveCommand: AsyncParsableCommand {
                 throw SessionError.enrollNeedsServer
             }
             let address = try await ServerChoice.resolve(server, environment: environment, store: store)
-            let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
+            let tls = try ca.map { path throws(GNAPClientError) in try ClientTLS(trustedCAFile: path) }
+            let setup = ApproverSetup(transport: AsyncHTTPTransport(tls: tls), store: store, clock: WallClock())
             backend = try await setup.connect(
                 server: address, enrollCode: enroll, deviceName: deviceName, passphrase: PassphrasePrompt.unlocking)
         } catch {

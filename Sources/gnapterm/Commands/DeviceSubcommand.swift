@@ -61,12 +61,39 @@ struct DeviceSubcommand: AsyncParsableCommand {
             valueName: "method"))
     var finish: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How the device proves its key (RFC 9635 §7.3): httpsig, mtls, jwsd or jws.",
+            discussion:
+                "mtls presents a TLS client certificate: --cert and --key, or by default a certificate made from "
+                + "the device key (the same every time). Token management uses the same method.",
+            valueName: "method"))
+    var proof: String = ClientProofMethod.httpsig.rawValue
+
+    @Option(help: ArgumentHelp("PEM client certificate for --proof mtls (with --key).", valueName: "file"))
+    var cert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --cert.", valueName: "file"))
+    var key: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "PEM CA certificates trusted for the AS's https certificate besides the system's.", valueName: "file"))
+    var ca: String?
+
     @OptionGroup(title: "Asking a user on their own terminal") var asynchronous: AsynchronousDeviceOptions
 
     @OptionGroup var home: HomeOptions
 
     /// The start modes asked for: none for an asynchronous request unless `--interact` names some.
     var startModes: String { interact ?? (asynchronous.user == nil ? "user_code,user_code_uri" : "") }
+
+    /// The proof settings the options name.
+    var proofSettings: DeviceProofSettings {
+        DeviceProofSettings(
+            method: ClientProofMethod(rawValue: proof) ?? .httpsig, certificateFile: cert, keyFile: key,
+            trustedCAFile: ca)
+    }
 
     /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
     /// checks would also refuse `gnapterm device token show`, which needs none of these options.
@@ -85,6 +112,14 @@ struct DeviceSubcommand: AsyncParsableCommand {
         }
         if let finish, FinishMethod(rawValue: finish) == nil {
             throw ValidationError("unknown --finish method '\(finish)'; use push or redirect")
+        }
+        guard ClientProofMethod(rawValue: proof) != nil else {
+            throw ValidationError("unknown --proof method '\(proof)'; use httpsig, mtls, jwsd or jws")
+        }
+        do {
+            try proofSettings.validate()
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
@@ -127,7 +162,8 @@ struct DeviceSubcommand: AsyncParsableCommand {
             transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
             stdout: StandardStreams.out, stderr: StandardStreams.err,
             startModes: startModes.isEmpty ? [] : (try? DeviceCommand<WallClock>.parseStartModes(startModes)) ?? [],
-            finish: finish.flatMap(FinishMethod.init(rawValue:)))
+            finish: finish.flatMap(FinishMethod.init(rawValue:)), proof: proofSettings,
+            tlsTransport: { AsyncHTTPTransport(tls: $0) })
         command.user = asynchronous.user
         command.agent = asynchronous.agentDescription
         // SIGINT, SIGTERM and SIGHUP cancel the flow, which withdraws the request at the AS (RFC 9635 §5.4) before

@@ -9,20 +9,22 @@ import TerminalStorage
 struct DeviceTokenSubcommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "Show, rotate or revoke the grant this device stored (RFC 9635 §6).",
+        abstract: "Show, rotate or revoke the grant this device stored (RFC 9635 §6), or rotate the device key.",
         discussion: """
             show: print the stored tokens (with their rights and management URIs). rotate: get new token values \
-            from the AS and store them. revoke: revoke the tokens at the AS and forget the grant.
+            from the AS and store them. revoke: revoke the tokens at the AS and forget the grant. rotate-key: move \
+            this device's client instance to a new key, proven by both keys (not with mtls). Each call is proven \
+            the way the grant was requested (--proof of gnapterm device).
             """)
 
-    @Argument(help: ArgumentHelp("show, rotate or revoke.", valueName: "action"))
+    @Argument(help: ArgumentHelp("show, rotate, revoke or rotate-key.", valueName: "action"))
     var action: String
 
     @OptionGroup var home: HomeOptions
 
     func validate() throws {
         guard DeviceTokenCommand<WallClock>.Action(rawValue: action) != nil else {
-            throw ValidationError("unknown action '\(action)'; use show, rotate or revoke")
+            throw ValidationError("unknown action '\(action)'; use show, rotate, revoke or rotate-key")
         }
     }
 
@@ -36,7 +38,7 @@ struct DeviceTokenSubcommand: AsyncParsableCommand {
         }
         let command = DeviceTokenCommand(
             grantStore: store, keyStore: store, transport: AsyncHTTPTransport(), clock: WallClock(),
-            stdout: StandardStreams.out, stderr: StandardStreams.err)
+            stdout: StandardStreams.out, stderr: StandardStreams.err, tlsTransport: { AsyncHTTPTransport(tls: $0) })
         let status = await command.run(DeviceTokenCommand<WallClock>.Action(rawValue: action) ?? .show)
         if status != 0 { throw ExitCode(status) }
     }

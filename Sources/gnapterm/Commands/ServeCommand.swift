@@ -65,6 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
 
+    @OptionGroup(title: "TLS and client certificates") var tls: TLSOptions
+
+    @OptionGroup(title: "Interaction finish pushes") var push: PushOptions
+
     @OptionGroup(title: "Asynchronous requests") var asynchronous: AsynchronousServeOptions
 
     func validate() throws {
@@ -105,6 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
+        let tlsContext = try tls.contextHolder()
+        let pushTransport = try push.transport()
         let resourceServers = try resourceServerOptions.resourceServers.map { path in
             try Self.load(path, what: "resource server registry") { bytes throws(ConfigurationFileError) in
                 try ResourceServerRegistry.load(from: bytes, now: WallClock().now)
@@ -129,6 +135,8 @@ struct ServeCommand: AsyncParsableCommand {
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        configuration.requestPolicy.finish.pushHosts = push.hosts
+        configuration.trustedClientCertificateHeader = tls.trustClientCertHeader
         resourceServerOptions.apply(to: &configuration.resourceServers)
         configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
@@ -139,7 +147,8 @@ struct ServeCommand: AsyncParsableCommand {
         let codeFile = BootstrapCodeFile(directory: directory)
         let assembly = try await ServerAssembly.assemble(
             store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
-            resourceServers: resourceServers, secretsKey: secretsKey, bootstrapCodeFile: codeFile)
+            resourceServers: resourceServers, secretsKey: secretsKey, bootstrapCodeFile: codeFile,
+            pushTransport: pushTransport, tls: tlsContext)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }

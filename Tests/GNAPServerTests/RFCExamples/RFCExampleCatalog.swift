@@ -36,9 +36,12 @@ struct RFCExampleEntry: Sendable {
 }
 
 enum RFCExampleCatalog {
-    static let noMTLS = "mutual TLS (§7.3.2) is not a proof method this AS supports"
-    static let noJWS = "JWS proofs (§7.3.3, §7.3.4) are not proof methods this AS supports"
-    static let noCert = "a key by certificate (`cert`, §7.1) is not supported; keys travel as JWK"
+    static let noMTLS =
+        "the example's key is proven by mtls (§7.3.2) with the RFC's certificate, which this test cannot present"
+    static let noJWS =
+        "the example's key is proven by JWS (§7.3.3, §7.3.4) with the RFC's key, whose private half is not published"
+    static let noCert =
+        "the example's key is the RFC's certificate (`cert`, §7.1), whose private key is not published"
     static let noInteraction =
         "§2.5: a request without `interact` when the AS needs a person it cannot reach is `invalid_interaction`"
     static let draftSubjectName =

@@ -16,10 +16,19 @@ struct ResourceServerDiscoveryTests {
             #expect(object["introspection_endpoint"] as? String == "http://as.test/gnap/introspect")
             #expect(object["resource_registration_endpoint"] as? String == "http://as.test/gnap/resource")
             #expect(object["token_formats_supported"] as? [String] == ["jwt-signed"])
-            #expect(object["key_proofs_supported"] as? [String] == ClientKeyBinding.supportedProofMethods)
+            // What the AS can verify now: without TLS or a trusted certificate header, no mtls (RFC 9635 §7.3.2).
+            #expect(object["key_proofs_supported"] as? [String] == ["httpsig", "jwsd", "jws"])
             #expect(object["jwks_uri"] as? String == "http://as.test/.well-known/jwks.json")
             let document = try reply.decode(ResourceServerDiscovery.self)
             #expect(throws: Never.self) { try document.validate(allowHTTP: true) }
+        }
+    }
+
+    @Test func mtlsIsListedWhenTheASCanCompareClientCertificates() async throws {
+        let harness = try await ASHarness.trustingClientCertificates()
+        try await harness.run { client in
+            let object = try #require(try await client.send(.get, "/.well-known/gnap-as-rs").object)
+            #expect(object["key_proofs_supported"] as? [String] == ClientKeyBinding.supportedProofMethods)
         }
     }
 

@@ -134,10 +134,11 @@ struct ClientKeyFormatTests {
             _ = try ClientKeyBinding(ClientKeyValue(proof: objectForm, jwk: withKid), accepting: Self.all)
         }
         expectRefused("not supported") { _ = try bind("dpop", jwk: withKid) }
-        // The AS's own entry point accepts what it verifies today.
-        expectRefused("not supported") {
-            _ = try ClientKeyBinding(ClientKeyValue(proof: ProofMethod(method: "jwsd"), jwk: withKid))
-        }
+        // The plain entry point accepts every method of §7.3 (an AS narrows them with its policy).
+        #expect(ClientKeyBinding.supportedProofMethods == ClientKeyBinding.proofMethods)
+        #expect(
+            try ClientKeyBinding(ClientKeyValue(proof: ProofMethod(method: "jwsd"), jwk: withKid)).proof.method
+                == "jwsd")
     }
 
     @Test func malformedCertificatesAreRefused() throws {

@@ -75,9 +75,13 @@ import Testing
         let refusal = Self.refusal { _ = try privateKey.validated() }
         #expect(refusal?.code == .invalidResourceServer)
         #expect(refusal?.errorDescription?.contains("the resource server key contains private key material") == true)
+        // Any proof method of RFC 9635 §7.3 may prove an RS's calls; one outside it is refused.
         let mtls = ResourceServerIdentification.value(
             ResourceServerKey(key: ClientKeyValue(proof: ProofMethod(method: "mtls"), jwk: key.publicKey)))
-        #expect(Self.refusal { _ = try mtls.validated() }?.code == .invalidResourceServer)
+        #expect(Self.refusal { _ = try mtls.validated() } == nil)
+        let dpop = ResourceServerIdentification.value(
+            ResourceServerKey(key: ClientKeyValue(proof: ProofMethod(method: "dpop"), jwk: key.publicKey)))
+        #expect(Self.refusal { _ = try dpop.validated() }?.code == .invalidResourceServer)
     }
 
     @Test func registrationRequestsAreChecked() {
