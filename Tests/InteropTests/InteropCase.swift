@@ -1,7 +1,7 @@
 import HTTPMessageSignatures
 
 /// The JSON object `hms_interop.py` reads (see its docstring): one request plus what to do with it.
-struct InteropCase: Encodable {
+struct InteropCase: Encodable, Sendable {
     /// Key material as the Python library takes it.
     enum Key: Encodable {
         case jwk(JWK)
