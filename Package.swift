@@ -264,6 +264,13 @@ let package = Package(
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
+        // The fault suite: `kill -9` of `gnapterm serve` under load, and connection exhaustion under `ulimit -n 1024`.
+        .testTarget(
+            name: "FaultTests",
+            dependencies: [
+                "gnapterm", "GNAPClient", "GNAP", "GNAPStorage", "HTTPMessageSignatures",
+            ]
+        ),
         // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
         // Tests/python-requirements.txt).
         .testTarget(
