@@ -14,7 +14,8 @@ struct FaultClient: Sendable {
 
     init(base: String, approver: InteractionClient, ledger: Ledger) {
         self.base = base
-        grants = GrantClient(transport: AsyncHTTPTransport(timeout: .seconds(10)), key: .generateEd25519(), clock: WallClock())
+        grants = GrantClient(
+            transport: AsyncHTTPTransport(timeout: .seconds(10)), key: .generateEd25519(), clock: WallClock())
         self.approver = approver
         self.ledger = ledger
     }
@@ -28,9 +29,12 @@ struct FaultClient: Sendable {
         // A grant request lost in transit leaves at most an orphan pending grant: the client asks again.
         var created: GrantResponse?
         while created == nil {
-            if case .answered(let response) = try await retrying("grant request", ledger: ledger, {
-                () async throws(GNAPClientError) in try await grants.request(request, endpoint: base + "/gnap")
-            }) {
+            if case .answered(let response) = try await retrying(
+                "grant request", ledger: ledger,
+                {
+                    () async throws(GNAPClientError) in try await grants.request(request, endpoint: base + "/gnap")
+                })
+            {
                 created = response
             }
         }
@@ -116,9 +120,12 @@ struct FaultClient: Sendable {
     private func rotate(_ token: AccessTokenResponse, grantID: String, times: Int) async throws {
         guard var manage = token.manage else { throw FaultError("an access token without manage") }
         for _ in 0..<times {
-            switch try await retrying("token rotation", ledger: ledger, {
-                () async throws(GNAPClientError) in try await grants.rotateToken(manage)
-            }) {
+            switch try await retrying(
+                "token rotation", ledger: ledger,
+                {
+                    () async throws(GNAPClientError) in try await grants.rotateToken(manage)
+                })
+            {
             case .answered(let rotated):
                 guard let next = rotated.manage else { throw FaultError("a rotated token without manage") }
                 manage = next

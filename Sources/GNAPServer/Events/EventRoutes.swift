@@ -24,13 +24,12 @@ enum EventRoutes {
             default: throw APIError(GNAPError(.invalidRequest, "follow must be true or false"))
             }
             // The header wins (EventSource sends it on reconnection); the parameter serves the first connection.
-            let resume = request.headers[HTTPField.Name("Last-Event-ID")!] ?? parameters["last_event_id"]
+            // Each is checked whenever it is present, so a malformed one is never hidden by the other.
+            let header = try Self.eventID(request.headers[HTTPField.Name("Last-Event-ID")!], named: "Last-Event-ID")
+            let query = try Self.eventID(parameters["last_event_id"], named: "last_event_id")
             let position: Int64
-            if let resume {
-                guard let value = Int64(resume.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-                    throw APIError(GNAPError(.invalidRequest, "Last-Event-ID must be an event id"))
-                }
-                position = value
+            if let resume = header ?? query {
+                position = resume
             } else {
                 do {
                     position = try await administration.latestAuditEntryID()
