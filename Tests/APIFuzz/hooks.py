@@ -106,14 +106,37 @@ def _protect_own_identity(case):
         parameters["username"] = "someone-else"
 
 
+SIGNATURE_FIELDS = {"signature", "signature-input", "content-digest"}
+
+
+def _left_out_a_signature_field(case, headers):
+    """Whether the fuzzer left out a signature field the operation requires: a negative case that must go unsigned."""
+    present = {name.lower() for name in headers}
+    for parameter in case.operation.headers:
+        name = parameter.name.lower()
+        if name in SIGNATURE_FIELDS and parameter.is_required and name not in present:
+            return True
+    return False
+
+
+def _fresh_jwk(body, member="jwk"):
+    if isinstance(body, dict) and isinstance(body.get(member), dict):
+        body[member] = gnapsign.Key().jwk
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
     path = case.operation.path
     method = case.method.upper()
     headers = case.headers if case.headers is not None else {}
+    if _left_out_a_signature_field(case, headers):
+        return
     if path.startswith("/gnap"):
         if path == "/gnap" and method == "POST" and isinstance(case.body, dict):
             case.body["client"] = _client_member()
+        if isinstance(case.body, dict) and isinstance(case.body.get("key"), dict):
+            # A key rotation: a key that exists (its second signature is still missing, so it is refused).
+            _fresh_jwk(case.body["key"])
         grant = (case.path_parameters or {}).get("grant")
         token = (case.path_parameters or {}).get("token")
         with _lock:
@@ -129,6 +152,13 @@ def before_call(context, case, kwargs):
         kwargs["auth"] = gnapsign.Signer(key, key.thumbprint, "gnapterm")
     elif path.startswith("/interact/v1") or path.startswith("/admin/v1"):
         _protect_own_identity(case)
+        if path == "/interact/v1/devices/rotate":
+            _fresh_jwk(case.body)
+        if path == "/interact/v1/interaction" and isinstance(case.body, dict):
+            # The document's examples name https://as.example.com; this run's AS has another base.
+            link = case.body.get("interaction")
+            if isinstance(link, str):
+                case.body["interaction"] = link.replace("https://as.example.com", BASE)
         kwargs["auth"] = gnapsign.device_signer(ADMIN, ADMIN_DEVICE)
     if headers:
         case.headers = headers
