@@ -3,7 +3,6 @@ import GNAP
 import GNAPClient
 import GNAPStorage
 import HTTPMessageSignatures
-import Synchronization
 import Testing
 
 /// `kill -9` of a real `gnapterm serve` at random moments under a mixed load of several clients and approvers
@@ -21,7 +20,6 @@ struct CrashRecoveryTests {
         try await serve.start()
         let approvers = try await Self.enrollApprovers(serve, count: 3)
         let ledger = Ledger()
-        let chaosDone = Atomic(false)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<Self.clients {
@@ -29,14 +27,14 @@ struct CrashRecoveryTests {
                 group.addTask {
                     var flow = 0
                     // Each client goes on with whole flows until the last restart, then finishes the one it is in.
-                    while !chaosDone.load(ordering: .relaxed) || flow == 0 {
+                    while !ledger.snapshot.killsDone || flow == 0 {
                         try await client.runFlow(approve: (index + flow) % 3 != 0, rotations: 1 + flow % 2)
                         flow += 1
                     }
                 }
             }
             group.addTask {
-                defer { chaosDone.store(true, ordering: .relaxed) }
+                defer { ledger.record { $0.killsDone = true } }
                 for _ in 0..<Self.kills {
                     try await Task.sleep(for: .milliseconds(Int.random(in: 200...1200)))
                     try await serve.kill9()

@@ -22,6 +22,8 @@ final class Ledger: Sendable {
         var unacknowledgedCommits = 0
         var rotations = 0
         var kills = 0
+        /// The last restart is done: the clients finish the flow they are in and stop.
+        var killsDone = false
     }
 
     private let entries = Mutex(Entries())

@@ -5,11 +5,16 @@ import Synchronization
 /// `gnapterm serve` as a child process on a data directory of its own, which a test can `kill -9` and start again
 /// on the same address and data. Optionally under an open-file limit (`ulimit -n`, set by `/bin/sh` before it
 /// executes the binary, so the limit is the AS's own).
-final class ServeProcess: Sendable {
+final class ServeProcess: @unchecked Sendable {
     let dataDirectory: URL
     let openFileLimit: Int?
     let extraArguments: [String]
-    private let state = Mutex<(process: Process?, output: OutputLog?, url: String?)>((nil, nil, nil))
+    // The current process, its output and the address, behind `lock`: read by the clients' tasks, replaced by
+    // the task that kills and restarts.
+    private let lock = NSLock()
+    private var process: Process?
+    private var log: OutputLog?
+    private var address: String?
 
     /// What the current process wrote, shared with the pipe's handler.
     final class OutputLog: Sendable {
@@ -25,13 +30,14 @@ final class ServeProcess: Sendable {
     }
 
     /// The base URL, known once the first start has printed it.
-    var url: String { state.withLock { $0.url ?? "" } }
-    var output: String { state.withLock { $0.output?.text.withLock { $0 } ?? "" } }
-    var processID: Int32? { state.withLock { $0.process?.processIdentifier } }
+    var url: String { lock.withLock { address ?? "" } }
+    var output: String { lock.withLock { log }?.text.withLock { $0 } ?? "" }
+    var processID: Int32? { lock.withLock { process?.processIdentifier } }
+    private var current: Process? { lock.withLock { process } }
 
     /// Starts the AS (on a free port the first time, then on the same address) and waits until it listens.
     func start() async throws {
-        let listen = state.withLock { $0.url?.replacingOccurrences(of: "http://", with: "") } ?? "127.0.0.1:0"
+        let listen = lock.withLock { address?.replacingOccurrences(of: "http://", with: "") } ?? "127.0.0.1:0"
         let serve =
             [
                 FaultBinary.path, "serve", "--listen", listen, "--data-dir", dataDirectory.path, "--poll-interval", "1",
@@ -51,9 +57,9 @@ final class ServeProcess: Sendable {
             log.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
-        state.withLock {
-            $0.process = process
-            $0.output = log
+        lock.withLock {
+            self.process = process
+            self.log = log
         }
         let deadline = ContinuousClock.now.advanced(by: .seconds(30))
         while true {
@@ -61,7 +67,7 @@ final class ServeProcess: Sendable {
             if let line = text.split(separator: "\n").first(where: { $0.contains("listening on ") }),
                 let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
             {
-                state.withLock { $0.url = String(url) }
+                lock.withLock { address = String(url) }
                 return
             }
             guard process.isRunning, ContinuousClock.now < deadline else {
@@ -73,14 +79,14 @@ final class ServeProcess: Sendable {
 
     /// `kill -9`: no shutdown, no flush; waits until the process is gone.
     func kill9() async throws {
-        guard let process = state.withLock({ $0.process }) else { return }
+        guard let process = current else { return }
         Glibc.kill(process.processIdentifier, SIGKILL)
         try await waitForExit(process)
     }
 
     /// SIGTERM and wait: the AS shuts down on its own.
     func stop() async throws {
-        guard let process = state.withLock({ $0.process }) else { return }
+        guard let process = current else { return }
         if process.isRunning { process.terminate() }
         try await waitForExit(process)
     }
