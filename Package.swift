@@ -137,6 +137,8 @@ let package = Package(
         .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
+        // PNG images and zbarimg (Debian's zbar-tools), an independent QR code reader, for the QR code tests.
+        .target(name: "QRScanTestSupport", dependencies: ["ChildProcessTestSupport"]),
         // The terminal side without a screen: local store protocols, device keys and their sealing, session wiring
         // (enrollment, the approver's backend over the interaction API), the device mode's flow. No curses.
         .target(
@@ -230,7 +232,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-                // The start-up order tests run the assembled services as `serve` does.
+                // The start-up order tests run the assembled services as `serve` does; the serve log tests read its
+                // lines back through a recording log handler.
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -254,15 +257,20 @@ let package = Package(
         .testTarget(
             name: "TerminalAppsTests",
             dependencies: [
-                "TerminalApps", "TerminalSession", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "TerminalApps", "TerminalSession", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient",
+                "QRCode",
                 "HTTPMessageSignatures",
                 // Key sealing and history search against the real local store (in memory).
                 "TerminalStorage",
+                // The device screen's QR code, rendered as a terminal would show it, read by zbarimg.
+                "QRScanTestSupport",
+                // A stand-in AS behind the HTTPTransport seam (key rotation picked up by a running approver).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Snapshots"]
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "QRScanTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
         // The fault suite: `kill -9` of `gnapterm serve` under load, and connection exhaustion under `ulimit -n 1024`.
         .testTarget(

@@ -6,6 +6,7 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// An AS behind Hummingbird's in-process router test client, with a manual clock and helpers to sign requests the
@@ -24,7 +25,7 @@ struct ASHarness {
         maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
-        serving: (ASDatabase) -> any GrantStore = { $0 }
+        serving: (ASDatabase) -> any GrantStore = { $0 }, logger: Logger = Logger(label: "gnapterm.as.test")
     ) async throws {
         store = try ASDatabase.inMemory()
         bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
@@ -37,7 +38,7 @@ struct ASHarness {
         stores.grants = serving(store)
         server = AuthorizationServer(
             stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
-            clock: clock, pushTransport: pushes)
+            clock: clock, logger: logger, pushTransport: pushes)
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

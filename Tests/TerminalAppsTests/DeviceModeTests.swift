@@ -41,8 +41,8 @@ import Testing
         #expect(!err.value.contains("█"))
     }
 
-    @Test func theJSONLinesStayAsTheyWere() {
-        #expect(DeviceOutput.progress(Event.codeEntered) == nil)
+    @Test func theJSONLines() {
+        #expect(DeviceOutput.progress(Event.codeEntered) == #"{"event":"code_entered"}"#)
         #expect(
             DeviceOutput.progress(Event.waiting(nextPollAt: Fixtures.now))
                 == #"{"event":"waiting","next_poll_at":"2026-01-01T09:00:00Z"}"#)
@@ -89,6 +89,31 @@ import Testing
             return "granted"
         }
         #expect(outcome == nil)
+    }
+
+    @Test func yAndCCopyTheCodeAndTheApproveCommandWithOSC52() async throws {
+        let terminal = VirtualTerminal(
+            size: Size(width: 80, height: 24),
+            script: [
+                .waitFor("Waiting for someone"), .type("y"), .waitFor("Copied the code"), .type("l"), .type("c"),
+                .waitFor("Copied the approve command"), .key(.character("q")), .waitFor("never shown"),
+            ])
+        let outcome = try await DeviceFullScreen.run(
+            on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
+            status: Self.approved
+        ) { report in
+            report(.interaction(DeviceScreenTests.interaction))
+            try await Task.sleep(for: .seconds(3600))
+            return "granted"
+        }
+        #expect(outcome == nil)
+        #expect(
+            await terminal.clipboardWrites == [
+                ClipboardSequence.osc52("WDJB-MJHT"), ClipboardSequence.osc52("http://127.0.0.1:8080/device"),
+                ClipboardSequence.osc52("gnapterm approve --as http://127.0.0.1:8080"),
+            ])
+        let copied = try #require(await terminal.frames.map(VirtualTerminal.renderText).last { $0.contains("Copied") })
+        assertSnapshot(copied, named: "device-80x24-copied")
     }
 
     @Test func aFailingFlowClosesTheScreenAndRethrows() async throws {

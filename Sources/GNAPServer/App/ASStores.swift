@@ -8,21 +8,24 @@ public struct ASStores: Sendable {
     public var accounts: any AccountStore
     public var administration: any AdministrationStore
     public var secrets: any SecretStore
+    public var inbox: any InboxStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
-        administration: any AdministrationStore, secrets: any SecretStore
+        administration: any AdministrationStore, secrets: any SecretStore, inbox: any InboxStore
     ) {
         self.grants = grants
         self.clients = clients
         self.accounts = accounts
         self.administration = administration
         self.secrets = secrets
+        self.inbox = inbox
     }
 
     /// Every concern from one backend.
     public init(_ backend: some ASStore) {
         self.init(
-            grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend)
+            grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
+            inbox: backend)
     }
 }

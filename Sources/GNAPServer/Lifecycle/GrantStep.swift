@@ -5,12 +5,16 @@ import GNAP
 struct GrantStep: Sendable {
     let grants: any GrantStore
     let clock: AnyWallClock
+    /// Woken after every step, so that inbox and admin streams send the change at once.
+    var wakeup: FeedWakeup? = nil
 
     /// Runs one step; store failures are thrown as they are (for callers that retry).
     func attempt<Value: Sendable>(
         grantID: String, _ body: @escaping @Sendable (inout GrantChange) throws -> Value
     ) async throws -> Value {
-        try await grants.change(grantID: grantID, clock: clock, body)
+        let value = try await grants.change(grantID: grantID, clock: clock, body)
+        wakeup?.signal()
+        return value
     }
 
     /// Runs one step. An ``APIError`` thrown by `body` passes through; a step the state machine refused becomes
@@ -47,9 +51,11 @@ struct GrantStep: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
-        case .cancelled: return GNAPError(.userCodeExpired, refusal.description)
+        // Not "expired": the approver is told that the device gave up, so they do not ask it for a new code.
+        case .cancelled: return GNAPError(.requestWithdrawn, "the device withdrew this request")
         case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
         case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
+        case .notForYou: return GNAPError(.notFound, refusal.description)
         }
     }
 }

@@ -153,6 +153,7 @@ enum ASMigrations {
             // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
+        migrator.registerMigration("2026-12-02-inbox") { db in try InboxSchema.create(db) }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import TerminalUI
 extension ApproverKeymaps {
     /// Tab and Shift-Tab between the panes of the records view: decisions, active grants, keys.
     static let panes = Map([
-        .init([.tab], .nextPane, help: "Next pane (decisions, active grants, keys)", group: "Panes"),
+        .init([.tab], .nextPane, help: "Next pane (decisions, active grants, keys, inbox)", group: "Panes"),
         .init([.backTab], .previousPane, help: "Previous pane", group: "Panes"),
     ])
 
@@ -20,6 +20,7 @@ extension ApproverKeymaps {
         .init([.pageDown], .pageDown, help: "Page down", group: "Active grants"),
         .init([.character("r")], .revoke, help: "Revoke the grant (asks to confirm)", group: "Active grants"),
         .init([.escape], .back, help: "Back to code entry", group: "Active grants"),
+        copy("Active grants"),
     ])
 
     static let revoke = Map([
@@ -32,6 +33,7 @@ extension ApproverKeymaps {
         .init([.down, .character("j")], .nextItem, help: "Next key", group: "Keys"),
         .init([.character("r")], .rotateKey, help: "Rotate this terminal's key (asks to confirm)", group: "Keys"),
         .init([.escape], .back, help: "Back to code entry", group: "Keys"),
+        copy("Keys", "the key's thumbprint"),
     ])
 
     static let rotate = Map([

@@ -63,6 +63,8 @@ struct ReviewDescription: Sendable {
 
     static let heading = "A device is asking for access to your account"
     static let antiPhishing = "Approve only if you started this on a device you control."
+    /// The same warning for a footer of one row on a narrow screen.
+    static let antiPhishingShort = "Approve only if you started this on your own device."
     static let clientHeading = "Client"
     static let rightsHeading = "Access requested"
     static let subjectHeading = "Information about you"
@@ -128,7 +130,8 @@ struct ReviewDescription: Sendable {
                     label: finish.method == .redirect ? "Return to" : "Notifies", value: finish.uri,
                     provenance: .selfAsserted))
         }
-        clientFields = fields
+        // The agent behind the request comes first and apart from the client application.
+        clientFields = Self.agentFields(review.agent) + fields
         let time = TimeText.format(review.requestedAt, in: timeZone)
         requestedLine = review.requestedFrom.map { "Requested from \($0) at \(time)" } ?? "Requested at \(time)"
         rights = Self.rights(of: review.tokens)

@@ -39,6 +39,11 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public var startModes: [String]
     /// The interaction finish method to ask for (§2.5.2): the device then listens on loopback for the callback.
     public var finish: FinishMethod?
+    /// `--user`: the user to ask on their own terminal (RFC 9635 §1.6.3), an e-mail address or an opaque id. With no
+    /// start modes the request is asynchronous only; with start modes it can be reached both ways.
+    public var user: String? = nil
+    /// `--agent`, `--task`: the automated agent behind the request, as it describes itself (`gnapterm_agent`).
+    public var agent: AgentDescription? = nil
 
     public init(
         server: String, accessJSON: String, displayName: String, display: Display, outputPath: String? = nil,
@@ -83,7 +88,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public static func parseAccess(_ text: String) throws(SessionError) -> [AccessRight] {
         let rights: [AccessRight]
         do {
-            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8))
+            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8), root: "the access array")
         } catch {
             throw .invalidAccess(error.errorDescription ?? "not a JSON array of access rights")
         }
@@ -129,6 +134,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     private func runFlow(_ rights: [AccessRight], base: String, output: TokenOutputFile?) async throws -> Int32 {
         let key = try await loadKey()
         let discovery = try await GrantClient.discover(base: base, transport: transport)
+        // Shown and kept as the AS names itself, whichever address reached it (`localhost` or `127.0.0.1`): the
+        // address of the user-code page and the one an approver's enrollment is known by.
+        let base = ServerAddress.publicBase(of: discovery) ?? base
         // With a finish method the AS calls back (push) or sends the person's browser (redirect) to a loopback URI.
         guard let finish else {
             return try await runFlow(rights, base: base, key: key, discovery: discovery, output: output)
@@ -152,9 +160,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     ) async throws -> Int32 {
         let flow = DeviceFlow(client: GrantClient(transport: transport, key: key, clock: clock), clock: clock)
         let listener = finish?.listener
-        let request = try flow.grantRequest(
-            access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
-            startModes: startModes, finish: finish?.request)
+        let request = try DeviceRequest.make(
+            flow, access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
+            startModes: startModes, finish: finish?.request, user: user, agent: agent)
         let endpoint = discovery.grantRequestEndpoint
         let outcome: DeviceFlow<C>.Outcome
         switch display {

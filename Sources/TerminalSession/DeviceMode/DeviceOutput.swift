@@ -26,6 +26,18 @@ public enum DeviceOutput {
         }
     }
 
+    /// `waiting_for_approval`: an asynchronous request waits for `user` on their own terminal.
+    struct ApprovalWaitLine: Encodable {
+        let event = "waiting_for_approval"
+        var user: String
+        var expiresAt: String
+
+        private enum CodingKeys: String, CodingKey {
+            case event, user
+            case expiresAt = "expires_at"
+        }
+    }
+
     struct EventLine: Encodable {
         var event: String
     }
@@ -68,7 +80,12 @@ public enum DeviceOutput {
     }
 
     static func interaction(_ interaction: DeviceInteraction) -> String {
-        line(
+        if let approver = interaction.approver {
+            // An asynchronous request (RFC 9635 §1.6.3): nothing to show, the user approves on their terminal.
+            return line(
+                ApprovalWaitLine(user: approver, expiresAt: interaction.expiresAt.iso8601))
+        }
+        return line(
             UserCodeLine(
                 event: interaction.userCode == nil ? "interaction" : "user_code", userCode: interaction.userCode,
                 userCodeURI: interaction.userCodeURI, redirect: interaction.redirect, app: interaction.app,
@@ -82,10 +99,12 @@ public enum DeviceOutput {
         case .waiting(let next): Self.waiting(nextPollAt: next)
         case .interactionFinished: Self.interactionFinished
         case .retrying(let reason, let next): Self.waiting(nextPollAt: next, reason: reason)
-        // The JSON lines stay as they were before this event existed.
-        case .codeEntered: nil
+        case .codeEntered: Self.codeEntered
         }
     }
+
+    /// Someone entered the code or opened the link (the AS said so in a pending response); printed once.
+    static var codeEntered: String { line(EventLine(event: "code_entered")) }
 
     /// The finish callback arrived and verified; the device continues with the interaction reference.
     static var interactionFinished: String { line(EventLine(event: "interaction_finished")) }

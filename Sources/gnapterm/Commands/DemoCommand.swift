@@ -23,7 +23,24 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gnapterm-demo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let theme = Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)
+        // SIGTERM, SIGHUP (the window closed) and SIGINT cancel the demo instead of ending the process at once,
+        // so the keys and databases it made are deleted whichever way it ends.
+        // A second signal while cleaning up ends the process at once (SignalCancellation).
+        let outcome = await SignalCancellation.run { () async -> Result<Void, any Error> in
+            do {
+                try await Self.demo(in: workspace, theme: theme)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try? FileManager.default.removeItem(at: workspace)
+        if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
+        try outcome.value.get()
+    }
+
+    private static func demo(in workspace: URL, theme: Theme) async throws {
         // The AS must stay silent: its log lines would scribble over the full-screen app.
         let quiet = Logger(label: "gnapterm.demo") { _ in SwiftLogNoOpLogHandler() }
         let clock = WallClock()
@@ -58,7 +75,7 @@ struct DemoCommand: AsyncParsableCommand {
         let code = try await device.start()
 
         try await ApproverApp.run(
-            backend: backend, theme: Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment),
+            backend: backend, theme: theme,
             hint: "The demo device \"Living-room TV\" is showing code \(code). Type it above and press Enter.")
 
         // A decision reaches the device at its next poll; without one there is nothing to wait for.

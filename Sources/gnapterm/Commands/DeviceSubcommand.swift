@@ -17,9 +17,13 @@ struct DeviceSubcommand: AsyncParsableCommand {
             tokens go to stdout (or --output FILE) and are kept in the home for 'gnapterm device token'.
             Exit status: 0 granted, 3 denied, 4 expired, 1 any other failure.
             """,
-        subcommands: [DeviceTokenSubcommand.self])
+        subcommands: [DeviceTokenSubcommand.self, DeviceKeySubcommand.self])
 
-    @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "The authorization server, e.g. http://127.0.0.1:8080 (default: $GNAPTERM_AS, else the one AS this "
+                + "terminal is enrolled at as an approver)."))
     var server: String?
 
     @Option(help: #"The RFC 9635 'access' array as JSON, e.g. '[{"type":"photo-api","actions":["read"]}]'."#)
@@ -45,9 +49,10 @@ struct DeviceSubcommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Interaction start modes to ask for, comma-separated: user_code, user_code_uri, redirect, app.",
+            "Interaction start modes to ask for, comma-separated: user_code, user_code_uri, redirect, app "
+                + "(default user_code,user_code_uri; none with --user unless given).",
             valueName: "modes"))
-    var interact: String = "user_code,user_code_uri"
+    var interact: String?
 
     @Option(
         help: ArgumentHelp(
@@ -56,12 +61,16 @@ struct DeviceSubcommand: AsyncParsableCommand {
             valueName: "method"))
     var finish: String?
 
+    @OptionGroup(title: "Asking a user on their own terminal") var asynchronous: AsynchronousDeviceOptions
+
     @OptionGroup var home: HomeOptions
+
+    /// The start modes asked for: none for an asynchronous request unless `--interact` names some.
+    var startModes: String { interact ?? (asynchronous.user == nil ? "user_code,user_code_uri" : "") }
 
     /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
     /// checks would also refuse `gnapterm device token show`, which needs none of these options.
     func checkArguments() throws {
-        guard server != nil else { throw ValidationError("missing --as URL (the authorization server)") }
         if let theme, Theme.named(theme) == nil {
             throw ValidationError("unknown --theme '\(theme)'; use default, high-contrast or monochrome")
         }
@@ -69,9 +78,10 @@ struct DeviceSubcommand: AsyncParsableCommand {
             throw ValidationError("give exactly one of --access JSON or --access-file FILE")
         }
         do {
-            _ = try DeviceCommand<WallClock>.parseStartModes(interact)
+            if !startModes.isEmpty { _ = try DeviceCommand<WallClock>.parseStartModes(startModes) }
+            try asynchronous.check()
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(String(describing: error))
         }
         if let finish, FinishMethod(rawValue: finish) == nil {
             throw ValidationError("unknown --finish method '\(finish)'; use push or redirect")
@@ -88,7 +98,8 @@ struct DeviceSubcommand: AsyncParsableCommand {
         let accessJSON: String
         if let accessFile {
             guard let data = FileManager.default.contents(atPath: accessFile) else {
-                StandardStreams.err("gnapterm device: cannot read \(accessFile)\n")
+                let why = FileManager.default.fileExists(atPath: accessFile) ? "permission denied" : "no such file"
+                StandardStreams.err("gnapterm device: cannot read the --access-file \(accessFile) (\(why))\n")
                 throw ExitCode(1)
             }
             accessJSON = String(decoding: data, as: UTF8.self)
@@ -96,10 +107,13 @@ struct DeviceSubcommand: AsyncParsableCommand {
             accessJSON = access ?? ""
         }
         let store: LocalDatabase
+        let address: String
         do {
             store = try LocalDatabase.open(directory: home.directory)
+            address = try await ServerChoice.resolve(
+                server, environment: ProcessInfo.processInfo.environment, store: store)
         } catch {
-            StandardStreams.err("gnapterm device: cannot open the local store: \(error)\n")
+            StandardStreams.err("gnapterm device: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         // Full screen only on a terminal (curses needs both ends); else plain lines, leaving stdout to the tokens.
@@ -108,13 +122,18 @@ struct DeviceSubcommand: AsyncParsableCommand {
             ? .json
             : StandardStreams.stdoutIsTerminal && StandardStreams.stdinIsTerminal
                 ? .fullScreen(Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)) : .plain
-        let command = DeviceCommand(
-            server: server ?? "", accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
+        var command = DeviceCommand(
+            server: address, accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
             transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
             stdout: StandardStreams.out, stderr: StandardStreams.err,
-            startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
+            startModes: startModes.isEmpty ? [] : (try? DeviceCommand<WallClock>.parseStartModes(startModes)) ?? [],
             finish: finish.flatMap(FinishMethod.init(rawValue:)))
-        let status = await command.run()
-        if status != 0 { throw ExitCode(status) }
+        command.user = asynchronous.user
+        command.agent = asynchronous.agentDescription
+        // SIGINT, SIGTERM and SIGHUP cancel the flow, which withdraws the request at the AS (RFC 9635 §5.4) before
+        // the process ends by the signal.
+        let outcome = await SignalCancellation.run { [command] in await command.run() }
+        if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
+        if outcome.value != 0 { throw ExitCode(outcome.value) }
     }
 }

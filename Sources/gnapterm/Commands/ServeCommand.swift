@@ -5,6 +5,7 @@ import GNAPServer
 import GNAPStorage
 import Logging
 import ServiceLifecycle
+import TerminalSession
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,10 +41,16 @@ struct ServeCommand: AsyncParsableCommand {
             discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
     var durableTokens: String = "all"
 
-    @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file of pre-registered client instances: ids, keys, vetted display names (format and example: "
+                + "README, \"Pre-registered clients\")."))
     var clients: String?
 
-    @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file describing access types and reference strings for approvers (format and example: README, "
+                + "\"Access catalog\")."))
     var accessCatalog: String?
 
     @Option(
@@ -55,6 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
     var secretsKeyFile: String?
 
     @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
+
+    @OptionGroup(title: "Asynchronous requests") var asynchronous: AsynchronousServeOptions
 
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
@@ -96,15 +105,23 @@ struct ServeCommand: AsyncParsableCommand {
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
         // One AS per data directory: held until this process ends.
-        let lock = try DataDirectoryLock.acquire(directory: directory)
+        let lock: DataDirectoryLock
+        let store: ASDatabase
+        do {
+            lock = try DataDirectoryLock.acquire(directory: directory)
+            store = try ASDatabase.open(directory: directory)
+        } catch {
+            StandardStreams.err("gnapterm serve: \(ErrorSentence.describe(error))\n")
+            throw ExitCode(1)
+        }
         defer { withExtendedLifetime(lock) {} }
-        let store = try ASDatabase.open(directory: directory)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
                 "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",

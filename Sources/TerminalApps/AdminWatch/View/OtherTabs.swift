@@ -5,7 +5,7 @@ import TerminalUI
 /// The decisions, accounts and devices tabs: short lists, drawn as a window around the selection.
 enum OtherTabs {
     static func decisions(_ state: AdminWatchState, timeZone: TimeZone, in rect: Rect, on canvas: inout Canvas) {
-        let rows = state.decisions.map { decision in
+        let rows = state.visibleDecisions.map { decision in
             [
                 TimeText.format(decision.at, in: timeZone, seconds: true), decision.outcome,
                 decision.client ?? decision.grantID, decision.detail,
@@ -14,7 +14,7 @@ enum OtherTabs {
         // The grant id is in the detail pane (Enter); the reason needs the room.
         table(
             ["TIME", "OUTCOME", "CLIENT", "DETAIL"], widths: [24, 9, 18], rows: rows,
-            styles: state.decisions.map { style(outcome: $0.outcome) }, selection: state.decisionSelection,
+            styles: state.visibleDecisions.map { style(outcome: $0.outcome) }, selection: state.decisionSelection,
             empty: "No decisions yet. Approvals, denials and revocations appear here as they happen.", in: rect,
             on: &canvas)
     }
@@ -52,9 +52,37 @@ enum OtherTabs {
             on: &canvas)
     }
 
+    /// The raw audit stream, newest first: time, kind, grant, actor and the entry's detail.
+    static func events(_ state: AdminWatchState, timeZone: TimeZone, in rect: Rect, on canvas: inout Canvas) {
+        let all = state.shownEvents
+        // Only the rows on screen are formatted (the log holds up to 2000 entries).
+        let visible = max(1, rect.height - 1)
+        let first = max(0, min(state.eventSelection - visible + 1, all.count - visible))
+        let shown = Array(all[first..<min(all.count, first + visible)])
+        let rows = shown.map { entry in
+            [
+                RFC3339.parse(entry.at).map { TimeText.format($0, in: timeZone, seconds: true, zone: false) }
+                    ?? entry.at,
+                entry.kind.rawValue, entry.grantID ?? "-", entry.actor ?? entry.accountID ?? "-", entry.detail,
+            ]
+        }
+        let empty =
+            state.eventFilter.isEmpty
+            ? "No events yet. Everything the AS records in its audit log appears here as it happens."
+            : "No event matches the filter “\(state.eventFilter)”."
+        table(
+            ["TIME", "KIND", "GRANT", "ACTOR", "DETAIL"], widths: [19, 18, 12, 18], rows: rows,
+            styles: shown.map { style(kind: $0.kind) }, selection: state.eventSelection - first, empty: empty,
+            in: rect, on: &canvas)
+    }
+
+    static func style(kind: AuditEventKind) -> Style {
+        AdminWatchApp.decisionKinds[kind].map(style(outcome:)) ?? (kind == .grantCreated ? .warning : .normal)
+    }
+
     static func style(outcome: String) -> Style {
         switch outcome {
-        case "approved": .success
+        case "approved", "policy": .success
         case "denied", "revoked", "refused": .danger
         default: .muted
         }

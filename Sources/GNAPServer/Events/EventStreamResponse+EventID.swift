@@ -1,6 +1,6 @@
 import GNAP
 
-extension EventRoutes {
+extension EventStreamResponse {
     /// The most digits an event id has (Assets/openapi.yaml: `Last-Event-ID` and `last_event_id`); far beyond any
     /// audit log, and always an `Int64`.
     static let maximumEventIDDigits = 18

@@ -2,17 +2,17 @@ import ChildProcessTestSupport
 import Foundation
 
 /// Decodes QR codes with `zbarimg` (Debian's zbar-tools), an independent reader, from PNG images written here.
-enum ZbarDecoder {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum ZbarDecoder {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static let missingMessage =
+    public static let missingMessage =
         "zbarimg not found on PATH: the QR code tests check the encoder against it. "
         + "Install it with `apt-get install zbar-tools` (Debian/Ubuntu), or run `scripts/test-setup`."
 
     /// How zbarimg hands over the decoded bytes.
-    enum Output {
+    public enum Output: Sendable {
         /// `-Sbinary`: the bytes exactly as encoded, no character-set guessing.
         case binary
         /// zbarimg's default: the bytes interpreted as text (it guesses the encoding) and converted to UTF-8.
@@ -20,7 +20,7 @@ enum ZbarDecoder {
     }
 
     /// The payloads of the QR codes zbarimg finds in the PNG image, one per symbol.
-    static func decode(png: [UInt8], output: Output = .binary) throws -> [UInt8] {
+    public static func decode(png: [UInt8], output: Output = .binary) throws -> [UInt8] {
         guard let zbarimg = executablePath() else { throw Failure(description: missingMessage) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qrcode-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

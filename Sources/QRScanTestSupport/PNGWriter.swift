@@ -1,8 +1,8 @@
 /// A minimal PNG encoder for test images: 8-bit greyscale, no filtering, and a zlib stream of stored (uncompressed)
 /// deflate blocks (RFC 1950, RFC 1951 §3.2.4), with the CRC-32 and Adler-32 checksums these formats require.
-enum PNGWriter {
+public enum PNGWriter {
     /// `pixels[row][column]`, 0 black to 255 white; all rows must have the same length.
-    static func greyscale(_ pixels: [[UInt8]]) -> [UInt8] {
+    public static func greyscale(_ pixels: [[UInt8]]) -> [UInt8] {
         let height = pixels.count
         let width = pixels.first?.count ?? 0
         var scanlines: [UInt8] = []
@@ -21,7 +21,7 @@ enum PNGWriter {
     }
 
     /// The QR code's modules, each drawn as `scale` × `scale` pixels, inside a light quiet zone.
-    static func image(of modules: [[Bool]], scale: Int = 4, quietZone: Int = 4) -> [UInt8] {
+    public static func image(of modules: [[Bool]], scale: Int = 4, quietZone: Int = 4) -> [UInt8] {
         let side = (modules.count + 2 * quietZone) * scale
         var pixels = [[UInt8]](repeating: [UInt8](repeating: 255, count: side), count: side)
         for (row, line) in modules.enumerated() {
@@ -36,7 +36,7 @@ enum PNGWriter {
         return greyscale(pixels)
     }
 
-    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    public static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var stream: [UInt8] = [0x78, 0x01]  // deflate, 32 KiB window, no dictionary, fastest
         var offset = 0
         repeat {
@@ -51,7 +51,7 @@ enum PNGWriter {
         return stream + bigEndian(adler32(data))
     }
 
-    static func adler32(_ data: [UInt8]) -> UInt32 {
+    public static func adler32(_ data: [UInt8]) -> UInt32 {
         var a: UInt32 = 1
         var b: UInt32 = 0
         for byte in data {
@@ -61,7 +61,7 @@ enum PNGWriter {
         return b << 16 | a
     }
 
-    static func crc32(_ data: [UInt8]) -> UInt32 {
+    public static func crc32(_ data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data {
             crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
