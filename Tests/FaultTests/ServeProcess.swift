@@ -64,7 +64,7 @@ final class ServeProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now.advanced(by: .seconds(30))
         while true {
             let text = log.text.withLock { $0 }
-            if let line = text.split(separator: "\n").first(where: { $0.contains("listening on ") }),
+            if let line = text.split(separator: "\n").first(where: { $0.contains("listening on http://") }),
                 let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
             {
                 lock.withLock { address = String(url) }
