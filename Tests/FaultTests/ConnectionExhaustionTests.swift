@@ -61,9 +61,10 @@ extension FaultSuite {
             print(
                 "connection flood: \(idle.count) idle and \(slow.count) slowloris connections, slowest signed request "
                     + "\(slowest), the AS holds \(openFiles) open files and closed \(closed) of our connections")
-            #expect(openFiles < 1_024)
-            // Beyond the 512 connections the AS keeps by default, it must have closed ours to make room.
-            #expect(closed >= idle.count + slow.count - 512)
+            // The AS kept within its default 512 connections (plus its own files), far below the open-file limit,
+            // by closing connections of ours; those it has not accepted yet wait in the kernel's backlog.
+            #expect(openFiles <= 512 + 64)
+            #expect(closed > 0)
         }
     }
 }

@@ -58,6 +58,11 @@ extension FaultSuite {
             #expect(entries.transientFailures > 0, "no kill hit a call: the load did not overlap the kills")
             #expect(entries.approvals.count > Self.clients && !entries.denials.isEmpty && entries.rotations > 0)
             try await Self.checkDatabase(serve.dataDirectory, against: entries)
+            let store = try ASDatabase.open(directory: serve.dataDirectory)
+            let repeats = try await store.auditEntries(AuditQuery(limit: 100_000)).filter {
+                $0.kind == .continuationRepeated
+            }
+            print("fault run: \(repeats.count) continuation calls repeated after their answer was lost")
         }
 
         /// Every acknowledged grant, decision and token is in the database; each grant's last received token, unless a
@@ -75,13 +80,17 @@ extension FaultSuite {
                     #expect(grant?.lifecycle.denial != nil, "acknowledged denial of \(id) is missing")
                 }
             }
-            for (value, grantID) in entries.tokens {
+            // A rotation replaces the token's value in place (RFC 9635 §6.1): an earlier value must no longer work.
+            let current = Set(entries.currentTokens.values)
+            for (value, grantID) in entries.tokens where !current.contains(value) {
                 let token = try await store.accessToken(hash: Secrets.hash(value))
-                #expect(token?.grantID == grantID, "an acknowledged token of grant \(grantID) is missing")
+                #expect(token?.isActive(at: now) != true, "a rotated-away token of grant \(grantID) still works")
             }
             for (grantID, value) in entries.currentTokens {
                 let token = try await store.accessToken(hash: Secrets.hash(value))
-                #expect(token?.isActive(at: now) == true, "the current token of grant \(grantID) is not active")
+                #expect(token?.grantID == grantID, "the last acknowledged token of grant \(grantID) is missing")
+                #expect(
+                    token?.isActive(at: now) == true, "the last acknowledged token of grant \(grantID) is not active")
             }
         }
 
