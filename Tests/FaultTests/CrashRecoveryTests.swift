@@ -60,7 +60,7 @@ extension FaultSuite {
             try await Self.checkDatabase(serve.dataDirectory, against: entries)
             let store = try ASDatabase.open(directory: serve.dataDirectory)
             let repeats = try await store.auditEntries(AuditQuery(limit: 100_000)).filter {
-                $0.kind == .continuationRepeated
+                $0.event.kind == .continuationRepeated
             }
             print("fault run: \(repeats.count) continuation calls repeated after their answer was lost")
         }
