@@ -16,6 +16,7 @@ import os
 import random
 import re
 import threading
+from urllib.parse import quote
 
 import requests
 import schemathesis
@@ -158,7 +159,8 @@ def before_call(context, case, kwargs):
             # The document's examples name https://as.example.com; this run's AS has another base.
             link = case.body.get("interaction")
             if isinstance(link, str):
-                case.body["interaction"] = link.replace("https://as.example.com", BASE)
+                link = link.replace("https://as.example.com", BASE)
+                case.body["interaction"] = link.replace(quote("https://as.example.com", safe=""), quote(BASE, safe=""))
         kwargs["auth"] = gnapsign.device_signer(ADMIN, ADMIN_DEVICE)
     if headers:
         case.headers = headers
