@@ -1,4 +1,4 @@
-"""Checks every example of Assets/openapi.yaml against its schema (JSON Schema 2020-12, as OpenAPI 3.1 says), so
+"""Checks that Assets/openapi.yaml repeats no key, then every example of it against its schema (JSON Schema 2020-12, as OpenAPI 3.1 says), so
 that a client generated from the document can rely on the examples: the request and response examples of every
 media type, the examples of schemas and of parameters. Prints each disagreement; exits 1 if there is one.
 
@@ -41,9 +41,24 @@ def media_examples(media):
         yield f"examples/{name}", example
 
 
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML allows no repeated key in a mapping; PyYAML would keep the last silently, other readers refuse it."""
+
+
+def _unique_mapping(loader, node, deep=False):
+    keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+    repeated = sorted({str(key) for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise yaml.constructor.ConstructorError(None, None, f"repeated key(s) {repeated}", node.start_mark)
+    return loader.construct_mapping(node, deep)
+
+
+UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def main(path):
     with open(path, encoding="utf-8") as file:
-        document = yaml.safe_load(file)
+        document = yaml.load(file, UniqueKeyLoader)
     problems = []
     checked = 0
     for name, schema in document.get("components", {}).get("schemas", {}).items():
