@@ -25,14 +25,18 @@ struct ASLoadBenchmark {
         Report.header(options)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("as-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let resourceServer = try BenchmarkResourceServer()
+        let registry = work.appendingPathComponent("resource-servers.json")
+        try resourceServer.registryFile().write(to: registry)
         let server = try await ASProcess.start(
             gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
-            callgrindOutput: options.callgrindOutput, callgrindPreload: options.callgrindPreload)
+            resourceServers: registry, callgrindOutput: options.callgrindOutput,
+            callgrindPreload: options.callgrindPreload)
         let cleanup = InterruptionCleanup(server: server)
         let setup = SetupClient(baseURL: server.baseURL)
         defer { withExtendedLifetime(cleanup) {} }
         do {
-            try await measureAll(options, server: server, setup: setup, work: work)
+            try await measureAll(options, server: server, resourceServer: resourceServer, setup: setup, work: work)
         } catch {
             try? await setup.shutdown()
             server.stop()
@@ -48,7 +52,9 @@ struct ASLoadBenchmark {
         }
     }
 
-    private static func measureAll(_ options: Options, server: ASProcess, setup: SetupClient, work: URL) async throws {
+    private static func measureAll(
+        _ options: Options, server: ASProcess, resourceServer: BenchmarkResourceServer, setup: SetupClient, work: URL
+    ) async throws {
         try await waitUntilAnswering(setup)
         say("AS: pid \(server.pid), \(server.baseURL), fresh data directory \(server.dataDirectory.path)")
         let fleet = try ClientFleet(count: options.clients)
@@ -67,8 +73,8 @@ struct ASLoadBenchmark {
             say("the AS runs under callgrind: times and CPU figures below are not the AS's, the profile counts")
         }
         let context = BenchmarkContext(
-            options: options, server: server, fleet: fleet, approver: approver, approvers: approvers, setup: setup,
-            runner: runner)
+            options: options, server: server, fleet: fleet, approver: approver, approvers: approvers,
+            resourceServer: resourceServer, setup: setup, runner: runner)
         var measurements: [LoadMeasurement] = []
         var boundGrants: [PendingGrant]?
         var walk: AdminListing.Walk?
@@ -81,6 +87,7 @@ struct ASLoadBenchmark {
             case .code: (measurement, boundGrants) = try await CodeLookup.run(context, count: options.requests)
             case .rotate:
                 measurement = try await TokenRotation.run(context, boundGrants: boundGrants, count: options.requests)
+            case .introspect: measurement = try await TokenIntrospection.run(context, count: options.requests)
             case .list:
                 let listing = try await AdminListing.run(context)
                 (measurement, walk) = (listing.0, listing.1)

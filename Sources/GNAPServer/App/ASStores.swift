@@ -9,10 +9,12 @@ public struct ASStores: Sendable {
     public var administration: any AdministrationStore
     public var secrets: any SecretStore
     public var inbox: any InboxStore
+    public var resourceServers: any ResourceServerStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
-        administration: any AdministrationStore, secrets: any SecretStore, inbox: any InboxStore
+        administration: any AdministrationStore, secrets: any SecretStore, inbox: any InboxStore,
+        resourceServers: any ResourceServerStore
     ) {
         self.grants = grants
         self.clients = clients
@@ -20,12 +22,13 @@ public struct ASStores: Sendable {
         self.administration = administration
         self.secrets = secrets
         self.inbox = inbox
+        self.resourceServers = resourceServers
     }
 
     /// Every concern from one backend.
     public init(_ backend: some ASStore) {
         self.init(
             grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
-            inbox: backend)
+            inbox: backend, resourceServers: backend)
     }
 }

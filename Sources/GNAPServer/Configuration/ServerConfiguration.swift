@@ -35,6 +35,8 @@ public struct ServerConfiguration: Sendable {
     public var durableTokens: DurableTokenPolicy
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
+    /// The RS-facing API and token formats (RFC 9767). Default ``ResourceServerSettings/init(offersIntrospection:offersRegistration:allowsDynamicResourceServers:tokenFormat:allowsTokenChaining:derivedTokenLifetime:)``.
+    public var resourceServers = ResourceServerSettings()
     /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default
     /// ``AsynchronousPolicy/init(allowsDynamicClients:limits:)``.
     public var asynchronous = AsynchronousPolicy()

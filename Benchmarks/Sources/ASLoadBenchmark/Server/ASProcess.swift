@@ -16,7 +16,7 @@ final class ASProcess: Sendable {
     /// With `callgrindOutput`, the AS runs under `valgrind --tool=callgrind` with instrumentation off until
     /// ``CallgrindControl`` switches it on.
     static func start(
-        gnapterm: String, workDirectory: URL, pollInterval: Int, callgrindOutput: String? = nil,
+        gnapterm: String, workDirectory: URL, pollInterval: Int, resourceServers: URL, callgrindOutput: String? = nil,
         callgrindPreload: String? = nil
     ) async throws -> ASProcess {
         let data = workDirectory.appendingPathComponent("as-data")
@@ -29,6 +29,8 @@ final class ASProcess: Sendable {
             "serve", "--listen", "127.0.0.1:0", "--data-dir", data.path, "--poll-interval", String(pollInterval),
             // Codes outlive the run, so the expiry service does no work in the middle of a measurement.
             "--code-lifetime", "3600",
+            // The benchmark's RS (BenchmarkResourceServer), for the introspection scenario.
+            "--resource-servers", resourceServers.path,
         ]
         if let callgrindOutput {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
