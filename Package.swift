@@ -345,6 +345,13 @@ let package = Package(
             ],
             exclude: ["python"]
         ),
+        // The fault suite: `kill -9` of `gnapterm serve` under load, and connection exhaustion under `ulimit -n 1024`.
+        .testTarget(
+            name: "FaultTests",
+            dependencies: [
+                "gnapterm", "GNAPClient", "GNAP", "GNAPStorage", "HTTPMessageSignatures",
+            ]
+        ),
         // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
         // Tests/python-requirements.txt).
         .testTarget(

@@ -49,6 +49,33 @@ struct EventStreamTests {
         }
     }
 
+    /// Both positions are checked whenever present: a malformed query parameter is not hidden by a header, nor the
+    /// reverse (schemathesis found `last_event_id=-1` accepted beside a `Last-Event-ID` header).
+    @Test func aMalformedPositionIs400EvenWhenTheOtherIsGiven() async throws {
+        let harness = try await ASHarness()
+        try await harness.run { client in
+            let admin = try await TestApprover.enroll(client, code: harness.bootstrap.code.display)
+            let cases: [(query: String, header: String?, name: String?)] = [
+                ("-1", "0", "last_event_id"), ("1e3", nil, "last_event_id"), ("0", "1a", "Last-Event-ID"),
+                ("0", "+1", "Last-Event-ID"), ("0", "1234567890123456789", "Last-Event-ID"), ("0", "0", nil),
+            ]
+            for (query, header, name) in cases {
+                let reply = try await client.send(
+                    .get, "/admin/v1/events?follow=false&last_event_id=\(query)", key: admin.key,
+                    profile: .approverAPI
+                ) { request, _ in
+                    if let header { request.headerFields[HTTPField.Name("Last-Event-ID")!] = header }
+                }
+                if let name {
+                    #expect(reply.status == .badRequest, "\(query) / \(header ?? "-")")
+                    #expect(reply.error?.errorDescription == "\(name) must be an event id: 1 to 18 digits")
+                } else {
+                    #expect(reply.status == .ok)
+                }
+            }
+        }
+    }
+
     @Test func aSlowWatcherIsDroppedInsteadOfBufferingWithoutBound() async throws {
         let store = try ASDatabase.inMemory()
         let clock = ManualClock()

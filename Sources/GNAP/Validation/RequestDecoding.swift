@@ -3,12 +3,14 @@ import Foundation
 extension GNAPJSON {
     /// Decodes a request body, turning every decoding failure into `invalid_request` with a description that names
     /// the offending member (RFC 9635 §3.6), or where the JSON text breaks. `root` names the whole document in the
-    /// descriptions (default: "the content" for broken JSON, "the request" otherwise).
+    /// descriptions (default: "the content" for broken JSON, "the request" otherwise). A `null` anywhere is refused
+    /// (``checkNoNull(_:)``) unless the caller checks for it itself (`allowingNull`).
     public static func decodeRequest<T: Decodable>(
-        _ type: T.Type, from bytes: some Collection<UInt8>, root: String? = nil
+        _ type: T.Type, from bytes: some Collection<UInt8>, root: String? = nil, allowingNull: Bool = false
     ) throws(GNAPError) -> T {
         guard !bytes.isEmpty else { throw GNAPError(.invalidRequest, "the request has no JSON content") }
         try checkNesting(bytes, maximumDepth: maximumNestingDepth)
+        if !allowingNull { try checkNoNull(bytes) }
         do {
             return try decoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {

@@ -27,7 +27,7 @@ extension ResourceServerDiscovery {
         }
         let document: ResourceServerDiscovery
         do {
-            document = try GNAPJSON.decodeRequest(ResourceServerDiscovery.self, from: body)
+            document = try GNAPJSON.decodeRequest(ResourceServerDiscovery.self, from: body, allowingNull: true)
             try document.validate(allowHTTP: allowHTTP)
         } catch {
             throw .malformedResponse(error.errorDescription ?? "the discovery document is malformed")

@@ -28,12 +28,10 @@ enum EventStreamResponse {
     static func position(
         _ request: Request, _ parameters: [String: String], latest: () async throws -> Int64
     ) async throws(APIError) -> Int64 {
-        if let resume = request.headers[HTTPField.Name("Last-Event-ID")!] ?? parameters["last_event_id"] {
-            guard let value = Int64(resume.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-                throw APIError(GNAPError(.invalidRequest, "Last-Event-ID must be an event id"))
-            }
-            return value
-        }
+        // Each is checked whenever it is present, so a malformed one is never hidden by the other.
+        let header = try eventID(request.headers[HTTPField.Name("Last-Event-ID")!], named: "Last-Event-ID")
+        let query = try eventID(parameters["last_event_id"], named: "last_event_id")
+        if let resume = header ?? query { return resume }
         do {
             return try await latest()
         } catch {

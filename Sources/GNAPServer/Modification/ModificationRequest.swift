@@ -18,7 +18,8 @@ struct ModificationRequest: Sendable {
         }
         let object: [String: JSONValue]
         do {
-            object = try GNAPJSON.decodeRequest([String: JSONValue].self, from: body)
+            // Its own sentence for a null top-level member below; a null deeper is refused when decoding the request.
+            object = try GNAPJSON.decodeRequest([String: JSONValue].self, from: body, allowingNull: true)
         } catch {
             throw APIError(GNAPError(.invalidRequest, "modification content must be a JSON object"))
         }
