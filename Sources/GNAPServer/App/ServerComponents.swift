@@ -18,6 +18,7 @@ struct ServerComponents: Sendable {
     let admin: AdminService
     let adminAuthenticator: AdminAuthenticator
     let administration: any AdministrationStore
+    let coordination: any InstanceCoordination
     let configuration: ServerConfiguration
     let assertionKey: AssertionSigningKey
     let publicURL: PublicURL
@@ -26,7 +27,7 @@ struct ServerComponents: Sendable {
         stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration, clock: AnyWallClock,
         publicURL: PublicURL, logger: Logger, pushTransport: any FinishPushTransport
     ) {
-        let replay = ReplayGuard(cache: InMemoryNonceCache(), clock: clock)
+        let replay = ReplayGuard(nonces: stores.nonces, policy: configuration.replay, clock: clock)
         let proof = ClientProof(clock: clock, replay: replay)
         let approvers = ApproverAuthenticator(accounts: stores.accounts, clock: clock, replay: replay)
         let step = GrantStep(grants: stores.grants, clock: clock)
@@ -64,7 +65,8 @@ struct ServerComponents: Sendable {
         enrollment = EnrollmentService(authenticator: approvers, accounts: stores.accounts, clock: clock)
         interaction = InteractionService(
             authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
-            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: clock),
+            codeAttempts: CodeAttemptGuard(
+                store: stores.codeAttempts, policy: configuration.codeAttempts, clock: clock),
             catalog: configuration.catalog, userCodePepper: secrets.userCodePepper, publicURL: publicURL,
             pushes: FinishPushDelivery(
                 transport: pushTransport, settings: configuration.finishPush, administration: stores.administration,
@@ -80,6 +82,7 @@ struct ServerComponents: Sendable {
             grantStore: stores.grants, administration: stores.administration,
             invitationLifetime: configuration.invitationLifetime, clock: clock)
         administration = stores.administration
+        coordination = stores.coordination
         self.configuration = configuration
         assertionKey = secrets.assertionKey
         self.publicURL = publicURL

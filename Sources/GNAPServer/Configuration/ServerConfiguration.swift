@@ -35,6 +35,8 @@ public struct ServerConfiguration: Sendable {
     public var durableTokens: DurableTokenPolicy
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
+    /// The replay cache's bound per key. Default ``ReplayPolicy/init(noncesPerKey:)``.
+    public var replay = ReplayPolicy()
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

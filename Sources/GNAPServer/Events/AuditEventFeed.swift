@@ -6,6 +6,9 @@ import NIOCore
 /// entries as they are written, with keep-alive comments. The table is the source of truth, so a watcher that
 /// reconnects with `Last-Event-ID` gets exactly what it missed.
 ///
+/// The producer reads the table again after ``EventStreamConfiguration/pollInterval``, or sooner when the
+/// ``InstanceCoordination`` says an entry may have been written (with PostgreSQL, by any instance: LISTEN/NOTIFY).
+///
 /// A producer task reads the table into a bounded buffer (``EventStreamConfiguration/bufferLimit`` entries); the
 /// HTTP writer drains it at the watcher's pace. A watcher too slow to keep the buffer from filling is dropped
 /// (its stream ends) instead of letting memory grow: it reconnects and resumes.
@@ -23,13 +26,15 @@ public enum AuditEventFeed {
     }
 
     public static func start(
-        store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool
+        store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
+        coordination: any InstanceCoordination = SingleInstance()
     ) -> (stream: AsyncStream<ByteBuffer>, producer: Task<End, Never>) {
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream(
             bufferingPolicy: .bufferingOldest(configuration.bufferLimit))
         let producer = Task<End, Never> {
             let end = await produce(
-                store: store, configuration: configuration, after: position, follow: follow, into: continuation)
+                store: store, configuration: configuration, after: position, follow: follow,
+                coordination: coordination, into: continuation)
             continuation.finish()
             return end
         }
@@ -39,7 +44,7 @@ public enum AuditEventFeed {
 
     private static func produce(
         store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
-        into continuation: AsyncStream<ByteBuffer>.Continuation
+        coordination: any InstanceCoordination, into continuation: AsyncStream<ByteBuffer>.Continuation
     ) async -> End {
         let clock = ContinuousClock()
         var last = position
@@ -47,6 +52,8 @@ public enum AuditEventFeed {
         // Tells EventSource clients how long to wait before reconnecting.
         guard case .enqueued = continuation.yield(ByteBuffer(string: "retry: 2000\n\n")) else { return .overflowed }
         while !Task.isCancelled {
+            // Read before the table, so news of an entry written after this read is not missed.
+            let seen = coordination.auditSignal()
             let batch: [AuditEntry]
             do {
                 batch = try await store.auditEntries(AuditQuery(afterID: last, limit: configuration.batchSize))
@@ -71,7 +78,7 @@ public enum AuditEventFeed {
                 lastWrite = clock.now
             }
             do {
-                try await Task.sleep(for: configuration.pollInterval)
+                try await coordination.waitForAudit(beyond: seen, timeout: configuration.pollInterval)
             } catch {
                 return .cancelled
             }

@@ -8,7 +8,7 @@ enum EventRoutes {
     static func add(
         to router: Router<ASRequestContext>, authenticator: AdminAuthenticator,
         administration: any AdministrationStore, configuration: EventStreamConfiguration,
-        read: @escaping AdminRoutes.Reader
+        coordination: any InstanceCoordination, read: @escaping AdminRoutes.Reader
     ) {
         router.get("/admin/v1/events") { request, context in
             let signed = try await read(request, context)
@@ -39,7 +39,8 @@ enum EventRoutes {
                 }
             }
             let feed = AuditEventFeed.start(
-                store: administration, configuration: configuration, after: position, follow: follow)
+                store: administration, configuration: configuration, after: position, follow: follow,
+                coordination: coordination)
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-store"

@@ -50,7 +50,7 @@ struct ApproverAuthenticator: Sendable {
             throw APIError(GNAPError(.invalidSignature, "signature check failed: \(rejection)"))
         case .success(let verified):
             // The profile requires a nonce, so every accepted call is checked here.
-            try await replay.check(keyID: keyID, verified, profile: profile, code: .replayedRequest)
+            try await replay.check(key: keyID, verified, profile: profile, code: .replayedRequest)
         }
     }
 

@@ -21,7 +21,7 @@ struct ClientProof: Sendable {
                 GNAPError(
                     .invalidClient, "signature check failed: \(rejection) (@target-uri here: \(signed.targetURI))"))
         case .success(let verified):
-            try await replay.check(keyID: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
+            try await replay.check(key: key.thumbprint, verified, profile: .gnap, code: .invalidClient)
             AuditContext.current?.identify("client:\(key.thumbprint)")
         }
     }
@@ -71,8 +71,8 @@ struct ClientProof: Sendable {
                     .invalidRotation,
                     "rotation signatures refused: \(rejection) (@target-uri here: \(signed.targetURI))"))
         case .success(let pair):
-            try await replay.check(keyID: currentKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
-            try await replay.check(keyID: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
+            try await replay.check(key: currentKey.thumbprint, pair.old, profile: .gnap, code: .invalidRotation)
+            try await replay.check(key: newKey.thumbprint, pair.new, profile: .gnap, code: .invalidRotation)
             return newKey
         }
     }

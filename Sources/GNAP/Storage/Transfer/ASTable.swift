@@ -1,0 +1,60 @@
+/// The tables of an AS store, in the order a copy fills them (each after the tables it references).
+public enum ASTable: String, Sendable, Hashable, CaseIterable, Comparable {
+    case accounts
+    case secrets
+    case clientInstances = "client_instances"
+    case enrollmentCodes = "enrollment_codes"
+    case approverDevices = "approver_devices"
+    case grants
+    case accessTokens = "access_tokens"
+    case auditEvents = "audit_events"
+    case signatureNonces = "signature_nonces"
+    case codeAttempts = "code_attempts"
+
+    public static func < (lhs: ASTable, rhs: ASTable) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One stored row, with what the store keeps beside the record (so a copy is exact): where a client instance's
+/// identifier came from, when an enrollment code was noted expired, an audit entry's position, a secret's bytes as
+/// stored (wrapped or not).
+public enum ASRow: Sendable, Hashable {
+    case account(Account)
+    case secret(name: String, value: [UInt8])
+    /// `fromRegistry`: the identifier was given by the operator's registry, not drawn for a dynamic instance.
+    case clientInstance(ClientInstanceRecord, fromRegistry: Bool)
+    case enrollmentCode(EnrollmentCodeRecord, expiredAt: WallInstant?)
+    case approverDevice(ApproverDevice)
+    case grant(GrantRecord)
+    case accessToken(AccessTokenRecord)
+    case auditEntry(AuditEntry)
+    case signatureNonce(key: String, nonce: String, expiresAt: WallInstant)
+    case codeAttempt(CodeAttemptTicket, at: WallInstant)
+
+    public var table: ASTable {
+        switch self {
+        case .account: .accounts
+        case .secret: .secrets
+        case .clientInstance: .clientInstances
+        case .enrollmentCode: .enrollmentCodes
+        case .approverDevice: .approverDevices
+        case .grant: .grants
+        case .accessToken: .accessTokens
+        case .auditEntry: .auditEvents
+        case .signatureNonce: .signatureNonces
+        case .codeAttempt: .codeAttempts
+        }
+    }
+}
+
+/// A page of rows and where the next page starts (nil after the last page).
+public struct ASRowPage: Sendable, Hashable {
+    public var rows: [ASRow]
+    public var next: String?
+
+    public init(rows: [ASRow], next: String?) {
+        self.rows = rows
+        self.next = next
+    }
+}

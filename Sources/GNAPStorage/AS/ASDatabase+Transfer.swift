@@ -1,0 +1,130 @@
+import Foundation
+import GNAP
+import GRDB
+
+/// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
+extension ASDatabase: ASStoreTransfer {
+    public func rowCounts() async throws -> [ASTable: Int] {
+        try await writer.read { db in
+            var counts: [ASTable: Int] = [:]
+            for table in ASTable.allCases {
+                // Table names come from ASTable, never from input.
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.rawValue)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    public func exportRows(of table: ASTable, after cursor: String?, limit: Int) async throws -> ASRowPage {
+        let limit = max(1, limit)
+        return try await writer.read { db in
+            let rows: [(row: ASRow, position: String)] =
+                switch table {
+                case .accounts:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM accounts WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.account(try Self.account(from: $0)), $0["id"]) }
+                case .secrets:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM secrets WHERE name > ? ORDER BY name LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.secret(name: $0["name"], value: [UInt8]($0["value"] as Data)), $0["name"]) }
+                case .clientInstances:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM client_instances WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map {
+                        (
+                            .clientInstance(
+                                try Self.clientInstance(from: $0), fromRegistry: ($0["origin"] as String) == "registry"),
+                            $0["id"]
+                        )
+                    }
+                case .enrollmentCodes:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM enrollment_codes WHERE code_hash > ? ORDER BY code_hash LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { row in
+                        var code = EnrollmentCodeRecord(
+                            codeHash: row["code_hash"], accountID: row["account_id"],
+                            createdAt: WallInstant(unixMilliseconds: row["created_at"]),
+                            expiresAt: WallInstant(unixMilliseconds: row["expires_at"]))
+                        code.usedAt = row.instant("used_at")
+                        return (.enrollmentCode(code, expiredAt: row.instant("expired_at")), row["code_hash"])
+                    }
+                case .approverDevices:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM approver_devices WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.approverDevice(try Self.device(from: $0)), $0["id"]) }
+                case .grants:
+                    try Row.fetchAll(
+                        db, sql: "SELECT id, record FROM grants WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.grant(try JSONColumn.decode(GrantRecord.self, $0["record"], what: "grant")), $0["id"]) }
+                case .accessTokens:
+                    try AccessTokenRow.fetchAll(
+                        db, sql: "SELECT * FROM access_tokens WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.accessToken($0.token), $0.token.id) }
+                case .auditEvents:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [Int64(cursor ?? "0") ?? 0, limit]
+                    ).map { (.auditEntry(Self.auditEntry(from: $0)), String($0["id"] as Int64)) }
+                case .signatureNonces:
+                    try Self.nonces(after: cursor, limit: limit, db)
+                case .codeAttempts:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM code_attempts WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map {
+                        (
+                            .codeAttempt(
+                                CodeAttemptTicket(device: $0["device_id"], id: $0["id"]),
+                                at: WallInstant(unixMilliseconds: $0["at"])),
+                            $0["id"]
+                        )
+                    }
+                }
+            return ASRowPage(rows: rows.map(\.row), next: rows.count == limit ? rows.last?.position : nil)
+        }
+    }
+
+    public func importRows(_ rows: [ASRow]) async throws {
+        try await writer.write { db in
+            for row in rows { try Self.importRow(row, db) }
+        }
+    }
+
+    /// SQLite's AUTOINCREMENT follows explicitly inserted ids by itself.
+    public func finishImport() async throws {}
+
+    private static func nonces(after cursor: String?, limit: Int, _ db: Database) throws
+        -> [(row: ASRow, position: String)]
+    {
+        let position = TransferCursor.pair(cursor)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM signature_nonces WHERE (key_id, nonce) > (?, ?) ORDER BY key_id, nonce LIMIT ?
+                """, arguments: [position.0, position.1, limit]
+        ).map {
+            (
+                .signatureNonce(
+                    key: $0["key_id"], nonce: $0["nonce"], expiresAt: WallInstant(unixMilliseconds: $0["expires_at"])),
+                TransferCursor.pair($0["key_id"], $0["nonce"])
+            )
+        }
+    }
+
+    static func auditEntry(from row: Row) -> AuditEntry {
+        AuditEntry(
+            id: row["id"],
+            event: AuditEvent(
+                grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
+                kind: AuditEventKind(rawValue: row["kind"]), detail: row["detail"], accountID: row["account_id"],
+                actor: row["actor"], requestID: row["request_id"]))
+    }
+}
