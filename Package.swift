@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Tests only: reads Assets/openapi.yaml to check it against the router.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -68,6 +69,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The same AS store protocols on PostgreSQL, for several AS instances on one database.
+        .target(
+            name: "GNAPStoragePostgres",
+            dependencies: [
+                "GNAP",
+                // Device JWK columns.
+                "HTTPMessageSignatures",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "GNAPServer",
             dependencies: [
@@ -109,6 +121,15 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // A fresh AS store of each backend per test (SQLite in a temporary directory, PostgreSQL in a schema of its
+        // own on the cluster scripts/test starts), for the parameterized store suite (test targets only).
+        .target(
+            name: "ASBackendTestSupport",
+            dependencies: [
+                "GNAP", "GNAPStorage", "GNAPStoragePostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // A grant store that makes racing requests meet before their transactions (test targets only).
         .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
@@ -137,8 +158,8 @@ let package = Package(
         .executableTarget(
             name: "gnapterm",
             dependencies: [
-                "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps", "TerminalSession",
-                "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool",
+                "GNAP", "GNAPStorage", "GNAPStoragePostgres", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
+                "TerminalSession", "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -170,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "GNAPStorageTests",
             dependencies: [
-                "GNAPStorage", "GNAP", "HTTPMessageSignatures", .product(name: "GRDB", package: "GRDB.swift"),
+                "GNAPStorage", "GNAPStoragePostgres", "GNAP", "HTTPMessageSignatures", "ASBackendTestSupport",
             ]
         ),
         .testTarget(
@@ -209,7 +230,8 @@ let package = Package(
         .testTarget(
             name: "TerminalAppsTests",
             dependencies: [
-                "TerminalApps", "TerminalSession", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient", "QRCode",
+                "TerminalApps", "TerminalSession", "TerminalUI", "TerminalUITestSupport", "GNAP", "GNAPClient",
+                "QRCode",
                 "HTTPMessageSignatures",
                 // Key sealing and history search against the real local store (in memory).
                 "TerminalStorage",

@@ -10,6 +10,7 @@ struct GNAPTerm: AsyncParsableCommand {
             DemoCommand.self, ServeCommand.self, DeviceSubcommand.self, ApproveCommand.self, HistoryCommand.self,
             KeysCommand.self,
             AdminCommand.self,
+            DatabaseCommand.self,
             HTTPSigCommand.self,
         ],
         defaultSubcommand: DemoCommand.self)

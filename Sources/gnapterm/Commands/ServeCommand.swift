@@ -2,19 +2,21 @@ import ArgumentParser
 import Foundation
 import GNAP
 import GNAPServer
-import GNAPStorage
 import Logging
 import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the authorization server (state in SQLite under --data-dir).")
+        commandName: "serve",
+        abstract: "Run the authorization server (state in SQLite under --data-dir, or in PostgreSQL with --database).")
 
     @Option(help: "Address to listen on, HOST:PORT.")
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: "Directory for the AS database (created if missing).")
-    var dataDir: String
+    @Option(help: "Directory for the AS database (created if missing); with --database, for the bootstrap code file.")
+    var dataDir: String?
+
+    @OptionGroup var database: ASBackend.Options
 
     @Option(help: "Public base URL if clients reach the AS under another address (e.g. behind a proxy).")
     var publicURL: String?
@@ -40,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
             discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
     var durableTokens: String = "all"
 
+    @Option(help: "Signed requests one key may make within its signature window (about 6 minutes) before it gets 429.")
+    var maxSignaturesPerKey: Int = ReplayPolicy().noncesPerKey
+
     @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
     var clients: String?
 
@@ -55,6 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...100_000).contains(maxCodeFailuresPerMinute) else {
             throw ValidationError("--max-code-failures-per-minute must be 1 to 100000")
         }
+        guard (1...1_000_000).contains(maxSignaturesPerKey) else {
+            throw ValidationError("--max-signatures-per-key must be 1 to 1000000")
+        }
+        guard dataDir != nil || database.database != nil else {
+            throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+        }
+        _ = try database.location()
         do {
             _ = try ListenAddress(parsing: listen)
         } catch {
@@ -69,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = try ListenAddress(parsing: listen)
-        let directory = URL(fileURLWithPath: dataDir)
+        let directory = dataDir.map { URL(fileURLWithPath: $0) }
         var logger = Logger(label: "gnapterm.as")
         logger.logLevel = .info
         // Read the configuration files before touching the store, so a bad file changes nothing.
@@ -83,20 +95,31 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
-        let store = try ASDatabase.open(directory: directory)
-        let configuration = ServerConfiguration(
+        let backend: ASBackend
+        if let location = try database.location() {
+            backend = try await ASBackend.postgres(location, logger: logger)
+        } else if let directory {
+            backend = try ASBackend.sqlite(directory: directory)
+        } else {
+            throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+        }
+        logger.info("AS state", metadata: ["backend": "\(backend.description)"])
+        StandardStreams.out("AS state in \(backend.description)\n")
+        var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
+        configuration.replay = ReplayPolicy(noncesPerKey: maxSignaturesPerKey)
         let assembly = try await ServerAssembly.assemble(
-            store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry)
+            store: backend.store, coordination: backend.coordination, configuration: configuration,
+            clock: WallClock(), logger: logger, clients: registry)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
         if let bootstrap = assembly.bootstrap {
-            let file = try Bootstrap.writeCodeFile(bootstrap, directory: directory)
+            let file = try directory.map { try Bootstrap.writeCodeFile(bootstrap, directory: $0) }
             StandardStreams.out(
                 """
                 First start: created the account 'admin'.
@@ -104,15 +127,20 @@ struct ServeCommand: AsyncParsableCommand {
 
                     \(bootstrap.code.display)
 
-                (also written to \(file.path))
-
+                \(file.map { "(also written to \($0.path))\n" } ?? "")
                 """)
         }
         let services = assembly.services { base in
             StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await backend.close()
+            throw error
+        }
+        await backend.close()
     }
 
     /// Reads and parses a configuration file; any problem is an error naming the file.

@@ -1,0 +1,148 @@
+import GNAP
+import PostgresNIO
+
+/// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
+extension PostgresStore: ASStoreTransfer {
+    public func rowCounts() async throws -> [ASTable: Int] {
+        try await autocommit { connection in
+            var counts: [ASTable: Int] = [:]
+            for table in ASTable.allCases {
+                // Table names come from ASTable, never from input.
+                counts[table] =
+                    try await connection.first(
+                        "SELECT COUNT(*) FROM \(unescaped: table.rawValue)", self.logger
+                    ).map { Int(try $0.decode(Int64.self)) } ?? 0
+            }
+            return counts
+        }
+    }
+
+    public func exportRows(of table: ASTable, after cursor: String?, limit: Int) async throws -> ASRowPage {
+        let limit = max(1, limit)
+        let after = cursor ?? ""
+        if table == .auditEvents {
+            let entries = try await auditEntries(AuditQuery(afterID: Int64(after) ?? 0, limit: limit))
+            return ASRowPage(
+                rows: entries.map { .auditEntry($0) },
+                next: entries.count == limit ? entries.last.map { String($0.id) } : nil)
+        }
+        let rows: [(row: ASRow, position: String)] = try await autocommit { connection in
+            let logger = self.logger
+            switch table {
+            case .accounts:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: Self.accountColumns) FROM accounts WHERE id > \(after) ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let account = try Self.account(from: $0)
+                    return (.account(account), account.id)
+                }
+            case .secrets:
+                return try await connection.collect(
+                    "SELECT name, value FROM secrets WHERE name > \(after) ORDER BY name LIMIT \(limit)", logger
+                ).map {
+                    let (name, value) = try $0.decode((String, ByteBuffer).self)
+                    return (.secret(name: name, value: Array(buffer: value)), name)
+                }
+            case .clientInstances:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: Self.clientColumns) FROM client_instances WHERE id > \(after)
+                    ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (record, origin) = try Self.clientInstance(from: $0)
+                    return (.clientInstance(record, fromRegistry: origin == "registry"), record.id)
+                }
+            case .enrollmentCodes:
+                return try await connection.collect(
+                    """
+                    SELECT code_hash, account_id, created_at, expires_at, used_at, expired_at FROM enrollment_codes
+                    WHERE code_hash > \(after) ORDER BY code_hash LIMIT \(limit)
+                    """, logger
+                ).map { row in
+                    let (hash, account, created, expires, used, expired) = try row.decode(
+                        (String, String, Int64, Int64, Int64?, Int64?).self)
+                    var code = EnrollmentCodeRecord(
+                        codeHash: hash, accountID: account, createdAt: WallInstant(unixMilliseconds: created),
+                        expiresAt: WallInstant(unixMilliseconds: expires))
+                    code.usedAt = WallInstant(milliseconds: used)
+                    return (.enrollmentCode(code, expiredAt: WallInstant(milliseconds: expired)), hash)
+                }
+            case .approverDevices:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: Self.deviceColumns) FROM approver_devices WHERE id > \(after)
+                    ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let device = try Self.device(from: $0)
+                    return (.approverDevice(device), device.id)
+                }
+            case .grants:
+                return try await connection.collect(
+                    "SELECT record FROM grants WHERE id > \(after) ORDER BY id LIMIT \(limit)", logger
+                ).map {
+                    let grant = try GrantRow.decode($0)
+                    return (.grant(grant), grant.id)
+                }
+            case .accessTokens:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: AccessTokenRow.columns) FROM access_tokens WHERE id > \(after)
+                    ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let token = try AccessTokenRow.decode($0)
+                    return (.accessToken(token), token.id)
+                }
+            case .auditEvents:
+                return []  // Read above through auditEntries.
+            case .signatureNonces:
+                let (key, nonce) = TransferCursor.pair(cursor)
+                return try await connection.collect(
+                    """
+                    SELECT key_id, nonce, expires_at FROM signature_nonces WHERE (key_id, nonce) > (\(key), \(nonce))
+                    ORDER BY key_id, nonce LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (key, nonce, expires) = try $0.decode((String, String, Int64).self)
+                    return (
+                        .signatureNonce(key: key, nonce: nonce, expiresAt: WallInstant(unixMilliseconds: expires)),
+                        TransferCursor.pair(key, nonce)
+                    )
+                }
+            case .codeAttempts:
+                return try await connection.collect(
+                    "SELECT id, device_id, at FROM code_attempts WHERE id > \(after) ORDER BY id LIMIT \(limit)",
+                    logger
+                ).map {
+                    let (id, device, at) = try $0.decode((String, String, Int64).self)
+                    return (
+                        .codeAttempt(CodeAttemptTicket(device: device, id: id), at: WallInstant(unixMilliseconds: at)),
+                        id
+                    )
+                }
+            }
+        }
+        return ASRowPage(rows: rows.map(\.row), next: rows.count == limit ? rows.last?.position : nil)
+    }
+
+    public func importRows(_ rows: [ASRow]) async throws {
+        try await transaction { connection in
+            for row in rows { try await self.importRow(row, connection) }
+        }
+    }
+
+    /// The next audit entry's position follows the imported ones.
+    public func finishImport() async throws {
+        try await autocommit { connection in
+            try await connection.run(
+                """
+                SELECT setval(pg_get_serial_sequence('audit_events', 'id'),
+                    COALESCE((SELECT MAX(id) FROM audit_events), 1), (SELECT COUNT(*) > 0 FROM audit_events))
+                """, self.logger)
+        }
+    }
+}
