@@ -12,27 +12,37 @@ import NIOCore
 /// way real clients and approver terminals do.
 struct ASHarness {
     static let base = "http://as.test"
-    let store: ASDatabase
-    let clock = ManualClock()
+    let store: any ASStore
+    let clock: ManualClock
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
     /// Records `push` interaction finishes instead of sending them.
     let pushes: RecordingPushTransport
 
     /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and the store's grants.
+    /// Without `store`, a fresh in-memory SQLite store is bootstrapped; `shared` makes another instance on a store
+    /// that an earlier harness bootstrapped (same clock, same bootstrap code).
     init(
-        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        store: (any ASStore)? = nil, coordination: any InstanceCoordination = SingleInstance(),
+        shared: ASHarness? = nil, maximumBodySize: Int = 65_536,
+        pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
-        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
-        serving: (ASDatabase) -> any GrantStore = { $0 }
+        prepare: (any ASStore, ManualClock) async throws -> Void = { _, _ in },
+        serving: (any ASStore) -> any GrantStore = { $0 }
     ) async throws {
-        store = try ASDatabase.inMemory()
-        bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        let store = try store ?? ASDatabase.inMemory()
+        self.store = store
+        clock = shared?.clock ?? ManualClock()
+        if let shared {
+            bootstrap = shared.bootstrap
+        } else {
+            bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        }
         try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
         configure(&configuration)
         self.pushes = pushes
-        var stores = ASStores(store)
+        var stores = ASStores(store, coordination: coordination)
         stores.grants = serving(store)
         server = AuthorizationServer(
             stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
