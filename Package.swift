@@ -241,7 +241,14 @@ let package = Package(
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["gnapterm", "ChildProcessTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "gnapterm", "ChildProcessTestSupport",
+                // Signing a request in the test, to send it through the load balancer twice.
+                "GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
         .testTarget(
             name: "InteropTests",

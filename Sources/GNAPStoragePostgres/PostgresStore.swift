@@ -21,7 +21,10 @@ public final class PostgresStore: Sendable {
         self.location = location
         self.settings = settings
         self.logger = logger
-        client = PostgresClient(configuration: Self.configuration(location, settings), backgroundLogger: logger)
+        // The pool logs every failed connection attempt; the store says what matters (lost, back) itself.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .warning)
+        client = PostgresClient(configuration: Self.configuration(location, settings), backgroundLogger: poolLogger)
         health = DatabaseHealth(logger: logger)
         auditListener = AuditListener()
         tasks = BackgroundTasks()

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A spawned `gnapterm` process whose output is collected line by line.
+/// A spawned `gnapterm` process (or another program) whose output is collected line by line.
 final class RunningProcess: Sendable {
     let process: Process
     private let output = OutputBuffer()
@@ -11,10 +11,14 @@ final class RunningProcess: Sendable {
         let text = Mutex<(stdout: String, stderr: String)>(("", ""))
     }
 
-    /// Starts `gnapterm` with `arguments`; `standardInput`, when given, is written to its stdin, which is then closed.
-    init(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws {
+    /// Starts `gnapterm` (or `executable`) with `arguments`; `standardInput`, when given, is written to its stdin,
+    /// which is then closed.
+    init(
+        _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil,
+        executable: URL = Binary.url
+    ) throws {
         let process = Process()
-        process.executableURL = Binary.url
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -73,6 +77,12 @@ final class RunningProcess: Sendable {
 
     func stop() {
         if process.isRunning { process.terminate() }
+    }
+
+    /// Kills the process at once (SIGKILL: no graceful shutdown, as in a crash) and waits for it to end.
+    func killHard() async throws {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = try await exitStatus()
     }
 }
 
