@@ -60,6 +60,17 @@ final class RunningProcess: Sendable {
         }
     }
 
+    /// Waits until stdout or stderr (where the log goes) contains `text`.
+    func waitForOutputAnywhere(_ text: String, timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while !(stdout + stderr).contains(text) {
+            guard ContinuousClock.now < deadline else {
+                throw E2EError("waiting for \"\(text)\"; stdout:\n\(stdout)\nstderr:\n\(stderr)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Waits for the process to exit and returns its status.
     func exitStatus(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let deadline = ContinuousClock.now.advanced(by: timeout)

@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// Once a call has its connection, its statements run to their end whatever happens to the calling task: a query
 /// interrupted by cancellation could leave the connection unusable, and a change half-done must not be reported
-/// as failed when it committed. What is bounded is the wait for a connection (``PostgresSettings/operationTimeout``):
-/// past it, or while the database is known to be lost, the call fails at once with
+/// as failed when it committed. What is bounded is the wait for a connection (``PostgresSettings/operationTimeout``),
+/// and, far longer, the wait for answers on it (``PostgresSettings/answerTimeout``, for a connection that broke
+/// without a word): past either, or while the database is known to be lost, the call fails at once with
 /// ``GNAP/StoreError/unavailable(_:)`` (noted on the request's ``GNAP/StoreOutageNote``). Every other error passes
 /// through unchanged.
 extension PostgresStore {

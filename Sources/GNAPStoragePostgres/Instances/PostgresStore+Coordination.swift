@@ -46,20 +46,22 @@ extension PostgresStore: InstanceCoordination {
 
     /// Gives the role up by closing its connection: the server releases the session's lock, whatever state the
     /// connection was left in by the work that was stopped; the pool opens another connection when needed.
-    private static func release(_ connection: PostgresConnection) async {
-        try? await connection.close()
+    private static func release(_ connection: PostgresConnection, within timeout: Duration) async {
+        _ = try? await PostgresFailure.waitAtMost(timeout) { try await connection.close() }
     }
 
     /// Runs `body` while holding the role on `connection`; false when the role is taken by another instance. The
-    /// statements on the connection run in tasks of their own: cancelling `body` must not interrupt one of them.
+    /// statements on the connection run in tasks of their own (cancelling `body` must not interrupt one of them),
+    /// and an unanswered one counts as a lost connection after the operation timeout.
     private func holdMaintainerRole(
         _ connection: PostgresConnection, interval: Duration, _ body: @escaping @Sendable () async throws -> Void
     ) async throws -> Bool {
         let logger = logger
         let key = "hashtextextended('gnapterm.maintainer.' || current_schema(), 0)"
-        let locked = try await Task {
+        let timeout = settings.operationTimeout
+        let locked = try await PostgresFailure.waitAtMost(timeout) {
             try await connection.first("SELECT pg_try_advisory_lock(\(unescaped: key))", logger)?.decode(Bool.self)
-        }.value
+        }
         guard locked == true else { return false }
         logger.notice("this instance runs the AS-wide maintenance (expiry, purging)")
         do {
@@ -69,17 +71,17 @@ extension PostgresStore: InstanceCoordination {
                 group.addTask {
                     while true {
                         try await Task.sleep(for: interval)
-                        try await Task { try await connection.run("SELECT 1", logger) }.value
+                        try await PostgresFailure.waitAtMost(timeout) { try await connection.run("SELECT 1", logger) }
                     }
                 }
                 defer { group.cancelAll() }
                 try await group.next()
             }
         } catch {
-            await Self.release(connection)
+            await Self.release(connection, within: timeout)
             throw error
         }
-        await Self.release(connection)
+        await Self.release(connection, within: timeout)
         return true
     }
 }

@@ -97,6 +97,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let backend: ASBackend
         if let location = try database.location() {
+            if let directory {
+                // Only the bootstrap code file goes there; SQLite makes its directory itself.
+                try FileManager.default.createDirectory(
+                    at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
             backend = try await ASBackend.postgres(location, logger: logger)
         } else if let directory {
             backend = try ASBackend.sqlite(directory: directory)

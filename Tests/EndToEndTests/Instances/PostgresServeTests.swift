@@ -62,6 +62,8 @@ extension EndToEnd {
             #expect(try await device.process.exitStatus() == 0)
             #expect(device.lastEvent?["event"] as? String == "granted")
             #expect(server.output.contains("the database is reachable again"))
+            server.process.stop()
+            #expect(try await server.process.exitStatus(timeout: .seconds(30)) == 0, "a clean shutdown")
         }
 
         /// An AS on SQLite with an issued token and a pending request, copied with `gnapterm db copy` and started on
