@@ -12,10 +12,14 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "TerminalApps", targets: ["TerminalApps"]),
         .library(name: "TerminalSession", targets: ["TerminalSession"]),
+        // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
+        .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        // X.509 certificates as client keys (RFC 9635 §7.1 `cert`, §7.3.2 mtls).
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +62,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .target(
@@ -86,6 +92,8 @@ let package = Package(
                 "GNAP",
                 "HTTPMessageSignatures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The HTTP/1.1 child channel with the AS's connection limits (Connections/).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // ByteBuffer for the event stream, the peer address of the request context.
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -110,6 +118,20 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // RS side of RFC 9635 §7 and RFC 9767: token, key proof and access checks for Hummingbird routes; introspection
+        // signed with the RS's key through GNAPClient's SignedClient.
+        .target(
+            name: "GNAPResourceServer",
+            dependencies: [
+                "GNAP", "GNAPClient", "HTTPMessageSignatures",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The RFC 9767 example blocks (Fixtures/) and what each one is, for test targets only.
+        .target(name: "RFCExampleSupport", dependencies: ["GNAP"], exclude: ["Fixtures"]),
         .systemLibrary(
             name: "CNCursesW",
             providers: [.apt(["libncursesw5-dev"])]
@@ -186,7 +208,24 @@ let package = Package(
         ),
         .testTarget(
             name: "GNAPTests",
-            dependencies: ["GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "GNAP", "HTTPMessageSignatures", "RFCExampleSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Self-signed certificates for the key format and mtls tests.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .testTarget(
+            name: "GNAPResourceServerTests",
+            dependencies: [
+                "GNAPResourceServer", "GNAP", "GNAPClient", "HTTPMessageSignatures",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "GNAPStorageTests",
@@ -211,6 +250,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
+                // The start-up order tests run the assembled services as `serve` does.
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The RFC 9635 examples the RFCExample tests read at run time, and the script that extracted them.
             exclude: ["Fixtures"]
@@ -220,6 +262,7 @@ let package = Package(
             dependencies: [
                 "GNAPClient", "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
@@ -249,11 +292,12 @@ let package = Package(
                 "GNAP", "HTTPMessageSignatures", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        // Signs and verifies against the independent PyPI library http-message-signatures (pinned in python/).
+        // Signs and verifies against the independent PyPI libraries http-message-signatures and joserfc (pinned in
+        // Tests/python-requirements.txt).
         .testTarget(
             name: "InteropTests",
             dependencies: [
-                "HTTPMessageSignatures", "ChildProcessTestSupport",
+                "HTTPMessageSignatures", "GNAP", "ChildProcessTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

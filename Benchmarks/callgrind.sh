@@ -4,9 +4,9 @@
 #
 #   Benchmarks/callgrind.sh [ITERATIONS] [ALGORITHM...]
 #
-# Builds the benchmark in release mode, then, for each algorithm (default: ed25519) and each of the four operations,
-# runs ITERATIONS (default 200) iterations under callgrind, counting only inside the measured loop, and prints
-# instructions per operation and the full/bare ratios.
+# Builds the benchmark in release mode, then, for each algorithm (default: ed25519) and each operation (httpsig sign
+# and verify, jwsd and jws verify, each with its bare counterpart), runs ITERATIONS (default 200) iterations under
+# callgrind, counting only inside the measured loop, and prints instructions per operation and the full/bare ratios.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,4 +45,16 @@ for algorithm in "${algorithms[@]}"; do
     bare_verify="$(count "$algorithm" bare-verify)"
     awk -v a="$algorithm" -v fs="$full_sign" -v bs="$bare_sign" -v fv="$full_verify" -v bv="$bare_verify" \
         'BEGIN { printf "| %s | %d | %d | %.3f | %d | %d | %.3f |\n", a, fs, bs, fs / bs, fv, bv, fv / bv }'
+done
+
+echo
+echo "| algorithm | jwsd verify Ir | bare Ir | jwsd ratio | jws verify Ir | bare Ir | jws ratio |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for algorithm in "${algorithms[@]}"; do
+    jwsd="$(count "$algorithm" jwsd-verify)"
+    jwsd_bare="$(count "$algorithm" jwsd-bare-verify)"
+    jws="$(count "$algorithm" jws-verify)"
+    jws_bare="$(count "$algorithm" jws-bare-verify)"
+    awk -v a="$algorithm" -v d="$jwsd" -v db="$jwsd_bare" -v j="$jws" -v jb="$jws_bare" \
+        'BEGIN { printf "| %s | %d | %d | %.3f | %d | %d | %.3f |\n", a, d, db, d / db, j, jb, j / jb }'
 done

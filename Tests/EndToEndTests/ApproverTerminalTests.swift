@@ -56,8 +56,10 @@ extension EndToEnd {
                     server.url, "--enroll", server.bootstrapCode, "--home", directory.path,
                 ]
                 .map(shellQuoted).joined(separator: " ")
+            // EXIT= is printed only after the second stty has written its file, so the file is complete when seen.
             let script =
-                "stty -a > \(shellQuoted(before)); \(approve); echo EXIT=$?; stty -a > \(shellQuoted(after)); sleep 60"
+                "stty -a > \(shellQuoted(before)); \(approve); status=$?; stty -a > \(shellQuoted(after)); "
+                + "echo EXIT=$status; sleep 60"
             let tmux = try Tmux(command: "sh -c \(shellQuoted(script))")
             defer { tmux.kill() }
             try await tmux.waitFor("Enter a code")

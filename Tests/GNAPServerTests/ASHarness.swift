@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Testing
 
 /// An AS behind Hummingbird's in-process router test client, with a manual clock and helpers to sign requests the
 /// way real clients and approver terminals do.
@@ -39,7 +40,8 @@ struct ASHarness {
             bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
         }
         try await prepare(store, clock)
-        var configuration = ServerConfiguration(publicURL: Self.base, maximumBodySize: maximumBodySize)
+        var configuration = ServerConfiguration(publicURL: Self.base)
+        configuration.limits.maximumBodySize = maximumBodySize
         configure(&configuration)
         self.pushes = pushes
         var stores = ASStores(store, coordination: coordination)
@@ -47,6 +49,12 @@ struct ASHarness {
         server = AuthorizationServer(
             stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
             clock: clock, pushTransport: pushes)
+    }
+
+    /// How many rows each table holds, on either backend: what a test compares before and after requests that must
+    /// write nothing.
+    func rowCounts() async throws -> [ASTable: Int] {
+        try await #require(store as? any ASStoreTransfer).tableCounts()
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
@@ -72,10 +80,11 @@ struct ASHarness {
             _ method: HTTPRequest.Method, _ path: String, content: [UInt8] = [], key: SigningKey? = nil,
             profile: SignatureProfile = .gnap, token: String? = nil, signedURL: String? = nil,
             digest: DigestAlgorithm = .sha256, rotatingTo newKey: SigningKey? = nil,
+            contentType: String? = "application/json",
             tamper: (inout HTTPRequest, inout [UInt8]) -> Void = { _, _ in }
         ) async throws -> Reply {
             var request = HTTPRequest(method: method, url: URL(string: signedURL ?? (ASHarness.base + path))!)
-            if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
+            if !content.isEmpty, let contentType { request.headerFields[.contentType] = contentType }
             if let token { request.headerFields[.authorization] = "GNAP \(token)" }
             if let key, let newKey {
                 // §7.3.1.1: signed by the current key, then by the new one with tag gnap-rotate.

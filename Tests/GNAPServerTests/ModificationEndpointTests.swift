@@ -64,7 +64,9 @@ struct ModificationEndpointTests {
             #expect(stored.isActive(at: harness.clock.now) && stored.access.count == 2)
             let kinds = try await harness.store.auditEvents(grantID: grant.grantID).map(\.kind)
             #expect(kinds.suffix(2) == ["grant.modified", "tokens.issued"])
-            // The presented continuation token was replaced.
+            // The presented continuation token was replaced: once the new one is used, it is refused.
+            harness.clock.advance(by: .seconds(5))
+            #expect(try await grant.poll(client).status == .ok)
             let stale = try await client.send(.post, grant.path, key: grant.instance.key, token: previousToken)
             #expect(stale.status == .unauthorized && stale.error?.code == .invalidContinuation)
         }

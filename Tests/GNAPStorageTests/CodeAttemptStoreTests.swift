@@ -76,7 +76,7 @@ struct CodeAttemptStoreTests {
             let cutoff = clock.now.advanced(by: .seconds(-300))
             #expect(try await test.store.purgeCodeAttempts(before: cutoff, limit: 2) == 2)
             #expect(try await test.store.purgeCodeAttempts(before: cutoff, limit: 2) == 1)
-            #expect(try await test.store.rowCounts()[.codeAttempts] == 1)
+            #expect(try await test.store.tableCounts()[.codeAttempts] == 1)
         }
     }
 }

@@ -76,7 +76,7 @@ struct GrantChangeTests {
             fresh.tokenHash = "h-fresh"
             let issued = fresh
             try await database.change(grantID: grant.id, clock: clock) { change in
-                change.revocation = TokenRevocation(keepsDurable: false, at: change.now, reason: "test")
+                change.revoke(TokenRevocation(keepsDurable: false, at: change.now, reason: "test"))
                 change.issuedTokens = [issued]
                 change.endContinuation()
             }

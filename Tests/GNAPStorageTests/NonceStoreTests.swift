@@ -59,7 +59,7 @@ struct NonceStoreTests {
                 if purged < 4 { break }
             }
             #expect(batches == [4, 4, 2])
-            #expect(try await test.store.rowCounts()[.signatureNonces] == 5)
+            #expect(try await test.store.tableCounts()[.signatureNonces] == 5)
             #expect(try await record(test.store, "live0") == .replayed)
         }
     }

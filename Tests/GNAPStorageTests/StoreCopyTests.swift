@@ -103,11 +103,11 @@ struct StoreCopyTests {
             try await fill(source)
             try await TestStore.with(backend) { destination in
                 try await destination.store.insertAccount(Fixtures.account("zed", at: clock.now))
-                let before = try await destination.store.rowCounts()
+                let before = try await destination.store.tableCounts()
                 await #expect(throws: ASStoreCopy.Failure.self) {
                     try await ASStoreCopy.run(from: source.store, to: destination.store)
                 }
-                #expect(try await destination.store.rowCounts() == before)
+                #expect(try await destination.store.tableCounts() == before)
             }
         }
     }

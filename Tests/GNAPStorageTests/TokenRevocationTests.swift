@@ -43,8 +43,10 @@ struct TokenRevocationTests {
             try await database.updateGrant(id: grant.id) { _ in
                 GrantMutation(
                     (), issuedTokens: [fresh],
-                    revoking: TokenRevocation(
-                        keepsDurable: true, at: clock.now, reason: "the client modified the grant"))
+                    revoking: [
+                        TokenRevocation(
+                            keepsDurable: true, at: clock.now, reason: "the client modified the grant")
+                    ])
             }
             let revoked: [String: WallInstant?] = Dictionary(
                 uniqueKeysWithValues: try await database.accessTokens(grantID: grant.id).map { ($0.id, $0.revokedAt) })
@@ -63,7 +65,7 @@ struct TokenRevocationTests {
                 [token("durable", grant, durable: true), token("plain", grant, durable: false)]
             }
             try await database.updateGrant(id: grant.id) { _ in
-                GrantMutation((), revoking: TokenRevocation(keepsDurable: false, at: clock.now, reason: "cancelled"))
+                GrantMutation((), revoking: [TokenRevocation(keepsDurable: false, at: clock.now, reason: "cancelled")])
             }
             #expect(try await database.accessTokens(grantID: grant.id).allSatisfy { $0.revokedAt == clock.now })
         }
@@ -81,7 +83,7 @@ struct TokenRevocationTests {
                 try await database.updateGrant(id: grant.id) { _ in
                     GrantMutation(
                         (), issuedTokens: [copy],
-                        revoking: TokenRevocation(keepsDurable: false, at: clock.now, reason: "cancelled"))
+                        revoking: [TokenRevocation(keepsDurable: false, at: clock.now, reason: "cancelled")])
                 }
             }
             #expect(try await database.accessTokens(grantID: grant.id).map(\.revokedAt) == [nil])

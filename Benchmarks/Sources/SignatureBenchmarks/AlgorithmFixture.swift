@@ -36,27 +36,29 @@ struct AlgorithmFixture {
         guard keys.verify(signature, base) else { throw FixtureError.bareDoesNotVerify(algorithm) }
         baseSize = base.count
 
-        operations = [
-            BenchmarkOperation(algorithm: algorithm, kind: .fullSign) {
-                var request = unsigned
-                try! profile.sign(&request, content: body, key: signingKey, now: now, nonce: GrantRequestFixture.nonce)
-                return request.headerFields.count
-            },
-            BenchmarkOperation(algorithm: algorithm, kind: .bareSign) {
-                keys.sign(base).count
-            },
-            BenchmarkOperation(algorithm: algorithm, kind: .fullVerify) {
-                let result = profile.verify(
-                    signed, content: body, key: verificationKey, keyID: GrantRequestFixture.keyID,
-                    digestAlgorithms: [.sha256], now: now)
-                guard case .success(let verified) = result else { fatalError("\(algorithm): full verify failed") }
-                return verified.signature.signature.count
-            },
-            BenchmarkOperation(algorithm: algorithm, kind: .bareVerify) {
-                guard keys.verify(signature, base) else { fatalError("\(algorithm): bare verify failed") }
-                return signature.count
-            },
-        ]
+        operations =
+            [
+                BenchmarkOperation(algorithm: algorithm, kind: .fullSign) {
+                    var request = unsigned
+                    try! profile.sign(
+                        &request, content: body, key: signingKey, now: now, nonce: GrantRequestFixture.nonce)
+                    return request.headerFields.count
+                },
+                BenchmarkOperation(algorithm: algorithm, kind: .bareSign) {
+                    keys.sign(base).count
+                },
+                BenchmarkOperation(algorithm: algorithm, kind: .fullVerify) {
+                    let result = profile.verify(
+                        signed, content: body, key: verificationKey, keyID: GrantRequestFixture.keyID,
+                        digestAlgorithms: [.sha256], now: now)
+                    guard case .success(let verified) = result else { fatalError("\(algorithm): full verify failed") }
+                    return verified.signature.signature.count
+                },
+                BenchmarkOperation(algorithm: algorithm, kind: .bareVerify) {
+                    guard keys.verify(signature, base) else { fatalError("\(algorithm): bare verify failed") }
+                    return signature.count
+                },
+            ] + (try JWSProofOperations.make(algorithm, keys: keys, now: now))
     }
 }
 

@@ -11,13 +11,35 @@ enum OperationKind: String, CaseIterable, Sendable {
     case fullVerify = "full-verify"
     /// The key verifies the same signature over the same base bytes directly.
     case bareVerify = "bare-verify"
+    /// `JWSProof.verify(.jwsd, …)` (RFC 9635 §7.3.3): Detached-JWS parsing, header checks, SHA-256 of the body,
+    /// verification, replay value.
+    case jwsdVerify = "jwsd-verify"
+    /// The key verifies the jwsd JWS's signature over its signing input directly.
+    case jwsdBareVerify = "jwsd-bare-verify"
+    /// `JWSProof.verify(.jws, …)` (§7.3.4): the body's JWS parsed (payload decoded), header checks, verification,
+    /// replay value.
+    case jwsVerify = "jws-verify"
+    /// The key verifies the jws JWS's signature over its signing input (header and the whole body) directly.
+    case jwsBareVerify = "jws-bare-verify"
 
     /// The bare counterpart a full operation is compared with.
     var bare: OperationKind? {
         switch self {
         case .fullSign: .bareSign
         case .fullVerify: .bareVerify
-        case .bareSign, .bareVerify: nil
+        case .jwsdVerify: .jwsdBareVerify
+        case .jwsVerify: .jwsBareVerify
+        case .bareSign, .bareVerify, .jwsdBareVerify, .jwsBareVerify: nil
+        }
+    }
+
+    /// The row label of a full operation in the report.
+    var label: String {
+        switch self {
+        case .fullSign, .bareSign: "httpsig sign"
+        case .fullVerify, .bareVerify: "httpsig verify"
+        case .jwsdVerify, .jwsdBareVerify: "jwsd verify"
+        case .jwsVerify, .jwsBareVerify: "jws verify"
         }
     }
 }

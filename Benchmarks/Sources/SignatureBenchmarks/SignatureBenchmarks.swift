@@ -1,4 +1,5 @@
 import Foundation
+import GNAP
 import HTTPMessageSignatures
 
 /// Sign and verify cost of the GNAP httpsig profile per algorithm, next to the bare signature primitive
@@ -39,6 +40,8 @@ struct SignatureBenchmarks {
     private static func runTimed(_ options: Options) throws {
         let fixtures = try options.algorithms.map(AlgorithmFixture.init)
         let operations = fixtures.flatMap(\.operations)
+        let jwsSizes = try JWSProofOperations.signingInputSizes(
+            .ed25519, keys: try BareKeys(.ed25519), now: WallInstant(unixSeconds: GrantRequestFixture.created))
         let sampler = Sampler(
             warmUp: .milliseconds(options.warmUpMilliseconds), batchTarget: .milliseconds(options.batchMilliseconds),
             rounds: options.rounds)
@@ -50,7 +53,8 @@ struct SignatureBenchmarks {
         )
         print(
             "Grant request body: \(GrantRequestFixture.body.count) bytes; signature base: "
-                + "\(fixtures.first?.baseSize ?? 0) bytes; \(options.rounds) rounds of ~\(options.batchMilliseconds) ms "
+                + "\(fixtures.first?.baseSize ?? 0) bytes; JWS signing input: jwsd \(jwsSizes[0]) bytes, jws "
+                + "\(jwsSizes[1]) bytes; \(options.rounds) rounds of ~\(options.batchMilliseconds) ms "
                 + "batches per operation after \(options.warmUpMilliseconds) ms warm-up; medians over rounds")
         print("")
         Report(operations: operations, samples: samples).print { print($0) }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPMessageSignatures
 
 extension AssertionSigningKey {
     /// Checks an `id_token` a client presents back in `user.assertions` (§2.4): it must be one this AS issued (its

@@ -36,7 +36,7 @@ public struct AssertionSigningKey: Sendable {
 
     /// Signs ID Token claims as a JWT (RFC 7519) in compact form.
     public func idToken(_ claims: IDTokenClaims) throws -> String {
-        try CompactJWS.sign(payload: try GNAPJSON.encode(claims), key: key, type: "JWT")
+        try CompactJWS.sign(payload: try GNAPJSON.encode(claims), key: key, type: "JWT").compact
     }
 }
 

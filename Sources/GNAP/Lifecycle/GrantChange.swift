@@ -9,8 +9,18 @@ public struct GrantChange: Sendable {
     public private(set) var audit: [AuditEvent] = []
     /// New access tokens to store with the grant.
     public var issuedTokens: [AccessTokenRecord] = []
-    /// The grant's earlier tokens to revoke (before `issuedTokens` are stored).
-    public var revocation: TokenRevocation?
+    /// The grant's earlier tokens to revoke, in order (before `issuedTokens` are stored).
+    public private(set) var revocations: [TokenRevocation] = []
+    /// The continuation call this step answers, once opened with its token (`GrantChange+Continuation`).
+    var call: OpenedCall?
+    /// Whether this step gave the client a new continuation token.
+    var rotated = false
+
+    struct OpenedCall: Sendable {
+        var tokenHash: String
+        var isRepeat: Bool
+        var nextCallAllowedAtBefore: WallInstant
+    }
 
     public init(record: GrantRecord, now: WallInstant) {
         self.record = record
@@ -36,17 +46,9 @@ public struct GrantChange: Sendable {
         audit.append(AuditEvent(grantID: record.id, at: now, kind: kind, detail: detail, accountID: accountID))
     }
 
-    /// The continue-and-rotate step of every answer that carries `continue` (RFC 9635 §5: each continuation
-    /// response has a new continuation token, and only its hash is kept): the presented token stops working.
-    public mutating func rotateContinuation(uri: String, wait: Int) -> ContinueResponse {
-        let token = Secrets.token()
-        record.continuationTokenHash = Secrets.hash(token)
-        return ContinueResponse(uri: uri, wait: wait, accessToken: TokenValue(value: token))
-    }
-
-    /// Ends the continuation: no token value can match a fresh random hash (§5.4).
-    public mutating func endContinuation() {
-        record.continuationTokenHash = Secrets.hash(Secrets.token())
+    /// Revokes some of the grant's earlier tokens with this step.
+    public mutating func revoke(_ revocation: TokenRevocation) {
+        revocations.append(revocation)
     }
 
     /// Whether the grant was finalized by this step (its `finalizedAt` is the step's instant).

@@ -20,6 +20,10 @@ public enum GrantEvent: Sendable, Hashable {
     case cancel
     /// Tokens were to be issued, but nothing the approval names can be released any more.
     case nothingReleased
+    /// The client repeats a continuation call (made at `callAt`) whose answer it never received, with the token it
+    /// presented then: what that answer delivered is taken back so that the repeat delivers it again, and the
+    /// repeat is held to the `wait` that applied before that call (`nextCallAllowedAt`).
+    case answerLost(callAt: WallInstant, nextCallAllowedAt: WallInstant)
     /// The shell cannot perform an `.issueTokens` yet (what it prepared outside the transaction predates the
     /// approval): the grant goes back to `previous` and the client is answered as pending.
     case issuanceDeferred(previous: GrantLifecycleState)

@@ -65,6 +65,8 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             guard state.status == .approved else { return internalInconsistency() }
             finalize(.denied, at: now)
             return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
+        case .answerLost(let callAt, let allowedAt):
+            return answerLost(callAt: callAt, nextCallAllowedAt: allowedAt)
         case .issuanceDeferred(let previous):
             // What the shell prepared outside the transaction predates the approval: back to `previous`, still
             // approved and not finalized, answered as pending so that the client calls again.
@@ -128,6 +130,21 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         case .finalized:
             return internalInconsistency()
         }
+    }
+
+    /// A repeated continuation call: if the lost answer delivered what the approval releases (it set `deliveredAt`,
+    /// and with a finish method spent the interaction reference), that delivery is undone so that the repeat makes
+    /// it again; a decision taken since (an approval revoked, a denial) is left as it is.
+    private mutating func answerLost(callAt: WallInstant, nextCallAllowedAt allowedAt: WallInstant) -> GrantAction {
+        if state.status == .approved, state.deliveredAt == callAt {
+            state.deliveredAt = nil
+            if var finish = state.finish, finish.interactRefUsedAt == callAt {
+                finish.interactRefUsedAt = nil
+                state.finish = finish
+            }
+        }
+        state.nextCallAllowedAt = min(state.nextCallAllowedAt, allowedAt)
+        return .unchanged
     }
 
     mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {

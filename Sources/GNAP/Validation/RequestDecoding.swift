@@ -7,6 +7,7 @@ extension GNAPJSON {
         -> T
     {
         guard !bytes.isEmpty else { throw GNAPError(.invalidRequest, "the request has no JSON content") }
+        try checkNesting(bytes, maximumDepth: maximumNestingDepth)
         do {
             return try decoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {

@@ -21,61 +21,30 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var finish: ValidatedFinish? = nil
 }
 
-/// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.3.1).
+/// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.1, §7.3). The rules on formats
+/// and methods are in `ClientKeyBinding+Formats.swift`.
 public struct ClientKeyBinding: Sendable, Hashable, Codable {
+    /// The public key proofs are checked with: the JWK as sent, or the key of the certificate (`cert`, or the TLS
+    /// client certificate that matched `cert#S256`).
     public var jwk: JWK
     public var proof: ProofMethod
+    /// The signature algorithm of `httpsig`, `jwsd` and `jws` proofs. `mtls` signs nothing at the HTTP layer; there
+    /// it is the algorithm the key type implies (RSA: `rsa-v1_5-sha256`) and is never used.
     public var algorithm: SignatureAlgorithm
     public var contentDigestAlgorithm: DigestAlgorithm
+    /// The RFC 7638 thumbprint of ``jwk``: the client instance's identity whatever the key's format.
     public var thumbprint: String
+    /// The certificate (`cert` format): its DER in standard base64, as ``ClientCertificate/keyValue``.
+    public var certificate: String?
+    /// The certificate's RFC 8705 thumbprint (`cert` and `cert#S256` formats), base64url.
+    public var certificateThumbprint: String?
 
     /// The key proofing methods (§7.3) this AS verifies; also what discovery advertises (§9).
     public static let supportedProofMethods: [String] = ["httpsig"]
 
-    /// Validates a key by value: `httpsig` proofing with a public JWK whose algorithm is determined.
+    /// Validates a key by value for one of ``supportedProofMethods``.
     public init(_ key: ClientKeyValue) throws(GNAPError) {
-        guard Self.supportedProofMethods.contains(key.proof.method) else {
-            throw GNAPError(.invalidClient, "proof method '\(key.proof.method)' is not supported; use 'httpsig'")
-        }
-        guard let jwk = key.jwk else { throw GNAPError(.invalidClient, "the client key must be given as 'jwk'") }
-        guard !jwk.isPrivate else {
-            throw GNAPError(.invalidClient, "the client key contains private key material; send the public key only")
-        }
-        let algorithm: SignatureAlgorithm
-        let digest: DigestAlgorithm
-        if key.proof.isObjectForm {
-            // §7.3.1 object form: `alg` and `content-digest-alg` are both REQUIRED.
-            guard let name = key.proof.algorithm, let declared = SignatureAlgorithm(rawValue: name) else {
-                throw GNAPError(.invalidClient, "proof 'alg' is missing or not a supported HTTP signature algorithm")
-            }
-            guard let digestName = key.proof.contentDigestAlgorithm,
-                let declaredDigest = DigestAlgorithm(rawValue: digestName)
-            else {
-                throw GNAPError(.invalidClient, "proof 'content-digest-alg' must be 'sha-256' or 'sha-512'")
-            }
-            algorithm = declared
-            digest = declaredDigest
-        } else {
-            // §7.3.1 string form: the algorithm comes from the key material, the digest is sha-256.
-            guard let implied = jwk.impliedAlgorithm else {
-                throw GNAPError(.invalidClient, "cannot determine the signature algorithm from the JWK; add 'alg'")
-            }
-            algorithm = implied
-            digest = .sha256
-        }
-        guard algorithm != .hmacSHA256 else {
-            throw GNAPError(.invalidClient, "a shared secret cannot be sent as a client key")
-        }
-        do {
-            _ = try VerificationKey(jwk: jwk, algorithm: algorithm)
-            thumbprint = try jwk.thumbprint()
-        } catch {
-            throw GNAPError(.invalidClient, "the client key is unusable: \(error)")
-        }
-        self.jwk = jwk
-        self.proof = key.proof
-        self.algorithm = algorithm
-        self.contentDigestAlgorithm = digest
+        try self.init(key, accepting: Set(Self.supportedProofMethods))
     }
 
     /// The verification key for signatures made with this binding.

@@ -40,18 +40,25 @@ public struct ClientDisplay: Sendable, Hashable, Codable {
     }
 }
 
-/// A key by value (RFC 9635 §7.1): the proofing method and the key material (JWK only here).
+/// A key by value (RFC 9635 §7.1): the proofing method and the key material in one of the formats `jwk`, `cert`
+/// (an X.509 certificate, PEM or its base64 body) or `cert#S256` (a certificate thumbprint, RFC 8705 §3.1).
+/// Which combinations are valid is decided by ``ClientKeyBinding``.
 public struct ClientKeyValue: Sendable, Hashable, Codable {
     public var proof: ProofMethod
     public var jwk: JWK?
+    public var cert: String?
+    public var certS256: String?
 
-    public init(proof: ProofMethod, jwk: JWK?) {
+    public init(proof: ProofMethod, jwk: JWK?, cert: String? = nil, certS256: String? = nil) {
         self.proof = proof
         self.jwk = jwk
+        self.cert = cert
+        self.certS256 = certS256
     }
 
     private enum CodingKeys: String, CodingKey {
-        case proof, jwk
+        case proof, jwk, cert
+        case certS256 = "cert#S256"
     }
 
     /// A key reference (§7.1.1, a string in place of the object) names a key the AS would have to know beforehand;
@@ -66,6 +73,8 @@ public struct ClientKeyValue: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         proof = try container.decode(ProofMethod.self, forKey: .proof)
         jwk = try container.decodeIfPresent(JWK.self, forKey: .jwk)
+        cert = try container.decodeIfPresent(String.self, forKey: .cert)
+        certS256 = try container.decodeIfPresent(String.self, forKey: .certS256)
     }
 }
 

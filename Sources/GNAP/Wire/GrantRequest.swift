@@ -5,20 +5,25 @@ public struct GrantRequest: Sendable, Hashable, Codable {
     public var client: ClientInstance?
     public var user: UserRequest?
     public var interact: InteractRequest?
+    /// An access token presented by an RS acting as a client to get a derived token for a downstream RS (RFC 9767
+    /// §4, registered in the GNAP Grant Request Parameters registry, §6.2).
+    public var existingAccessToken: String?
 
     public init(
         accessToken: AccessTokenRequests? = nil, subject: SubjectRequest? = nil, client: ClientInstance? = nil,
-        user: UserRequest? = nil, interact: InteractRequest? = nil
+        user: UserRequest? = nil, interact: InteractRequest? = nil, existingAccessToken: String? = nil
     ) {
         self.accessToken = accessToken
         self.subject = subject
         self.client = client
         self.user = user
         self.interact = interact
+        self.existingAccessToken = existingAccessToken
     }
 
     private enum CodingKeys: String, CodingKey {
         case accessToken = "access_token"
         case subject, client, user, interact
+        case existingAccessToken = "existing_access_token"
     }
 }

@@ -17,6 +17,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
     public static let failFastClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
+        // Well below the AS's idle timeout (60 s by default): a pooled connection is dropped here before the AS closes
+        // it, so a request is never sent on a connection the AS is closing at that moment (which resets it).
+        configuration.connectionPool.idleTimeout = .seconds(20)
         configuration.timeout.connect = .seconds(5)
         configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

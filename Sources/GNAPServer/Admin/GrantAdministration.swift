@@ -47,7 +47,7 @@ struct GrantAdministration: Sendable {
                 change.audit(
                     .grantRevoked, "revoked by \(who); every token of the grant revoked: \(reason)",
                     accountID: actor.accountID)
-                change.revocation = TokenRevocation(keepsDurable: false, at: change.now, reason: "grant revoked")
+                change.revoke(TokenRevocation(keepsDurable: false, at: change.now, reason: "grant revoked"))
             case let action:
                 throw GrantStepRefused(action: action)
             }

@@ -14,6 +14,7 @@ public struct AuthorizationServer: Sendable {
     let clock: AnyWallClock
     let logger: Logger
     let components: ServerComponents
+    let bootstrapCodeFile: BootstrapCodeFile?
 
     /// - Parameters:
     ///   - stores: where grants, tokens, client instances, accounts, devices and the audit log live.
@@ -22,10 +23,12 @@ public struct AuthorizationServer: Sendable {
     ///   - clock: the wall clock; tests pass a ``ManualClock``.
     ///   - logger: the server's logger.
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
+    ///   - bootstrapCodeFile: the bootstrap code's file, removed once its code is used or expired; default none.
     public init<C: Clock & Sendable>(
         stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration = ServerConfiguration(),
         clock: C, logger: Logger = Logger(label: "gnapterm.as"),
-        pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
+        pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport(),
+        bootstrapCodeFile: BootstrapCodeFile? = nil
     ) where C.Instant == WallInstant {
         var configuration = configuration
         configuration.requestPolicy.finish.allowsLoopbackPush = configuration.finishPush.allowsLoopback(
@@ -38,9 +41,10 @@ public struct AuthorizationServer: Sendable {
         self.stores = stores
         self.clock = AnyWallClock(clock)
         self.logger = logger
+        self.bootstrapCodeFile = bootstrapCodeFile
         components = ServerComponents(
             stores: stores, secrets: secrets, configuration: configuration, clock: self.clock, publicURL: publicURL,
-            logger: logger, pushTransport: pushTransport)
+            logger: logger, pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile)
     }
 
     /// The router with every route, for in-process tests (`app.test(.router)`).
@@ -61,6 +65,7 @@ public struct AuthorizationServer: Sendable {
         let host = configuration.host
         return Application(
             router: router(),
+            server: LimitedHTTP1Channel.builder(limits: configuration.limits),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
             onServerRunning: { channel in
                 if !publicURL.isSet, let port = channel.localAddress?.port {
@@ -79,6 +84,7 @@ public struct AuthorizationServer: Sendable {
             grants: stores.grants, administration: stores.administration, nonces: stores.nonces,
             codeAttempts: stores.codeAttempts,
             codeAttemptRetention: max(attempts.perDeviceWindow, attempts.asWideWindow),
-            coordination: stores.coordination, clock: clock, maximumSleep: maximumSleep, logger: logger)
+            coordination: stores.coordination, clock: clock, maximumSleep: maximumSleep, logger: logger,
+            bootstrapCodeFile: bootstrapCodeFile)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import GNAP
 
 /// First start on an empty store: create the `admin` account and a one-time enrollment code for its first device.
@@ -8,9 +7,6 @@ public enum Bootstrap {
         public var account: Account
         public var expiresAt: WallInstant
     }
-
-    /// The file the bootstrap code is written to inside the data directory (mode 0600).
-    public static let codeFileName = "bootstrap-enrollment-code"
 
     /// Creates the admin account and its code if the store has no account yet; returns nil otherwise.
     public static func runIfNeeded(store: any AccountStore, now: WallInstant, lifetime: Duration)
@@ -38,18 +34,5 @@ public enum Bootstrap {
             EnrollmentCodeRecord(
                 codeHash: Secrets.hash(code.normalized), accountID: account.id, createdAt: now, expiresAt: expiresAt))
         return Result(code: code, account: account, expiresAt: expiresAt)
-    }
-
-    /// Writes the code to `directory/bootstrap-enrollment-code` with mode 0600.
-    public static func writeCodeFile(_ result: Result, directory: URL) throws -> URL {
-        let url = directory.appendingPathComponent(codeFileName)
-        let text = "\(result.code.display)\n"
-        let manager = FileManager.default
-        if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-        guard manager.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        return url
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// Every route of the AS. The handlers are thin: read the signed request, call a service, encode the answer.
 enum Routes {
     static func add(to router: Router<ASRequestContext>, _ components: ServerComponents) {
-        let limit = components.configuration.maximumBodySize
+        let limits = components.configuration.limits
         let policy = components.configuration.requestPolicy
         let grants = components.grants
         let continuation = components.continuation
@@ -20,7 +20,7 @@ enum Routes {
         let publicURL = components.publicURL
 
         @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
-            try await SignedRequest.read(request, context: context, publicURL: publicURL, limit: limit)
+            try await SignedRequest.read(request, context: context, publicURL: publicURL, limits: limits)
         }
 
         router.get("/.well-known/gnap-as-rs") { _, _ in

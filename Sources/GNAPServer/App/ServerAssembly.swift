@@ -1,16 +1,32 @@
+import Foundation
 import GNAP
 import Logging
 import ServiceLifecycle
 
 /// A ready authorization server, assembled in one place for `gnapterm serve` and the demo: the pre-registered
-/// clients loaded, the first admin account created on an empty store, the secrets read once, and the services to
-/// run (the HTTP application and the expiry service).
+/// clients loaded, the secrets read once (and wrapped, with a secrets key), and the services to run (the HTTP
+/// service and the expiry service). The first admin account and its enrollment code are created only once the
+/// listener is bound (``services(onRunning:)``), so an AS that cannot listen writes neither.
 public struct ServerAssembly: Sendable {
     public let server: AuthorizationServer
-    /// The first admin account and its one-time enrollment code, when this start created them (empty store).
-    public let bootstrap: Bootstrap.Result?
     /// How many pre-registered clients were loaded, when a registry was given.
     public let registeredClients: Int?
+    /// How the AS's secrets are kept at rest.
+    public let secretsAtRest: ServerSecrets.AtRest
+    let store: any AccountStore
+    let clock: AnyWallClock
+    let bootstrapCodeLifetime: Duration
+    let bootstrapCodeFile: BootstrapCodeFile?
+
+    /// What the AS found or did when it started, once its listener is bound.
+    public struct Start: Sendable {
+        /// The base URL the AS serves.
+        public var base: String
+        /// The first admin account and its one-time enrollment code, when this start created them (empty store).
+        public var bootstrap: Bootstrap.Result?
+        /// On a later start: until when the bootstrap code in ``BootstrapCodeFile`` still works, if it is unused.
+        public var unusedBootstrapCodeExpiresAt: WallInstant?
+    }
 
     /// Assembles the AS over a complete backend. Changes the store only as described above; a registry that the
     /// store refuses (an identifier of a dynamic instance) stops it before anything else is written.
@@ -18,29 +34,60 @@ public struct ServerAssembly: Sendable {
     ///   - store: the backend (SQLite in GNAPStorage, PostgreSQL in GNAPStoragePostgres).
     ///   - coordination: how instances on `store` coordinate; default ``SingleInstance`` (a store one instance
     ///     owns), the PostgreSQL store for several.
-    ///   - configuration: listening address, timings and policies; `bootstrapCodeLifetime` for the first code.
+    ///   - configuration: listening address, timings, limits and policies; `bootstrapCodeLifetime` for the first code.
     ///   - clock: the wall clock.
-    ///   - logger: the server's logger.
+    ///   - logger: the server's logger; it says whether the secrets are stored in clear.
     ///   - clients: the operator's pre-registered clients (`serve --clients`), if any.
+    ///   - secretsKey: wraps the AS's secrets at rest (`serve --secrets-key-file`); nil keeps them in clear.
+    ///   - bootstrapCodeFile: where the first enrollment code is written (and removed once used or expired).
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     public static func assemble<C: Clock & Sendable>(
         store: some ASStore, coordination: any InstanceCoordination = SingleInstance(),
         configuration: ServerConfiguration, clock: C, logger: Logger, clients: ClientRegistry? = nil,
+        secretsKey: SecretsKey? = nil, bootstrapCodeFile: BootstrapCodeFile? = nil,
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
         if let clients { try await ClientRegistration.apply(clients, to: store, now: clock.now) }
-        let bootstrap = try await Bootstrap.runIfNeeded(
-            store: store, now: clock.now, lifetime: configuration.bootstrapCodeLifetime)
+        let (secrets, atRest) = try await ServerSecrets.load(from: store, key: secretsKey)
+        switch atRest {
+        case .clear:
+            logger.warning(
+                "the AS's secrets (user-code pepper, assertion signing key) are stored in clear in its database; wrap them with --secrets-key-file or GNAPTERM_SECRETS_KEY"
+            )
+        case .wrapped:
+            logger.info("the AS's secrets are wrapped by the secrets key")
+        case .wrappedNow(let names):
+            logger.notice("wrapped the AS's secrets stored in clear", metadata: ["secrets": "\(names)"])
+        }
         let server = AuthorizationServer(
-            stores: ASStores(store, coordination: coordination), secrets: try await ServerSecrets.load(from: store),
-            configuration: configuration,
-            clock: clock, logger: logger, pushTransport: pushTransport)
-        return ServerAssembly(server: server, bootstrap: bootstrap, registeredClients: clients?.entries.count)
+            stores: ASStores(store, coordination: coordination), secrets: secrets, configuration: configuration,
+            clock: clock, logger: logger,
+            pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile)
+        return ServerAssembly(
+            server: server, registeredClients: clients?.entries.count, secretsAtRest: atRest, store: store,
+            clock: AnyWallClock(clock), bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
+            bootstrapCodeFile: bootstrapCodeFile)
     }
 
-    /// What to run in one `ServiceGroup`: the HTTP application (`onRunning` gets the base URL once the listener is
-    /// bound) and the expiry service.
-    public func services(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> [any Service] {
-        [server.application(onRunning: onRunning), server.expiryService()]
+    /// What to run in one `ServiceGroup`: the HTTP service and the expiry service. Once the listener is bound, the
+    /// first admin account and its code are created on an empty store (and written to the bootstrap code file), a
+    /// file left from an earlier start is kept only while its code is unused and valid, and `onRunning` is called
+    /// with what happened, before the first request is handled.
+    public func services(onRunning: @escaping @Sendable (Start) async throws -> Void = { _ in }) -> [any Service] {
+        let assembly = self
+        let listening = ListeningService(server: server) { base in
+            try await onRunning(try await assembly.start(base: base))
+        }
+        return [listening, server.expiryService()]
+    }
+
+    private func start(base: String) async throws -> Start {
+        let now = clock.now
+        if let created = try await Bootstrap.runIfNeeded(store: store, now: now, lifetime: bootstrapCodeLifetime) {
+            try bootstrapCodeFile?.write(created)
+            return Start(base: base, bootstrap: created)
+        }
+        let unused = try await bootstrapCodeFile?.reconcile(store: store, now: now)
+        return Start(base: base, unusedBootstrapCodeExpiresAt: unused)
     }
 }

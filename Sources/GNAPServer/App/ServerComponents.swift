@@ -25,7 +25,8 @@ struct ServerComponents: Sendable {
 
     init(
         stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration, clock: AnyWallClock,
-        publicURL: PublicURL, logger: Logger, pushTransport: any FinishPushTransport
+        publicURL: PublicURL, logger: Logger, pushTransport: any FinishPushTransport,
+        bootstrapCodeFile: BootstrapCodeFile?
     ) {
         let replay = ReplayGuard(nonces: stores.nonces, policy: configuration.replay, clock: clock)
         let proof = ClientProof(clock: clock, replay: replay)
@@ -62,7 +63,8 @@ struct ServerComponents: Sendable {
             accessTokenLifetime: configuration.accessTokenLifetime,
             allowsKeyRotation: configuration.requestPolicy.allowsTokenKeyRotation, publicURL: publicURL, clock: clock)
         instanceKeys = ClientKeyRotationService(clients: stores.clients, proof: proof, clock: clock)
-        enrollment = EnrollmentService(authenticator: approvers, accounts: stores.accounts, clock: clock)
+        enrollment = EnrollmentService(
+            authenticator: approvers, accounts: stores.accounts, clock: clock, bootstrapCodeFile: bootstrapCodeFile)
         interaction = InteractionService(
             authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
             codeAttempts: CodeAttemptGuard(

@@ -17,8 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var accessTokenLifetime: Duration
     /// Lifetime of the bootstrap enrollment code created on first start.
     public var bootstrapCodeLifetime: Duration
-    /// Largest request body accepted, in bytes.
-    public var maximumBodySize: Int
+    /// What one connection and one request may take (body, headers, JSON depth, timeouts, connections).
+    public var limits: RequestLimits
     /// What grant requests may ask for.
     public var requestPolicy: GrantRequestPolicy
     /// Human descriptions of access-right types and references, shown to approvers.
@@ -46,7 +46,7 @@ public struct ServerConfiguration: Sendable {
     ///   - pollInterval: default 5 seconds.
     ///   - accessTokenLifetime: default 1 hour.
     ///   - bootstrapCodeLifetime: default 24 hours.
-    ///   - maximumBodySize: default 64 KiB.
+    ///   - limits: default ``RequestLimits`` with its defaults.
     ///   - requestPolicy: default ``GrantRequestPolicy`` with its defaults.
     ///   - catalog: default ``AccessCatalog/demo``.
     ///   - assertionLifetime: default 5 minutes.
@@ -59,7 +59,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil,
         interactionLifetime: Duration = .seconds(600), pollInterval: Int = 5,
         accessTokenLifetime: Duration = .seconds(3600), bootstrapCodeLifetime: Duration = .seconds(86_400),
-        maximumBodySize: Int = 65_536, requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
+        limits: RequestLimits = RequestLimits(), requestPolicy: GrantRequestPolicy = GrantRequestPolicy(),
         catalog: AccessCatalog = .demo, assertionLifetime: Duration = .seconds(300),
         codeAttempts: CodeAttemptPolicy = CodeAttemptPolicy(), invitationLifetime: Duration = .seconds(86_400),
         events: EventStreamConfiguration = EventStreamConfiguration(),
@@ -72,7 +72,7 @@ public struct ServerConfiguration: Sendable {
         self.pollInterval = pollInterval
         self.accessTokenLifetime = accessTokenLifetime
         self.bootstrapCodeLifetime = bootstrapCodeLifetime
-        self.maximumBodySize = maximumBodySize
+        self.limits = limits
         self.requestPolicy = requestPolicy
         self.catalog = catalog
         self.assertionLifetime = assertionLifetime

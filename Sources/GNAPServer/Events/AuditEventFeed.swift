@@ -23,18 +23,27 @@ public enum AuditEventFeed {
         case cancelled
         /// The store failed.
         case failed
+        /// The watcher may no longer watch (``Reauthorization``); the stream ended with a comment saying why.
+        case accessEnded
     }
 
+    /// Asks whether the watcher may still watch: nil if so, otherwise why not (a sentence for the closing comment).
+    public typealias Reauthorization = @Sendable () async -> String?
+
+    /// Starts a feed. `reauthorize` is asked before every batch is sent and at least every
+    /// ``EventStreamConfiguration/reauthorizationInterval`` while none is; when it answers with a reason, the stream
+    /// ends with the comment line `: access ended: <reason>` (SSE comments are ignored by parsers, so a watcher simply
+    /// sees the stream end; reconnecting gets the refusal as an RFC 9635 error).
     public static func start(
         store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
-        coordination: any InstanceCoordination = SingleInstance()
+        reauthorize: Reauthorization? = nil, coordination: any InstanceCoordination = SingleInstance()
     ) -> (stream: AsyncStream<ByteBuffer>, producer: Task<End, Never>) {
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream(
             bufferingPolicy: .bufferingOldest(configuration.bufferLimit))
         let producer = Task<End, Never> {
             let end = await produce(
                 store: store, configuration: configuration, after: position, follow: follow,
-                coordination: coordination, into: continuation)
+                reauthorize: reauthorize, coordination: coordination, into: continuation)
             continuation.finish()
             return end
         }
@@ -44,11 +53,21 @@ public enum AuditEventFeed {
 
     private static func produce(
         store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
-        coordination: any InstanceCoordination, into continuation: AsyncStream<ByteBuffer>.Continuation
+        reauthorize: Reauthorization?, coordination: any InstanceCoordination,
+        into continuation: AsyncStream<ByteBuffer>.Continuation
     ) async -> End {
         let clock = ContinuousClock()
         var last = position
         var lastWrite = clock.now
+        var lastCheck = clock.now
+        /// Whether the watcher may go on; if not, the closing comment is queued.
+        func stillAuthorized() async -> Bool {
+            lastCheck = clock.now
+            guard let reauthorize, let reason = await reauthorize() else { return true }
+            let line = reason.filter { $0 != "\n" && $0 != "\r" }
+            continuation.yield(ByteBuffer(string: ": access ended: \(line)\n\n"))
+            return false
+        }
         // Tells EventSource clients how long to wait before reconnecting.
         guard case .enqueued = continuation.yield(ByteBuffer(string: "retry: 2000\n\n")) else { return .overflowed }
         while !Task.isCancelled {
@@ -59,6 +78,9 @@ public enum AuditEventFeed {
                 batch = try await store.auditEntries(AuditQuery(afterID: last, limit: configuration.batchSize))
             } catch {
                 return .failed
+            }
+            if !batch.isEmpty || lastCheck.duration(to: clock.now) >= configuration.reauthorizationInterval {
+                guard await stillAuthorized() else { return .accessEnded }
             }
             for entry in batch {
                 switch continuation.yield(frame(entry)) {

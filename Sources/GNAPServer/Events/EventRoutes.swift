@@ -12,7 +12,7 @@ enum EventRoutes {
     ) {
         router.get("/admin/v1/events") { request, context in
             let signed = try await read(request, context)
-            _ = try await authenticator.authenticate(signed)
+            let watcher = try await authenticator.authenticate(signed)
             let parameters = try request.queryDictionary()
             if let unknown = parameters.keys.sorted().first(where: { !["last_event_id", "follow"].contains($0) }) {
                 throw APIError(GNAPError(.invalidRequest, "unknown query parameter '\(unknown)'"))
@@ -40,7 +40,7 @@ enum EventRoutes {
             }
             let feed = AuditEventFeed.start(
                 store: administration, configuration: configuration, after: position, follow: follow,
-                coordination: coordination)
+                reauthorize: { await authenticator.reauthorize(watcher) }, coordination: coordination)
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream"
             headers[.cacheControl] = "no-store"

@@ -9,19 +9,25 @@ public struct EventStreamConfiguration: Sendable, Hashable {
     public var bufferLimit: Int
     /// Entries read from the table at a time.
     public var batchSize: Int
+    /// The watcher's device and account are checked again before every batch of entries is sent, and at least this
+    /// often while none are: a revoked device, a disabled account or one that lost the admin role, or a key rotated
+    /// away ends the stream within this time.
+    public var reauthorizationInterval: Duration
 
     /// - Parameters:
     ///   - pollInterval: default 1 second.
     ///   - keepAliveInterval: default 15 seconds.
     ///   - bufferLimit: default 512 entries.
     ///   - batchSize: default 100 entries.
+    ///   - reauthorizationInterval: default 5 seconds.
     public init(
         pollInterval: Duration = .seconds(1), keepAliveInterval: Duration = .seconds(15), bufferLimit: Int = 512,
-        batchSize: Int = 100
+        batchSize: Int = 100, reauthorizationInterval: Duration = .seconds(5)
     ) {
         self.pollInterval = pollInterval
         self.keepAliveInterval = keepAliveInterval
         self.bufferLimit = max(1, bufferLimit)
         self.batchSize = max(1, batchSize)
+        self.reauthorizationInterval = reauthorizationInterval
     }
 }

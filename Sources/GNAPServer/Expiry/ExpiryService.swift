@@ -23,6 +23,8 @@ public struct ExpiryService: Service {
     let logger: Logger
     /// The longest the service sleeps between sweeps.
     public let maximumSleep: Duration
+    /// The bootstrap code's file, removed by the first sweep after its code expired.
+    let bootstrapCodeFile: BootstrapCodeFile?
 
     /// The rows one purge statement deletes at most.
     static let purgeBatch = 500
@@ -31,7 +33,8 @@ public struct ExpiryService: Service {
         grants: any GrantStore, administration: any AdministrationStore, nonces: (any NonceStore)? = nil,
         codeAttempts: (any CodeAttemptStore)? = nil, codeAttemptRetention: Duration = .seconds(900),
         coordination: any InstanceCoordination = SingleInstance(),
-        clock: C, maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry")
+        clock: C, maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry"),
+        bootstrapCodeFile: BootstrapCodeFile? = nil
     ) where C.Instant == WallInstant {
         self.grants = grants
         self.administration = administration
@@ -42,6 +45,7 @@ public struct ExpiryService: Service {
         self.clock = AnyWallClock(clock)
         self.maximumSleep = maximumSleep
         self.logger = logger
+        self.bootstrapCodeFile = bootstrapCodeFile
     }
 
     public func run() async throws {
@@ -102,6 +106,7 @@ public struct ExpiryService: Service {
                     accountID: code.accountID)
             }
         }
+        bootstrapCodeFile?.sweep(now: clock.now)
         return expired
     }
 

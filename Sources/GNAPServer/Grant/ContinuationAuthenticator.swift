@@ -12,10 +12,14 @@ struct ContinuationAuthenticator: Sendable {
     struct Continuation: Sendable {
         let grant: GrantRecord
         let token: String
+        /// What the token was when the call arrived: current, or previous for a repeat.
+        let match: ContinuationTokenMatch
 
-        /// Re-checks the token inside the transaction that uses it: a concurrent call may have rotated it.
-        func recheck(_ record: GrantRecord) throws(APIError) {
-            guard Secrets.matches(token, storedHash: record.continuationTokenHash) else {
+        /// Checks the token again inside the transaction that uses it (a concurrent call may have rotated it) and
+        /// opens the call: a repeat with the previous token (its answer was lost) takes back what that answer
+        /// issued (``GNAP/GrantChange/openContinuationCall(token:seen:)``).
+        func recheck(_ change: inout GrantChange) throws(APIError) {
+            guard change.openContinuationCall(token: token, seen: match) else {
                 throw APIError(ContinuationAuthenticator.unknownGrant)
             }
         }
@@ -34,12 +38,13 @@ struct ContinuationAuthenticator: Sendable {
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the grant"))
         }
-        // §5: the URI and the token together identify the grant; both must match.
-        guard let grant = found, Secrets.matches(token, storedHash: grant.continuationTokenHash) else {
+        // §5: the URI and the token together identify the grant; both must match. The previous token matches too,
+        // once, for a client whose last answer was lost (docs/decisions.md).
+        guard let grant = found, let match = grant.continuationTokenMatch(token) else {
             throw APIError(Self.unknownGrant)
         }
         // §5: continuation calls are signed by the grant's key and cover the `authorization` field.
         try await proof.verify(signed, key: grant.clientKey)
-        return Continuation(grant: grant, token: token)
+        return Continuation(grant: grant, token: token, match: match)
     }
 }

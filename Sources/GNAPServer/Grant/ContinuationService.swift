@@ -18,7 +18,7 @@ struct ContinuationService: Sendable {
         let issuance = issuance
         let uri = publicURL.continuationURI(grantID: id)
         return try await step.run(grantID: id, failure: "the AS could not update the grant") { change in
-            try continuation.recheck(change.record)
+            try continuation.recheck(&change)
             let before = change.record.lifecycle
             // §5.1 with an interaction reference, §5.2 without.
             var action = change.apply(interactRef.map { .continuationCallWithInteractRef($0) } ?? .continuationCall)

@@ -30,11 +30,13 @@ struct GrantService: Sendable {
         } catch {
             throw APIError(error)
         }
-        let instance = try await resolveInstance(validated)
-        // §7.3.1: the request must be signed by the key it presents, over the required components.
-        try await proof.verify(signed, key: instance.key)
+        let resolved = try await resolveInstance(validated)
+        // §7.3.1: the request must be signed by the key it presents, over the required components. Nothing is
+        // written before this: an unsigned request must not be able to grow the store.
+        try await proof.verify(signed, key: resolved.instance.key)
         // §2.4: after the signature, so an unauthenticated caller learns nothing about user references.
         let user = try await users.resolve(validated.request)
+        let instance = try await store(resolved)
         do {
             return try await createGrant(validated, instance: instance, user: user, peer: signed.peer)
         } catch let error as APIError {
@@ -43,38 +45,6 @@ struct GrantService: Sendable {
             logger.error(
                 "grant creation failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not store the request"))
-        }
-    }
-
-    /// §2.3: a key by value gets (or reuses) a dynamic instance; a reference must name a known instance.
-    private func resolveInstance(_ validated: ValidatedGrantRequest) async throws(APIError) -> ClientInstanceRecord {
-        do {
-            if let reference = validated.clientReference {
-                guard let instance = try await clients.clientInstance(id: reference) else {
-                    throw APIError(GNAPError(.invalidClient, "unknown client instance '\(reference)'"))
-                }
-                return instance
-            }
-            guard let key = validated.clientKey else {
-                throw APIError(GNAPError(.invalidClient, "the client key is missing"))
-            }
-            var display: ClientDisplay?
-            if case .value(let value) = validated.request.client { display = value.display }
-            if let existing = try await clients.clientInstance(thumbprint: key.thumbprint),
-                existing.registered || (existing.key == key && existing.display == display)
-            {
-                // §2.3: the same key is the same instance, and a pre-registered instance's values take precedence
-                // over the ones given at runtime.
-                return existing
-            }
-            let instance = ClientInstanceRecord(
-                id: Secrets.identifier(), key: key, display: display, createdAt: clock.now)
-            try await clients.insertClientInstance(instance)
-            return instance
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not look up the client"))
         }
     }
 

@@ -10,21 +10,36 @@ struct SignedRequest: Sendable {
     var body: [UInt8]
     var peer: String?
 
-    static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limit: Int)
+    /// Reads a request of the JSON APIs: content must be `application/json` (checked before any of it is read,
+    /// ``JSONContentType``), at most ``RequestLimits/maximumBodySize`` bytes, and nest no deeper than
+    /// ``RequestLimits/maximumJSONDepth``.
+    static func read(_ request: Request, context: ASRequestContext, publicURL: PublicURL, limits: RequestLimits)
         async throws(APIError) -> SignedRequest
     {
         var request = request
+        if JSONContentType.announcesContent(request.head) { try JSONContentType.check(request.head) }
+        let limit = limits.maximumBodySize
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: limit)
         } catch {
             throw APIError(.contentTooLarge, GNAPError(.invalidRequest, "the request body exceeds \(limit) bytes"))
         }
+        let body = Array(buffer.readableBytesView)
+        if !body.isEmpty {
+            // Content the head did not announce (HTTP/1.0 style, read to the end) is held to the same rule.
+            try JSONContentType.check(request.head)
+            do {
+                try GNAPJSON.checkNesting(body, maximumDepth: limits.maximumJSONDepth)
+            } catch {
+                throw APIError(error)
+            }
+        }
         var head = request.head
         let (scheme, authority) = publicURL.schemeAndAuthority
         head.scheme = scheme
         head.authority = authority
-        return SignedRequest(head: head, body: Array(buffer.readableBytesView), peer: context.peer)
+        return SignedRequest(head: head, body: body, peer: context.peer)
     }
 
     /// The `@target-uri` as the AS reconstructs it, quoted in signature errors to make mismatches obvious.

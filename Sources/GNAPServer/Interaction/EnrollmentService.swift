@@ -7,6 +7,8 @@ struct EnrollmentService: Sendable {
     let authenticator: ApproverAuthenticator
     let accounts: any AccountStore
     let clock: AnyWallClock
+    /// The bootstrap code's file, removed once its code is redeemed.
+    let bootstrapCodeFile: BootstrapCodeFile?
 
     func enroll(_ signed: SignedRequest) async throws(APIError) -> EnrollmentResponse {
         let request: EnrollmentRequest
@@ -36,7 +38,8 @@ struct EnrollmentService: Sendable {
             }
             guard let code = try? EnrollmentCode(parsing: request.code) else { throw refused }
             let publicJWK = request.jwk.publicKey
-            let enrolled = try await accounts.enrollDevice(codeHash: Secrets.hash(code.normalized), at: now) {
+            let codeHash = Secrets.hash(code.normalized)
+            let enrolled = try await accounts.enrollDevice(codeHash: codeHash, at: now) {
                 account in
                 guard !account.disabled else { return nil }
                 let device = ApproverDevice(
@@ -49,6 +52,7 @@ struct EnrollmentService: Sendable {
                 return (device, [audit])
             }
             guard let enrolled else { throw refused }
+            bootstrapCodeFile?.redeemed(codeHash: codeHash)
             return EnrollmentResponse(
                 deviceID: enrolled.device.id,
                 account: AccountSummary(

@@ -11,12 +11,13 @@ struct CancellationService: Sendable {
         let continuation = try await authenticator.authenticate(grantID: grantID, signed)
         try await step.run(grantID: grantID, refusals: Self.refusal, failure: "the AS could not cancel the grant") {
             change in
-            try continuation.recheck(change.record)
+            try continuation.recheck(&change)
             try change.require(.cancel, yields: .cancelled)
             change.endContinuation()
             change.audit(.grantCancelled, "cancelled by the client")
-            change.revocation = TokenRevocation(
-                keepsDurable: false, at: change.now, reason: "the client cancelled the grant")
+            change.revoke(
+                TokenRevocation(
+                    keepsDurable: false, at: change.now, reason: "the client cancelled the grant"))
         }
     }
 

@@ -70,7 +70,7 @@ struct ModificationService: Sendable {
         let offersCode =
             merged.startModes.contains(StartMode.userCode) || merged.startModes.contains(StartMode.userCodeURI)
         return try await step.attempt(grantID: continuation.grant.id) { change in
-            try continuation.recheck(change.record)
+            try continuation.recheck(&change)
             let action = change.apply(
                 .modify(
                     GrantModification(
@@ -86,7 +86,7 @@ struct ModificationService: Sendable {
             case .issueTokens(let selection):
                 change.record.adopt(merged, user: user)
                 change.audit(.grantModified, Self.detail(merged, "within what was approved: granted at once"))
-                change.revocation = revocation
+                change.revoke(revocation)
                 return issuance.deliver(selection, subject: subject, change: &change)
             case .restartInteraction(let wait):
                 change.record.adopt(merged, user: user)
@@ -99,7 +99,7 @@ struct ModificationService: Sendable {
                     startModes: merged.startModes, code: code, lifetime: lifetime, publicURL: publicURL)
                 start.apply(to: &interact)
                 change.audit(.grantModified, Self.detail(merged, "asks for more than was approved: new interaction"))
-                change.revocation = revocation
+                change.revoke(revocation)
                 return GrantResponse(continue: next, interact: interact)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)

@@ -50,7 +50,16 @@ extension ASDatabase {
         try db.execute(
             sql: "UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
             arguments: [now.unixMilliseconds, hash, now.unixMilliseconds])
-        guard db.changesCount == 1,
+        guard db.changesCount == 1 else { return nil }
+        return try enrollmentCode(hash, db)
+    }
+
+    public func enrollmentCode(hash: String) async throws -> EnrollmentCodeRecord? {
+        try await writer.read { db in try Self.enrollmentCode(hash, db) }
+    }
+
+    private static func enrollmentCode(_ hash: String, _ db: Database) throws -> EnrollmentCodeRecord? {
+        guard
             let row = try Row.fetchOne(db, sql: "SELECT * FROM enrollment_codes WHERE code_hash = ?", arguments: [hash])
         else { return nil }
         var record = EnrollmentCodeRecord(

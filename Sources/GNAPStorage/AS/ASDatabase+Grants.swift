@@ -33,7 +33,7 @@ extension ASDatabase {
             guard grant.id == id else { throw StoreError.conflict("grant id changed during update") }
             try GrantRow(grant).update(db)
             try Self.insert(mutation.audit, db, context: context)
-            if let revocation = mutation.revocation {
+            for revocation in mutation.revocations {
                 try Self.revokeTokens(grantID: id, revocation, db, context: context)
             }
             for token in mutation.issuedTokens { try AccessTokenRow(token).insert(db) }
@@ -41,14 +41,14 @@ extension ASDatabase {
         }
     }
 
-    /// Revokes the grant's active tokens (all, or all but the durable ones), with one audit event each.
+    /// Revokes the grant's active tokens that `revocation` applies to, with one audit event each.
     static func revokeTokens(
         grantID: String, _ revocation: TokenRevocation, _ db: Database, context: AuditContext?
     ) throws {
         let active = try AccessTokenRow.tokens(
             db, "SELECT * FROM access_tokens WHERE grant_id = ? AND revoked_at IS NULL ORDER BY issued_at, id",
             [grantID])
-        for token in active where !(revocation.keepsDurable && token.isDurable) {
+        for token in active where revocation.applies(to: token) {
             try db.execute(
                 sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?",
                 arguments: [revocation.at.unixMilliseconds, token.id])

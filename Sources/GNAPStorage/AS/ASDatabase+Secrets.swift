@@ -15,4 +15,15 @@ extension ASDatabase {
             return value
         }
     }
+
+    public func replaceSecret(named name: String, with value: [UInt8], ifCurrent current: [UInt8]) async throws
+        -> Bool
+    {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE secrets SET value = ? WHERE name = ? AND value = ?",
+                arguments: [Data(value), name, Data(current)])
+            return db.changesCount > 0
+        }
+    }
 }

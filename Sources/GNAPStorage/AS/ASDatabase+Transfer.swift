@@ -4,7 +4,7 @@ import GRDB
 
 /// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
 extension ASDatabase: ASStoreTransfer {
-    public func rowCounts() async throws -> [ASTable: Int] {
+    public func tableCounts() async throws -> [ASTable: Int] {
         try await writer.read { db in
             var counts: [ASTable: Int] = [:]
             for table in ASTable.allCases {

@@ -42,6 +42,17 @@ extension PostgresStore {
         }
     }
 
+    public func enrollmentCode(hash: String) async throws -> EnrollmentCodeRecord? {
+        try await autocommit { connection in
+            try await connection.first(
+                """
+                SELECT code_hash, account_id, created_at, expires_at, used_at FROM enrollment_codes
+                WHERE code_hash = \(hash)
+                """, self.logger
+            ).map(Self.enrollmentCode(from:))
+        }
+    }
+
     /// Marks the code used and returns it, atomically, if it exists, is unused and has not expired at `now`.
     public func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord? {
         try await transaction { connection in try await Self.redeem(hash, at: now, connection, self.logger) }
@@ -60,6 +71,11 @@ extension PostgresStore {
                 RETURNING code_hash, account_id, created_at, expires_at, used_at
                 """, logger)
         else { return nil }
+        return try enrollmentCode(from: row)
+    }
+
+    /// A row of `code_hash, account_id, created_at, expires_at, used_at`.
+    private static func enrollmentCode(from row: PostgresRow) throws -> EnrollmentCodeRecord {
         let (codeHash, accountID, createdAt, expiresAt, usedAt) = try row.decode(
             (String, String, Int64, Int64, Int64?).self)
         var record = EnrollmentCodeRecord(

@@ -51,7 +51,7 @@ extension PostgresStore: GrantStore {
             guard grant.id == id else { throw StoreError.conflict("grant id changed during update") }
             try await GrantRow(grant).update(connection, logger)
             var audit = mutation.audit
-            if let revocation = mutation.revocation {
+            for revocation in mutation.revocations {
                 audit += try await self.revokeTokens(grantID: id, revocation, connection)
             }
             for token in mutation.issuedTokens { try await AccessTokenRow(token).insert(connection, logger) }
@@ -61,7 +61,7 @@ extension PostgresStore: GrantStore {
         }
     }
 
-    /// Revokes the grant's active tokens (all, or all but the durable ones); returns one audit event for each.
+    /// Revokes the grant's active tokens that `revocation` applies to; returns one audit event for each.
     func revokeTokens(grantID: String, _ revocation: TokenRevocation, _ connection: PostgresConnection)
         async throws -> [AuditEvent]
     {
@@ -72,7 +72,7 @@ extension PostgresStore: GrantStore {
             """, logger
         ).map(AccessTokenRow.decode)
         var audit: [AuditEvent] = []
-        for token in active where !(revocation.keepsDurable && token.isDurable) {
+        for token in active where revocation.applies(to: token) {
             try await connection.run(
                 "UPDATE access_tokens SET revoked_at = \(revocation.at.unixMilliseconds) WHERE id = \(token.id)", logger
             )

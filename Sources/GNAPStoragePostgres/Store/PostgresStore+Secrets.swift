@@ -18,6 +18,18 @@ extension PostgresStore: SecretStore {
         }
     }
 
+    public func replaceSecret(named name: String, with value: [UInt8], ifCurrent current: [UInt8]) async throws
+        -> Bool
+    {
+        let (new, old) = (ByteBuffer(bytes: value), ByteBuffer(bytes: current))
+        return try await autocommit { connection in
+            // One statement decides: of instances racing to wrap the same clear value, one changes it.
+            try await connection.first(
+                "UPDATE secrets SET value = \(new) WHERE name = \(name) AND value = \(old) RETURNING 1", self.logger)
+                != nil
+        }
+    }
+
     private func storedSecret(named name: String) async throws -> [UInt8]? {
         try await autocommit { connection in
             try await connection.first("SELECT value FROM secrets WHERE name = \(name)", self.logger).map {

@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
 extension PostgresStore: ASStoreTransfer {
-    public func rowCounts() async throws -> [ASTable: Int] {
+    public func tableCounts() async throws -> [ASTable: Int] {
         try await autocommit { connection in
             var counts: [ASTable: Int] = [:]
             for table in ASTable.allCases {

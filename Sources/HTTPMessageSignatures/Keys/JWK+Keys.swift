@@ -26,7 +26,7 @@ extension JWK {
             case .rsaPSSSHA512, .rsaV15SHA256: kty == "RSA"
             case .hmacSHA256: kty == "oct"
             }
-        guard fits, alg == nil || alg == algorithm.jwsAlgorithm else {
+        guard fits, alg.map({ SignatureAlgorithm(jwsAlgorithm: $0) == algorithm }) ?? true else {
             throw .algorithmMismatch(
                 key: [kty, crv, alg].compactMap { $0 }.joined(separator: "/"),
                 algorithm: algorithm.rawValue)

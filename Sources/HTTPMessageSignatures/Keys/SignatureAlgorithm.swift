@@ -21,7 +21,12 @@ public enum SignatureAlgorithm: String, Sendable, Hashable, CaseIterable, Codabl
     }
 
     /// Maps a JWS `alg` value to the HTTP signature algorithm, or nil for algorithms this library does not support.
+    /// `Ed25519`, the fully specified name RFC 9864 registers for EdDSA with Ed25519 keys, is read as `EdDSA`.
     public init?(jwsAlgorithm: String) {
+        if jwsAlgorithm == "Ed25519" {
+            self = .ed25519
+            return
+        }
         guard let match = Self.allCases.first(where: { $0.jwsAlgorithm == jwsAlgorithm }) else { return nil }
         self = match
     }

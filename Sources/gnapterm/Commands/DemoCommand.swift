@@ -31,15 +31,23 @@ struct DemoCommand: AsyncParsableCommand {
             store: try ASDatabase.open(directory: workspace.appendingPathComponent("as")),
             configuration: ServerConfiguration(port: 0, bootstrapCodeLifetime: .seconds(3600)), clock: clock,
             logger: quiet)
-        guard let bootstrap = assembly.bootstrap else { throw ValidationError("the demo data directory was not empty") }
 
-        let (bases, baseContinuation) = AsyncStream.makeStream(of: String.self)
+        let (starts, started) = AsyncStream.makeStream(of: ServerAssembly.Start.self)
         let group = ServiceGroup(
-            services: assembly.services { baseContinuation.yield($0) }, gracefulShutdownSignals: [], logger: quiet)
-        let serverTask = Task { try await group.run() }
+            services: assembly.services { started.yield($0) }, gracefulShutdownSignals: [], logger: quiet)
+        let serverTask = Task {
+            defer { started.finish() }
+            try await group.run()
+        }
         defer { serverTask.cancel() }
-        var iterator = bases.makeAsyncIterator()
-        guard let base = await iterator.next() else { throw ExitCode(1) }
+        var iterator = starts.makeAsyncIterator()
+        guard let start = await iterator.next() else {
+            // The AS stopped before it listened: its error says why.
+            try await serverTask.value
+            throw ExitCode(1)
+        }
+        guard let bootstrap = start.bootstrap else { throw ValidationError("the demo data directory was not empty") }
+        let base = start.base
 
         let local = try LocalDatabase.open(directory: workspace.appendingPathComponent("home"))
         let transport = AsyncHTTPTransport()

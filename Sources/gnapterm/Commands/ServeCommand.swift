@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GNAP
 import GNAPServer
+import GNAPStorage
 import Logging
 import ServiceLifecycle
 
@@ -51,6 +52,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
     var accessCatalog: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "File with the key that wraps the AS's secrets at rest (base64 of 32 random bytes, mode 0600).",
+            discussion:
+                "Without it, the key is read from $\(SecretsKeyFile.environmentVariable) if set; without either, "
+                + "the secrets are stored in clear (docs/security.md)."))
+    var secretsKeyFile: String?
+
+    @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
@@ -84,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = dataDir.map { URL(fileURLWithPath: $0) }
         var logger = Logger(label: "gnapterm.as")
         logger.logLevel = .info
-        // Read the configuration files before touching the store, so a bad file changes nothing.
+        // Read the configuration files and the secrets key before touching the store, so a bad file changes nothing.
         let catalog = try accessCatalog.map { path in
             try Self.load(path, what: "access catalog") { bytes throws(ConfigurationFileError) in
                 try AccessCatalog.load(from: bytes)
@@ -95,13 +106,19 @@ struct ServeCommand: AsyncParsableCommand {
                 try ClientRegistry.load(from: bytes)
             }
         }
+        let secretsKey = try SecretsKeyFile.resolve(
+            path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
+        let location = try database.location()
+        if let directory, location != nil {
+            // With --database only the bootstrap code file goes there; SQLite makes its directory itself.
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        // One AS per data directory: held until this process ends.
+        let lock = try directory.map { try DataDirectoryLock.acquire(directory: $0) }
+        defer { withExtendedLifetime(lock) {} }
         let backend: ASBackend
-        if let location = try database.location() {
-            if let directory {
-                // Only the bootstrap code file goes there; SQLite makes its directory itself.
-                try FileManager.default.createDirectory(
-                    at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
+        if let location {
             backend = try await ASBackend.postgres(location, logger: logger)
         } else if let directory {
             backend = try ASBackend.sqlite(directory: directory)
@@ -112,31 +129,26 @@ struct ServeCommand: AsyncParsableCommand {
         StandardStreams.out("AS state in \(backend.description)\n")
         var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
-            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval,
+            interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
             requestPolicy: GrantRequestPolicy(allowsBearerTokens: allowBearerTokens), catalog: catalog ?? .demo,
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         configuration.replay = ReplayPolicy(noncesPerKey: maxSignaturesPerKey)
+        if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
+            logger.warning(
+                "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
+                metadata: ["max-connections": "\(configuration.limits.maximumConnections)", "open-files": "\(files)"])
+        }
+        let codeFile = directory.map { BootstrapCodeFile(directory: $0) }
         let assembly = try await ServerAssembly.assemble(
             store: backend.store, coordination: backend.coordination, configuration: configuration,
-            clock: WallClock(), logger: logger, clients: registry)
+            clock: WallClock(), logger: logger, clients: registry, secretsKey: secretsKey, bootstrapCodeFile: codeFile)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
-        if let bootstrap = assembly.bootstrap {
-            let file = try directory.map { try Bootstrap.writeCodeFile(bootstrap, directory: $0) }
-            StandardStreams.out(
-                """
-                First start: created the account 'admin'.
-                Enroll its first approver terminal with this one-time code (valid until \(bootstrap.expiresAt.iso8601)):
-
-                    \(bootstrap.code.display)
-
-                \(file.map { "(also written to \($0.path))\n" } ?? "")
-                """)
-        }
-        let services = assembly.services { base in
-            StandardStreams.out("gnapterm AS listening on \(base) (grant endpoint \(base)/gnap)\n")
+        let services = assembly.services { start in
+            StandardStreams.out(Self.bootstrapNotice(start, file: codeFile))
+            StandardStreams.out("gnapterm AS listening on \(start.base) (grant endpoint \(start.base)/gnap)\n")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         do {
@@ -146,6 +158,29 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         await backend.close()
+    }
+
+    /// What a start says about the first admin's enrollment code: the code itself only when this start created it; a
+    /// reminder of the file while an earlier code is unused and valid; nothing once it was used or expired.
+    static func bootstrapNotice(_ start: ServerAssembly.Start, file: BootstrapCodeFile?) -> String {
+        if let bootstrap = start.bootstrap {
+            let written =
+                file.map { "(also written to \($0.url.path), which is removed once the code is used or expired)\n" }
+                ?? ""
+            return """
+                First start: created the account 'admin'.
+                Enroll its first approver terminal with this one-time code (valid until \(bootstrap.expiresAt.iso8601)):
+
+                    \(bootstrap.code.display)
+
+                \(written)
+                """
+        }
+        if let expiresAt = start.unusedBootstrapCodeExpiresAt, let file {
+            return "The first admin terminal is not enrolled yet: its one-time code is in \(file.url.path) "
+                + "(valid until \(expiresAt.iso8601)).\n"
+        }
+        return ""
     }
 
     /// Reads and parses a configuration file; any problem is an error naming the file.

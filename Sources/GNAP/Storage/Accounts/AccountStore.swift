@@ -22,6 +22,8 @@ public protocol AccountStore: Sendable {
     // MARK: Enrollment
     /// Inserts a one-time enrollment code (stored hashed) with its audit events.
     func insertEnrollmentCode(_ code: EnrollmentCodeRecord, audit: [AuditEvent]) async throws
+    /// The enrollment code hashing to `hash`, used or not, expired or not.
+    func enrollmentCode(hash: String) async throws -> EnrollmentCodeRecord?
     /// Enrolls an approver device in one transaction: redeems the code hashing to `codeHash` (unused, and unexpired
     /// at `now`), and inserts the device `enroll` makes for the code's account, with the audit events it returns.
     /// Returns nil and writes nothing when the code is unknown, used or expired, or `enroll` returns nil (e.g. the

@@ -36,6 +36,8 @@ public struct AuditEventKind: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let grantCancelled: AuditEventKind = "grant.cancelled"
     /// The client was told the grant's end (a denial, an expiry, nothing left to release).
     public static let grantFinalized: AuditEventKind = "grant.finalized"
+    /// The client repeated its last continuation call with the previous continuation token: the answer was lost.
+    public static let continuationRepeated: AuditEventKind = "continuation.repeated"
 
     // MARK: Interaction (§4)
     public static let codeEntered: AuditEventKind = "code.entered"

@@ -33,6 +33,9 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     public var interactionIDHash: String?
     /// The interaction finish method, if the client asked for one (§2.5.2).
     public var finish: GrantFinish?
+    /// The last continuation call answered with a new continuation token, which the client may repeat once with the
+    /// token it presented if the answer was lost; nil once repeated, or when the continuation ended.
+    public var lastContinuationCall: ContinuationCallRecord?
 
     public init(
         id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,

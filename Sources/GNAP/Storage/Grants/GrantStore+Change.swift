@@ -9,9 +9,9 @@ extension GrantStore {
         try await updateGrant(id: grantID) { record in
             var change = GrantChange(record: record, now: clock.now)
             let value = try body(&change)
-            record = change.record
+            record = change.recordToWrite
             return GrantMutation(
-                value, issuedTokens: change.issuedTokens, audit: change.audit, revoking: change.revocation)
+                value, issuedTokens: change.issuedTokens, audit: change.audit, revoking: change.revocations)
         }
     }
 }

@@ -8,7 +8,7 @@ public protocol GrantStore: Sendable {
     /// The grant whose `redirect`/`app` interaction id hashes to this value (§3.3.1).
     func grant(interactionIDHash: String) async throws -> GrantRecord?
     /// Reads, mutates and writes one grant in a single transaction, together with what the mutation produced: the
-    /// audit events, the earlier tokens it revokes (``GrantMutation/revocation``, before the new ones are stored)
+    /// audit events, the earlier tokens it revokes (``GrantMutation/revocations``, before the new ones are stored)
     /// and the tokens it issued. Throws ``StoreError/notFound(_:)`` for an unknown id; if `body` throws, nothing is
     /// written.
     func updateGrant<Result: Sendable>(

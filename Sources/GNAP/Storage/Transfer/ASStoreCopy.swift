@@ -13,13 +13,13 @@ public enum ASStoreCopy {
         from source: some ASStoreTransfer, to destination: some ASStoreTransfer, pageSize: Int = 500,
         progress: (ASTable, Int) -> Void = { _, _ in }
     ) async throws -> [ASTable: Int] {
-        let present = try await destination.rowCounts().filter { $0.value > 0 }.keys.sorted()
+        let present = try await destination.tableCounts().filter { $0.value > 0 }.keys.sorted()
         guard present.isEmpty else {
             throw Failure(
                 description: "the destination is not empty (it has "
                     + present.map(\.rawValue).joined(separator: ", ") + "); copy into a new, empty database")
         }
-        let expected = try await source.rowCounts()
+        let expected = try await source.tableCounts()
         for table in ASTable.allCases {
             var cursor: String?
             var copied = 0
@@ -32,7 +32,7 @@ public enum ASStoreCopy {
             progress(table, copied)
         }
         try await destination.finishImport()
-        let copied = try await destination.rowCounts()
+        let copied = try await destination.tableCounts()
         let differing = ASTable.allCases.filter { (expected[$0] ?? 0) != (copied[$0] ?? 0) }
         guard differing.isEmpty else {
             throw Failure(

@@ -3,7 +3,7 @@
 /// `id_token`s stay valid after the move.
 public protocol ASStoreTransfer: Sendable {
     /// How many rows each table holds.
-    func rowCounts() async throws -> [ASTable: Int]
+    func tableCounts() async throws -> [ASTable: Int]
     /// Up to `limit` rows of `table` after the position `cursor` (nil: from the start), in a stable order.
     func exportRows(of table: ASTable, after cursor: String?, limit: Int) async throws -> ASRowPage
     /// Inserts `rows` as given, in one transaction; referenced rows must be imported first (``ASTable`` order).

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A release `gnapterm serve` on a fresh data directory, listening on a free loopback port.
+///
+/// Its standard output and error go to files in the work directory (the AS logs every grant it creates at `info`,
+/// as it would in production), so nothing the benchmark does can stall it on a full pipe.
+final class ASProcess: Sendable {
+    let process: Process
+    let dataDirectory: URL
+    /// e.g. `http://127.0.0.1:41234`.
+    let baseURL: String
+    var authority: String { String(baseURL.dropFirst("http://".count)) }
+    var pid: Int32 { process.processIdentifier }
+
+    /// Starts the AS and returns once it reports the address it listens on.
+    /// With `callgrindOutput`, the AS runs under `valgrind --tool=callgrind` with instrumentation off until
+    /// ``CallgrindControl`` switches it on.
+    static func start(
+        gnapterm: String, workDirectory: URL, pollInterval: Int, callgrindOutput: String? = nil,
+        callgrindPreload: String? = nil
+    ) async throws -> ASProcess {
+        let data = workDirectory.appendingPathComponent("as-data")
+        let output = workDirectory.appendingPathComponent("as-stdout.txt")
+        let errors = workDirectory.appendingPathComponent("as-stderr.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        let serve = [
+            "serve", "--listen", "127.0.0.1:0", "--data-dir", data.path, "--poll-interval", String(pollInterval),
+            // Codes outlive the run, so the expiry service does no work in the middle of a measurement.
+            "--code-lifetime", "3600",
+        ]
+        if let callgrindOutput {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                (callgrindPreload.map { ["LD_PRELOAD=\($0)"] } ?? [])
+                + [
+                    "valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=\(callgrindOutput)",
+                    gnapterm,
+                ] + serve
+        } else {
+            process.executableURL = URL(fileURLWithPath: gnapterm)
+            process.arguments = serve
+        }
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let base = try await waitForListeningLine(in: output, process: process, errors: errors)
+        return ASProcess(process: process, dataDirectory: data, baseURL: base)
+    }
+
+    private init(process: Process, dataDirectory: URL, baseURL: String) {
+        self.process = process
+        self.dataDirectory = dataDirectory
+        self.baseURL = baseURL
+    }
+
+    /// The one-time code `serve` wrote on first start for enrolling the admin's first device.
+    func bootstrapCode() throws -> String {
+        let url = dataDirectory.appendingPathComponent("bootstrap-enrollment-code")
+        return try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// `serve` prints "gnapterm AS listening on http://HOST:PORT (...)" once the listener is bound.
+    private static func waitForListeningLine(in output: URL, process: Process, errors: URL) async throws -> String {
+        let marker = "gnapterm AS listening on "
+        // Minutes under valgrind, a moment otherwise.
+        for _ in 0..<3000 {
+            if let text = try? String(contentsOf: output, encoding: .utf8), let range = text.range(of: marker) {
+                let rest = text[range.upperBound...]
+                if let end = rest.firstIndex(where: { $0 == " " || $0 == "\n" }) {
+                    return String(rest[..<end])
+                }
+            }
+            guard process.isRunning else {
+                let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+                throw BenchmarkFailure("gnapterm serve exited with status \(process.terminationStatus): \(message)")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        throw BenchmarkFailure("gnapterm serve did not report its address within 5 minutes")
+    }
+}
+
+/// A reason the benchmark cannot go on or its result is not valid; printed and turned into a non-zero exit.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
