@@ -114,8 +114,9 @@ struct ServeCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        // One AS per data directory: held until this process ends.
-        let lock = try directory.map { try DataDirectoryLock.acquire(directory: $0) }
+        // One AS per SQLite data directory: held until this process ends. With --database the instances coordinate
+        // through the database and the directory only receives the bootstrap code file, so several may share it.
+        let lock = try directory.flatMap { location == nil ? try DataDirectoryLock.acquire(directory: $0) : nil }
         defer { withExtendedLifetime(lock) {} }
         let backend: ASBackend
         if let location {
