@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "TerminalSession", targets: ["TerminalSession"]),
         // Hummingbird middleware that protects any resource server's routes with GNAP (also used by Benchmarks/).
         .library(name: "GNAPResourceServer", targets: ["GNAPResourceServer"]),
+        // For Fuzz/ (the message text parser and the httpsig operations).
+        .library(name: "HTTPSigTool", targets: ["HTTPSigTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -156,6 +158,8 @@ let package = Package(
         .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
         .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"]),
+        // PNG images and zbarimg (Debian's zbar-tools), an independent QR code reader, for the QR code tests.
+        .target(name: "QRScanTestSupport", dependencies: ["ChildProcessTestSupport"]),
         // The terminal side without a screen: local store protocols, device keys and their sealing, session wiring
         // (enrollment, the approver's backend over the interaction API), the device mode's flow. No curses.
         .target(
@@ -250,7 +254,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
-                // The start-up order tests run the assembled services as `serve` does.
+                // The start-up order tests run the assembled services as `serve` does; the serve log tests read its
+                // lines back through a recording log handler.
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -279,11 +284,15 @@ let package = Package(
                 "HTTPMessageSignatures",
                 // Key sealing and history search against the real local store (in memory).
                 "TerminalStorage",
+                // The device screen's QR code, rendered as a terminal would show it, read by zbarimg.
+                "QRScanTestSupport",
+                // A stand-in AS behind the HTTPTransport seam (key rotation picked up by a running approver).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["Snapshots"]
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
-        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "ChildProcessTestSupport"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "QRScanTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

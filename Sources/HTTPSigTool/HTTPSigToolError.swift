@@ -15,6 +15,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case unknownDigestAlgorithm(String)
     case unknownScheme(String)
     case negativeMaximumAge(Int64)
+    /// `--at` is neither Unix seconds nor an RFC 3339 date-time.
+    case invalidTime(String)
     case unrecognizedKeyFile
     case malformedJWK
     case key(KeyError)
@@ -27,12 +29,21 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
     case noSuchSignature(String)
     case signatureFields(SignatureFieldError)
     case contentDigestPresent
+    /// `sign`: the message says Transfer-Encoding: chunked but the input ends within its header section.
+    case chunkedMessageWithoutBody
+    /// `sign`: with the new signature, the signature fields could no longer be read by a verifier.
+    case signedFieldsUnreadable(SignatureFieldError)
+    /// `sign`: the message has an empty `Signature-Input` or `Signature` field line.
+    case emptySignatureFieldLine(String)
     case base(SignatureBaseError)
     case signingFailed(String)
     /// The signature chosen by label does not carry the required tag.
     case tagMismatch(label: String, required: String, actual: String?)
     /// The signature did not verify; one entry per signature that was tried (or one for the whole message).
     case notVerified([SignatureFailure])
+    /// The signature labelled `label` verified, but a Content-Digest of the message does not vouch for its content
+    /// (RFC 9530 §2): one entry per field that did not match or could not be checked.
+    case contentDigest(label: String, [ContentDigestFinding])
 
     public var description: String {
         switch self {
@@ -49,6 +60,8 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
                 + DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case .unknownScheme(let name): "unknown scheme '\(name.printable)' (use http or https)"
         case .negativeMaximumAge(let seconds): "--max-age must not be negative (got \(seconds))"
+        case .invalidTime(let text):
+            "--at: '\(text.printable)' is neither Unix seconds nor an RFC 3339 date-time like 2021-04-20T02:07:53Z"
         case .unrecognizedKeyFile: "the key file is neither a JWK (JSON) nor a PEM key"
         case .malformedJWK: "the key file is not a valid JWK"
         case .key(let error): "the key: \(error)"
@@ -61,12 +74,22 @@ public enum HTTPSigToolError: Error, Sendable, Hashable, CustomStringConvertible
         case .noSuchSignature(let label): "the message has no signature labelled '\(label.printable)'"
         case .signatureFields(let error): "the message's signature fields: \(error)"
         case .contentDigestPresent: "the message already has a Content-Digest field"
+        case .emptySignatureFieldLine(let name):
+            "the message has an empty \(name) field line: joined with the new signature's line it is not a valid "
+                + "Dictionary (RFC 9651 §4.2), so remove it"
+        case .signedFieldsUnreadable(let error):
+            "with the new signature, a verifier could not read the message's signature fields: \(error)"
+        case .chunkedMessageWithoutBody:
+            "the message says Transfer-Encoding: chunked but ends before the empty line after its header, so it has "
+                + "no body: add the empty line and the chunked body (at least the last chunk, 0, and an empty line)"
         case .base(let error): "cannot build the signature base: \(error)"
         case .signingFailed(let detail): "signing failed: \(detail)"
         case .tagMismatch(let label, let required, let actual):
             "\(label): the signature has "
                 + (actual.map { "tag=\"\($0.printable)\"" } ?? "no tag") + ", not tag=\"\(required.printable)\""
         case .notVerified(let failures): failures.map(\.description).joined(separator: "\n")
+        case .contentDigest(let label, let findings):
+            findings.map { "\(label): not verified: \($0.problem)" }.joined(separator: "\n")
         }
     }
 }

@@ -7,7 +7,7 @@ import TerminalSession
 /// must present, so they cannot be stored hashed).
 extension LocalDatabase: DeviceGrantStore {
     public func deviceGrant(name: String) async throws -> DeviceGrantRecord? {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT record FROM device_grants WHERE name = ?", arguments: [name])
                 .map { try JSONColumn.decode(DeviceGrantRecord.self, $0, what: "device grant") }
         }
@@ -15,7 +15,7 @@ extension LocalDatabase: DeviceGrantStore {
 
     public func saveDeviceGrant(_ record: DeviceGrantRecord, name: String) async throws {
         let text = try JSONColumn.encode(record)
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO device_grants (name, server, record, received_at) VALUES (?, ?, ?, ?)",
                 arguments: [name, record.server, text, record.receivedAt.unixMilliseconds])
@@ -23,7 +23,7 @@ extension LocalDatabase: DeviceGrantStore {
     }
 
     public func deleteDeviceGrant(name: String) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM device_grants WHERE name = ?", arguments: [name])
         }
     }

@@ -15,13 +15,13 @@ extension LocalDatabase {
     }
 
     public func approverIdentities() async throws -> [ApproverIdentity] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM approver_identities ORDER BY server").map(Self.identity)
         }
     }
 
     public func sealedApproverKey(server: String) async throws -> SealedApproverKey? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM sealed_approver_keys WHERE server = ?", arguments: [server])
                 .map { row in
                     SealedApproverKey(
@@ -38,7 +38,7 @@ extension LocalDatabase {
             throw StorageError.corruptRecord("sealed identity with a private key")
         }
         let jwk = try JSONColumn.encode(identity.privateKey)
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO approver_identities
@@ -57,7 +57,7 @@ extension LocalDatabase {
 
     public func searchDecisions(matching query: String, limit: Int) async throws -> [DecisionRecord] {
         guard let match = LocalSearchSchema.query(for: query) else { return try await decisions(limit: limit) }
-        return try await writer.read { db in
+        return try await read { db in
             try Row.fetchAll(
                 db,
                 sql: """

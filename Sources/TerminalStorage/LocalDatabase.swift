@@ -19,7 +19,9 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
     /// Opens (creating if needed) the local store in `directory`.
     public static func open(directory: URL) throws -> LocalDatabase {
         let path = try DatabaseFile.prepare(directory: directory, fileName: fileName)
-        return try LocalDatabase(writer: DatabaseQueue(path: path, configuration: DatabaseFile.configuration()))
+        return try DatabaseFile.opening(path) {
+            try LocalDatabase(writer: DatabaseQueue(path: path, configuration: DatabaseFile.configuration()))
+        }
     }
 
     public static func inMemory() throws -> LocalDatabase {
@@ -29,7 +31,7 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
     // MARK: ApproverStore
 
     public func approverIdentity(server: String) async throws -> ApproverIdentity? {
-        try await writer.read { db in
+        try await read { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM approver_identities WHERE server = ?", arguments: [server])
@@ -40,7 +42,7 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
 
     public func saveApproverIdentity(_ identity: ApproverIdentity) async throws {
         let jwk = try JSONColumn.encode(identity.privateKey)
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO approver_identities
@@ -60,23 +62,26 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
         let granted = try JSONColumn.encode(decision.grantedRights)
         let withheld = try JSONColumn.encode(decision.withheldRights)
         let released = try JSONColumn.encode(decision.releasedSubject)
-        try await writer.write { db in
+        let grantedAccess = try decision.grantedAccess.map { try JSONColumn.encode($0) }
+        let withheldAccess = try decision.withheldAccess.map { try JSONColumn.encode($0) }
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO decisions (id, decided_at, server, grant_id, client_name, client_uri, key_thumbprint,
-                        decision, granted_rights, withheld_rights, released_subject, reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        decision, granted_rights, withheld_rights, released_subject, reason, granted_access,
+                        withheld_access)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     decision.id, decision.decidedAt.unixMilliseconds, decision.server, decision.grantID,
                     decision.clientName, decision.clientURI, decision.keyThumbprint, decision.decision.rawValue,
-                    granted, withheld, released, decision.reason,
+                    granted, withheld, released, decision.reason, grantedAccess, withheldAccess,
                 ])
         }
     }
 
     public func decisions(limit: Int) async throws -> [DecisionRecord] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM decisions ORDER BY decided_at DESC, rowid DESC LIMIT ?", arguments: [limit]
             ).map(Self.decisionRecord)
@@ -95,13 +100,19 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
             grantedRights: try JSONColumn.decode([String].self, row["granted_rights"], what: "granted rights"),
             withheldRights: try JSONColumn.decode([String].self, row["withheld_rights"], what: "withheld rights"),
             releasedSubject: try JSONColumn.decode([String].self, row["released_subject"], what: "subject"),
-            reason: row["reason"])
+            reason: row["reason"],
+            grantedAccess: try (row["granted_access"] as String?).map {
+                try JSONColumn.decode([AccessRight].self, $0, what: "granted access")
+            },
+            withheldAccess: try (row["withheld_access"] as String?).map {
+                try JSONColumn.decode([AccessRight].self, $0, what: "withheld access")
+            })
     }
 
     // MARK: ClientKeyStore
 
     public func clientKey(name: String) async throws -> JWK? {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT private_jwk FROM client_keys WHERE name = ?", arguments: [name])
                 .map { try JSONColumn.decode(JWK.self, $0, what: "client key") }
         }
@@ -109,7 +120,7 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
 
     public func saveClientKey(name: String, jwk: JWK) async throws {
         let text = try JSONColumn.encode(jwk)
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO client_keys (name, private_jwk, created_at) VALUES (?, ?, ?)",
                 arguments: [name, text, WallInstant(Date()).unixMilliseconds])

@@ -67,6 +67,15 @@ enum LocalMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("2026-12-10-decision-access-objects") { db in
+            // The rights as RFC 9635 access objects (JSON arrays) beside their renderings, for `history --json`;
+            // NULL in the decisions recorded before.
+            try db.execute(
+                sql: """
+                    ALTER TABLE decisions ADD COLUMN granted_access TEXT;
+                    ALTER TABLE decisions ADD COLUMN withheld_access TEXT;
+                    """)
+        }
         return migrator
     }
 }

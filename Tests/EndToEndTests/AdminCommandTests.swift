@@ -25,11 +25,31 @@ extension EndToEnd {
             #expect(added.out.hasPrefix("Added account 'dana' (user, opaque id "))
             let invited = try admin(["invite", "dana"] + remote)
             #expect(invited.status == 0 && invited.out.contains("One-time enrollment code for 'dana'"))
+            #expect(invited.out.contains("On the new approver terminal: gnapterm approve --as \(server.url) --enroll "))
             #expect(try admin(["users", "disable", "dana"] + remote).out.hasPrefix("Disabled account 'dana'"))
             let listed = try admin(["users", "list"] + remote)
             #expect(listed.out.split(separator: "\n").contains { $0.hasPrefix("dana") && $0.contains("disabled") })
             let duplicate = try admin(["users", "add", "dana"] + remote)
-            #expect(duplicate.status == 1 && duplicate.err.contains("(409 conflict)"))
+            #expect(duplicate.status == 1)
+            #expect(duplicate.err == "gnapterm admin: the account 'dana' exists already (user); nothing changed\n")
+            let promote = try admin(["users", "add", "dana", "--role", "admin"] + remote)
+            #expect(
+                promote.err
+                    == "gnapterm admin: the account 'dana' exists already (user); to make it an admin: gnapterm admin "
+                    + "users set-role dana admin --as \(server.url)\n")
+            let promoted = try admin(["users", "set-role", "dana", "admin"] + remote)
+            #expect(promoted.status == 0 && promoted.out.hasPrefix("Updated account 'dana' (admin, opaque id "))
+            // The one AS this home is enrolled at is remembered; --json gives the admin API's shapes.
+            let json = try admin(["users", "list", "--json", "--home", home.path])
+            #expect(json.status == 0, "\(json.err)")
+            let accounts = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+            let names = (accounts?["accounts"] as? [[String: Any]])?.compactMap { $0["username"] as? String }
+            #expect(names == ["admin", "dana"])
+            #expect(try admin(["users", "set-role", "dana", "user", "--home", home.path]).status == 0)
+            let last = try admin(["users", "set-role", "admin", "user", "--home", home.path])
+            #expect(
+                last.err == "gnapterm admin: the authorization server refused (409 conflict): 'admin' is the last "
+                    + "enabled admin account\n")
             // Not enrolled at that AS: a clear message.
             let stranger = try admin(["users", "list", "--as", server.url, "--home", home.path + "-none"])
             #expect(stranger.status == 1 && stranger.err.contains("not enrolled at"))
@@ -45,9 +65,9 @@ extension EndToEnd {
                 all.contains("erin")
                     && all.split(separator: "\n").contains { $0.hasPrefix("dana ") && $0.contains("enabled") })
             let code = try admin(["invite", "erin"] + local)
-            #expect(code.status == 0 && code.out.contains("gnapterm approve --as SERVER --enroll "))
+            #expect(code.status == 0 && code.out.contains("gnapterm approve --as URL --enroll "))
             let both = try admin(["users", "list"] + local + remote)
-            #expect(both.status == 64 && both.err.contains("give exactly one of --as and --data-dir"))
+            #expect(both.status == 64 && both.err.contains("give only one of --as and --data-dir"))
             let missing = try admin(["users", "list", "--data-dir", home.path])
             #expect(missing.status == 64 && missing.err.contains("no AS database in"))
         }

@@ -37,13 +37,52 @@ extension EndToEnd {
             try await tmux.waitFor("Why? The reason is recorded")
             try tmux.type("not a device of ours")
             try tmux.send("Enter")
-            try await tmux.waitFor("Deny this grant?")
+            try await tmux.waitFor("Confirm denial")
             try tmux.send("y")
             try await tmux.waitFor("Denied E2E TV")
             #expect(try await device.process.exitStatus() == 3)
             try tmux.send("2")
             let decisions = try await tmux.waitFor("denied by an admin: not a device of ours")
             #expect(decisions.contains("E2E TV") && decisions.contains("1 denied"))
+            // A denied grant cannot be revoked: the footer does not offer it.
+            #expect(!decisions.contains("r revoke"))
+            try tmux.send("q")
+            // The serve log says what happened, without secrets.
+            #expect(server.process.stderr.contains("grant denied"))
+            #expect(!server.process.stderr.contains(device.code))
+        }
+
+        /// The key is rotated in another terminal while the view runs: the view signs with the new key from then on,
+        /// so a new request's row fills in and a denial works, instead of every call failing with unknown_device.
+        @Test func aKeyRotatedInAnotherTerminalIsPickedUp() async throws {
+            let server = try await ASProcess.start()
+            defer { server.stop() }
+            let home = try Binary.temporaryDirectory("admin-watch-rotate")
+            defer { try? FileManager.default.removeItem(at: home) }
+            _ = try PipedCommand.run(
+                ["approve", "--as", server.url, "--enroll", server.bootstrapCode, "--home", home.path, "--plain"],
+                stdin: [])
+            let tmux = try Tmux(
+                command: [Binary.path, "admin", "--home", home.path].map(shellQuoted).joined(separator: " "))
+            defer { tmux.kill() }
+            try await tmux.waitFor("● live")
+            try await tmux.waitFor("No pending requests")
+            let rotate = try PipedCommand.run(["keys", "rotate", "--home", home.path], stdin: [])
+            #expect(rotate.status == 0, "\(rotate.stderr)")
+
+            let device = try await UserCodeFlowTests.Device.start(server)
+            defer { device.process.stop() }
+            let row = try await tmux.waitFor("photo-api: read, write")
+            #expect(row.contains("E2E TV") && row.contains("● live"))
+            try tmux.send("d")
+            try await tmux.waitFor("Why? The reason is recorded")
+            try tmux.type("rotated key test")
+            try tmux.send("Enter")
+            try await tmux.waitFor("Confirm denial")
+            try tmux.send("Enter")
+            let denied = try await tmux.waitFor("Denied E2E TV")
+            #expect(!denied.contains("unknown_device"))
+            #expect(try await device.process.exitStatus() == 3)
             try tmux.send("q")
         }
 

@@ -30,7 +30,7 @@ extension EndToEnd {
             #expect(narrow.contains("┌ A device is asking for access"))
             #expect(lines.contains { $0.hasPrefix("└") && $0.hasSuffix("┘") && $0.count == 64 })
             try tmux.run(["resize-window", "-t", tmux.session, "-x", "50", "-y", "12"])
-            try await tmux.waitFor("Terminal too small: need 60x18, have 50x12")
+            try await tmux.waitFor("Terminal too small: need 60x15, have 50x12")
             try tmux.run(["resize-window", "-t", tmux.session, "-x", "100", "-y", "30"])
             try await tmux.waitFor("A device is asking for access to your account")
             // Still working after the resizes: deny, and the device learns it.

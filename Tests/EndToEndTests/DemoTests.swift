@@ -25,6 +25,37 @@ extension EndToEnd {
             #expect(try demoDirectories() == before)
         }
 
+        /// Killed with SIGTERM, or its window closed (SIGHUP), the demo still deletes everything it created.
+        @Test(arguments: ["TERM", "HUP"])
+        func theDemoCleansUpWhenKilled(signal: String) async throws {
+            let temporary = try Binary.temporaryDirectory("demo-tmp")
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            // `env` execs the demo, so the pane's process is the demo itself.
+            let tmux = try Tmux(
+                command: ["env", "TMPDIR=\(temporary.path)", Binary.path].map(shellQuoted).joined(separator: " "))
+            defer { tmux.kill() }
+            try await tmux.waitFor("is showing code")
+            let made = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            #expect(made.contains { $0.hasPrefix("gnapterm-demo-") })
+            let pid = try #require(
+                pid_t(
+                    try tmux.run(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(
+                        in: .whitespacesAndNewlines)))
+            if signal == "TERM" {
+                #expect(Foundation.kill(pid, SIGTERM) == 0)
+            } else {
+                // Closing the window: tmux hangs up the pane's process.
+                try tmux.run(["kill-session", "-t", tmux.session])
+            }
+            let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+            while Foundation.kill(pid, 0) == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(Foundation.kill(pid, 0) != 0, "the demo did not end")
+            let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            #expect(left.filter { $0.hasPrefix("gnapterm-demo-") }.isEmpty, "\(left)")
+        }
+
         func demoDirectories() throws -> Set<String> {
             Set(
                 try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)

@@ -88,7 +88,10 @@ extension EndToEnd {
             let good = try PipedCommand.run(
                 ["httpsig", "verify", "--key", key, "--alg", "ed25519", "--label", "sig-b26"], stdin: Array(signed.utf8)
             )
-            #expect(good == ChildProcess.Output(status: 0, stdout: Array("sig-b26: verified\n".utf8), stderr: ""))
+            let report =
+                "sig-b26: verified\nContent-Digest matches the body (sha-512), but sig-b26 does not cover it: the body "
+                + "is not signed\n"
+            #expect(good == ChildProcess.Output(status: 0, stdout: Array(report.utf8), stderr: ""))
             let tampered = signed.replacingOccurrences(of: "Content-Length: 18", with: "Content-Length: 17")
             let bad = try PipedCommand.run(
                 ["httpsig", "verify", "--key", key, "--alg", "ed25519"], stdin: Array(tampered.utf8))
@@ -102,12 +105,8 @@ extension EndToEnd {
         @Test func verifyWithTagAndMaximumAge() throws {
             defer { fixtures.removeFiles() }
             let key = try fixtures.keyFile("gnap-rsa")
-            // The printed GNAP key says RS256, but its signatures are rsa-pss-sha512 (see the vector file's meta).
-            var jwk = try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: key))) as? [String: Any])
-            jwk["alg"] = nil
-            let fixed = try fixtures.file("gnap-rsa-fixed", try JSONSerialization.data(withJSONObject: jwk))
-            let message = Array(try fixtures.message("gnap-7.3.1-request").utf8)
+            let fixed = try fixtures.keyFile("gnap-rsa", withoutAlgorithm: true)
+            let message = Array(try fixtures.message("gnap-7.2-access-token-request").utf8)
             let tagged = try PipedCommand.run(
                 ["httpsig", "verify", "--key", fixed, "--alg", "rsa-pss-sha512", "--tag", "gnap"], stdin: message)
             #expect(tagged.stderr == "")
@@ -131,6 +130,97 @@ extension EndToEnd {
             #expect(
                 printed.stderr
                     == "gnapterm httpsig verify: the key: a RSA/RS256 key cannot be used with rsa-pss-sha512\n")
+        }
+
+        /// The signature covers content-digest, not the body: a body changed after signing must fail with the reason.
+        @Test func verifyRefusesABodyChangedAfterSigning() throws {
+            defer { fixtures.removeFiles() }
+            let key = try fixtures.keyFile("test-key-rsa-pss", pem: "public_pem")
+            let changed = try fixtures.message("sec3.2-signed-request").replacingOccurrences(
+                of: "{\"hello\": \"world\"}", with: "{\"hello\": \"there\"}")
+            let result = try PipedCommand.run(
+                ["httpsig", "verify", "--key", key, "--alg", "rsa-pss-sha512"], stdin: Array(changed.utf8))
+            #expect(
+                result
+                    == ChildProcess.Output(
+                        status: 1, stdout: [],
+                        stderr: "gnapterm httpsig verify: sig1: not verified: Content-Digest does not match the body "
+                            + "(sha-512)\n"))
+        }
+
+        /// The RFC's examples were signed in April 2021 and one expires a minute later: `--at` checks each of them as
+        /// of then. RFC 9635 §7.3.1 prints a body that is not the one its Content-Digest is of (the vector file says
+        /// so), so that message is refused after its signature verified.
+        @Test func verifyEveryRFCExampleAtItsTime() throws {
+            defer { fixtures.removeFiles() }
+            let related = [
+                "sec2.4-reqres-response-signature": "sec2.4-request",
+                "sec2.4-reqres-2-response-signature": "sec2.4-signed-request",
+            ]
+            #expect(fixtures.caseNames.count == 17)
+            for name in fixtures.caseNames {
+                let testCase = try fixtures.testCase(name)
+                let keyID = try fixtures.string(testCase, "key_id")
+                let key =
+                    ["gnap-rsa", "test-shared-secret"].contains(keyID)
+                    ? try fixtures.keyFile(keyID, withoutAlgorithm: true)
+                    : try fixtures.keyFile(keyID, pem: "public_pem")
+                let label = try fixtures.string(testCase, "label")
+                var arguments = [
+                    "httpsig", "verify", "--key", key, "--alg", try fixtures.string(testCase, "alg"), "--label", label,
+                    "--at", "2021-04-20T02:08:00Z",
+                ]
+                if let request = related[name] {
+                    arguments += [
+                        "--request", try fixtures.file("\(request).http", Data(try fixtures.message(request).utf8)),
+                    ]
+                }
+                let result = try PipedCommand.run(arguments, stdin: Array(try fixtures.signedMessage(name).utf8))
+                if name == "gnap-7.3.1-httpsig-rsa-pss" {
+                    #expect(result.status == 1)
+                    #expect(
+                        result.stderr
+                            == "gnapterm httpsig verify: sig1: not verified: Content-Digest does not match the body "
+                            + "(sha-256)\n")
+                } else {
+                    #expect(result.stderr == "", "\(name)")
+                    #expect(result.status == 0, "\(name)")
+                    #expect(result.stdoutText.hasPrefix("\(label): verified\n"), "\(name)")
+                }
+            }
+        }
+
+        /// RFC 9421 §4.3's proxy signature expired at 1618884540: only `--at` before then verifies it.
+        @Test func verifyAtATimeBeforeExpiry() throws {
+            defer { fixtures.removeFiles() }
+            let key = try fixtures.keyFile("test-key-rsa", pem: "public_pem")
+            let message = Array(try fixtures.message("sec4.3-proxy-request-final").utf8)
+            let verify = { (at: [String]) in
+                try PipedCommand.run(
+                    ["httpsig", "verify", "--key", key, "--alg", "rsa-v1_5-sha256", "--label", "proxy_sig"] + at,
+                    stdin: message)
+            }
+            let now = try verify([])
+            #expect(now.status == 1)
+            #expect(
+                now.stderr.wholeMatch(
+                    of: /gnapterm httpsig verify: proxy_sig: the signature expired [0-9]+ seconds ago\n/)
+                    != nil)
+            let report = "proxy_sig: verified\nContent-Digest matches the body (sha-512), covered by proxy_sig\n"
+            #expect(
+                try verify(["--at", "1618884500"])
+                    == ChildProcess.Output(status: 0, stdout: Array(report.utf8), stderr: ""))
+            #expect(try verify(["--at", "2021-04-20T04:09:00+02:00"]).status == 0)
+            // Expiry allows 30 seconds of clock skew.
+            let late = try verify(["--at", "2021-04-20T02:09:31Z"])
+            #expect(late.stderr == "gnapterm httpsig verify: proxy_sig: the signature expired 31 seconds ago\n")
+            let nonsense = try verify(["--at", "yesterday"])
+            #expect(
+                nonsense
+                    == ChildProcess.Output(
+                        status: 1, stdout: [],
+                        stderr: "gnapterm httpsig verify: --at: 'yesterday' is neither Unix seconds nor an RFC 3339 "
+                            + "date-time like 2021-04-20T02:07:53Z\n"))
         }
 
         /// What `sign` prints, `verify` accepts: default parameters (created now, keyid from the JWK), a
@@ -161,7 +251,8 @@ extension EndToEnd {
             let verified = try PipedCommand.run(
                 ["httpsig", "verify", "--key", publicKey, "--alg", "ecdsa-p256-sha256", "--max-age", "60"],
                 stdin: signed.stdout)
-            #expect(verified == ChildProcess.Output(status: 0, stdout: Array("sig1: verified\n".utf8), stderr: ""))
+            let report = "sig1: verified\nContent-Digest matches the body (sha-256), covered by sig1\n"
+            #expect(verified == ChildProcess.Output(status: 0, stdout: Array(report.utf8), stderr: ""))
         }
 
         @Test func errorsGoToStandardErrorWithStatusOne() throws {

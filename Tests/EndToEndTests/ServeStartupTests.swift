@@ -54,7 +54,7 @@ extension EndToEnd {
             let pid = server.process.process.processIdentifier
             #expect(
                 second.stderr.contains(
-                    "Error: another gnapterm serve (process \(pid)) is using the data directory "
+                    "gnapterm serve: another gnapterm serve (process \(pid)) is using the data directory "
                         + "\(server.dataDirectory.path); stop it first, or give this one another --data-dir"),
                 "\(second.stderr)")
             // The first AS is unharmed.

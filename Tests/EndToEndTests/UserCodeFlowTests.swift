@@ -61,6 +61,8 @@ extension EndToEnd {
             let review = try await tmux.waitFor("A device is asking for access to your account")
             #expect(review.contains("E2E TV (self-asserted)"))
             #expect(review.contains("dolphin-metadata — Metadata of the dolphin research dataset"))
+            // The device learns on its next poll that the code was entered.
+            try await device.process.waitForOutput(#"{"event":"code_entered"}"#)
             // Untick the second right (dolphin-metadata), then approve and confirm.
             try tmux.send("j")
             try tmux.send("Space")
@@ -73,6 +75,11 @@ extension EndToEnd {
             #expect(try await device.process.exitStatus() == 0)
             let last = try #require(device.lastEvent)
             #expect(last["event"] as? String == "granted")
+            // Entering the code was reported once, as its own line.
+            let events = device.process.stdoutLines.compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["event"] as? String
+            }
+            #expect(events.filter { $0 == "code_entered" }.count == 1, "\(events)")
             let token = try #require(last["access_token"] as? [String: Any])
             let access = try #require(token["access"] as? [Any])
             #expect(access.count == 2)
@@ -224,7 +231,9 @@ extension EndToEnd {
                 try Binary.temporaryDirectory("bad").path,
             ])
             #expect(try await badAccess.exitStatus() == 1)
-            #expect(badAccess.stderr == "gnapterm device: invalid --access: the content is not valid JSON\n")
+            #expect(
+                badAccess.stderr
+                    == "gnapterm device: invalid --access: the access array is not valid JSON (it ends too early)\n")
         }
     }
 }

@@ -70,4 +70,22 @@ struct AdminEventStreamLiveTests {
         await server.stop()
         await #expect(throws: GNAPClientError.self) { _ = try await subscription.nextBatch() }
     }
+
+    /// What a restarted admin view reads: `/counts` names the newest entry, and a replay up to it ends by itself.
+    @Test func aReplayReadsTheLogUpToItsNewestEntryAndEnds() async throws {
+        let server = try await Self.start()
+        defer { Task { await server.stop() } }
+        let approver = try await server.enrolledApprover()
+        let admin = AdminClient(
+            transport: server.transport, key: approver.client.key, server: server.base, clock: server.clock)
+        try await Self.request(server, name: "TV")
+        try await Self.request(server, name: "Kiosk")
+        let latest = try #require(try await admin.counts().latestEventID)
+        let replayed = try await AdminEventStream(admin: admin).replay(after: 0)
+        #expect(replayed.last?.id == latest)
+        #expect(replayed.map(\.id) == replayed.map(\.id).sorted())
+        #expect(replayed.filter { $0.kind == "grant.created" }.count == 2)
+        let tail = try await AdminEventStream(admin: admin).replay(after: latest - 1)
+        #expect(tail.map(\.id) == [latest])
+    }
 }

@@ -88,8 +88,8 @@ struct DeviceFlowTests {
             Issue.record("the code of a cancelled grant must not work")
         } catch {
             let refusal = (error as? GNAPClientError)?.gnapError
-            #expect(refusal?.code == .userCodeExpired)
-            #expect(refusal?.errorDescription == "the device cancelled this request")
+            #expect(refusal?.code == .requestWithdrawn)
+            #expect(refusal?.errorDescription == "the device withdrew this request")
         }
     }
 

@@ -6,6 +6,7 @@ import HTTPMessageSignatures
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -29,7 +30,7 @@ struct ASHarness {
         pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         prepare: (any ASStore, ManualClock) async throws -> Void = { _, _ in },
-        serving: (any ASStore) -> any GrantStore = { $0 }
+        serving: (any ASStore) -> any GrantStore = { $0 }, logger: Logger = Logger(label: "gnapterm.as.test")
     ) async throws {
         let store = try store ?? ASDatabase.inMemory()
         self.store = store
@@ -48,7 +49,7 @@ struct ASHarness {
         stores.grants = serving(store)
         server = AuthorizationServer(
             stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
-            clock: clock, pushTransport: pushes)
+            clock: clock, logger: logger, pushTransport: pushes)
     }
 
     /// How many rows each table holds, on either backend: what a test compares before and after requests that must

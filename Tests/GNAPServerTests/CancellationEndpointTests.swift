@@ -53,8 +53,19 @@ struct CancellationEndpointTests {
             let entered = try await client.send(
                 .post, "/interact/v1/code", json: CodeEntryRequest(userCode: try #require(grant.userCode)),
                 key: approver.key, profile: .approverAPI)
-            #expect(entered.status == .gone && entered.error?.code == .userCodeExpired)
-            #expect(entered.error?.errorDescription == "the device cancelled this request")
+            // Not "expired": the approver learns that the device gave up, for the code and the link alike.
+            #expect(entered.status == .gone && entered.error?.code == .requestWithdrawn)
+            #expect(entered.error?.errorDescription == "the device withdrew this request")
+            let instance = TestClientInstance()
+            let linked = try await InteractionURLTests.start(client, modes: ["redirect"], instance: instance)
+            let continuation = try #require(linked.continue)
+            let cancelled = try await client.send(
+                .delete, String(continuation.uri.dropFirst(ASHarness.base.count)), key: instance.key,
+                token: continuation.accessToken.value)
+            #expect(cancelled.status == .noContent)
+            let opened = try await InteractionURLTests.open(
+                client, try #require(linked.interact?.redirect), as: approver)
+            #expect(opened.status == .gone && opened.error?.code == .requestWithdrawn)
         }
     }
 

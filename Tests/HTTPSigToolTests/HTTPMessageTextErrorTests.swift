@@ -23,6 +23,10 @@ struct HTTPMessageTextErrorTests {
         ("HTTP/1.1 20 OK\n\n", .invalidStatusCode("20")),
         ("HTTP/1.1 2000 OK\n\n", .invalidStatusCode("2000")),
         ("HTTP/1.1 abc OK\n\n", .invalidStatusCode("abc")),
+        // RFC 9110 §15: 100 to 599. "053" was read as 53 and written back as "53" (found by fuzzing).
+        ("HTTP/1.1 053 OK\n\n", .invalidStatusCode("053")),
+        ("HTTP/1.1 099 OK\n\n", .invalidStatusCode("099")),
+        ("HTTP/1.1 600 OK\n\n", .invalidStatusCode("600")),
         ("HTTP/1.1 200 O\u{1}K\n\n", .invalidStartLine("HTTP/1.1 200 O\u{1}K")),
         ("HTTP/x.1 200 OK\n\n", .invalidHTTPVersion("HTTP/x.1")),
         ("GET / HTTP/1.1\rHost: a\n\n", .bareCarriageReturn(line: 1)),
@@ -57,5 +61,17 @@ struct HTTPMessageTextErrorTests {
         #expect(HTTPMessageTextError.missingColon(line: 3).description.hasPrefix("line 3: "))
         #expect(
             HTTPMessageTextError.invalidMethod("G\u{1B}T").description == "line 1: 'G\\u{1b}T' is not a valid method")
+    }
+
+    /// C1 controls (U+0080 to U+009F; U+009B is CSI) in the input are escaped like C0 ones. Found by fuzzing.
+    @Test func errorMessagesEscapeC1ControlCharacters() throws {
+        let input = Array("GET /a".utf8) + [0xC2, 0x9B] + Array("31m HTTP/1.1 x\n\n".utf8)
+        #expect(throws: HTTPMessageTextError.invalidStartLine("GET /a\u{9B}31m HTTP/1.1 x")) {
+            try HTTPMessageText(parsing: input)
+        }
+        #expect(
+            HTTPMessageTextError.invalidStartLine("GET /a\u{9B}31m\u{85}\u{A0}").description
+                == "line 1: 'GET /a\\u{9b}31m\\u{85}\u{A0}' is neither a request line ('METHOD TARGET HTTP/1.1') nor a "
+                + "status line ('HTTP/1.1 CODE REASON')")
     }
 }

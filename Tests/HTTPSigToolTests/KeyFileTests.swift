@@ -4,7 +4,7 @@ import Testing
 
 @Suite("key files")
 struct KeyFileTests {
-    static let message: [UInt8] = Array("POST /k HTTP/1.1\nHost: example.com\n\n{}".utf8)
+    static let message: [UInt8] = Array("DELETE /k HTTP/1.1\nHost: example.com\n\n".utf8)
 
     /// Signs with one form of a key and verifies with another.
     static func roundTrip(sign: String, verify: String, algorithm: SignatureAlgorithm) throws -> String {

@@ -50,7 +50,7 @@ struct SignTests {
             options: VerifyOptions(
                 key: Self.vectors.publicPEM("test-key-rsa")!, algorithm: .rsaV15SHA256, label: "proxy_sig",
                 now: 1_618_884_500))
-        #expect(verified == "proxy_sig: verified\n")
+        #expect(verified == "proxy_sig: verified\nContent-Digest matches the body (sha-512), covered by proxy_sig\n")
     }
 
     @Test func keepsCRLFLineEndsAndObsoleteFoldsOfTheInput() throws {
@@ -142,7 +142,7 @@ struct SignTests {
             let result = try HTTPSigTool.verify(
                 signed,
                 options: VerifyOptions(key: KeyForm.publicPEM.text(keyID), algorithm: algorithm, now: 1_618_884_473))
-            #expect(result == "s: verified\n")
+            #expect(result == "s: verified\nContent-Digest matches the body (sha-512), covered by s\n")
         }
     }
 
@@ -197,6 +197,61 @@ struct SignTests {
         }
         #expect(throws: HTTPSigToolError.key(.notAPrivateKey)) {
             try sign(key: "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"JrQLj5P_89iXES9-vFgrIy29clF9CC_oPPsw3c5D0bs\"}")
+        }
+    }
+
+    /// A message that already carries as many signatures as verifiers read (16 by default) cannot take another: the
+    /// output would not verify. Found by fuzzing.
+    @Test func aSignatureBeyondTheLimitsIsRefused() throws {
+        let labels = (0..<SignatureLimits.standard.maximumSignatures).map { "s\($0)" }
+        let input =
+            "GET /x HTTP/1.1\nHost: example.com\n"
+            + "Signature-Input: \(labels.map { "\($0)=();created=1" }.joined(separator: ", "))\n"
+            + "Signature: \(labels.map { "\($0)=:AA==:" }.joined(separator: ", "))\n\n"
+        #expect(throws: HTTPSigToolError.signedFieldsUnreadable(.tooManySignatures(count: 17, limit: 16))) {
+            try HTTPSigTool.sign(
+                Array(input.utf8),
+                options: SignOptions(
+                    key: KeyForm.jwk.text("test-key-ed25519"), algorithm: .ed25519, label: "new", covered: "", now: 0))
+        }
+    }
+
+    /// An empty Signature-Input (or Signature) line reads as no signature, but joined with the new line it makes
+    /// the field invalid (RFC 9651 §4.2): the signed output would not verify. Found by fuzzing.
+    @Test(arguments: ["Signature-Input", "Signature"])
+    func anEmptySignatureFieldLineIsRefused(name: String) throws {
+        let input = "GET /x HTTP/1.1\nHost: example.com\n\(name):  \n\n"
+        #expect(throws: HTTPSigToolError.emptySignatureFieldLine(name)) {
+            try HTTPSigTool.sign(
+                Array(input.utf8),
+                options: SignOptions(
+                    key: KeyForm.jwk.text("test-key-ed25519"), algorithm: .ed25519, label: "s", covered: "\"@method\"",
+                    now: 0))
+        }
+    }
+
+    /// Input that ends within the header section has no body; signed and written back with the empty line, a
+    /// Transfer-Encoding would frame a body that is not there, and the output could not be read again. Found by
+    /// fuzzing (sign, then verify what was signed).
+    @Test func aMessageWhoseFramingNeedsABodyItDoesNotHave() throws {
+        func sign(_ text: String) throws(HTTPSigToolError) -> [UInt8] {
+            try HTTPSigTool.sign(
+                Array(text.utf8),
+                options: SignOptions(
+                    key: KeyForm.jwk.text("test-key-ed25519"), algorithm: .ed25519, label: "s", covered: "", now: 0))
+        }
+        #expect(throws: HTTPSigToolError.chunkedMessageWithoutBody) {
+            try sign("POST /x HTTP/1.1\nHost: example.com\nTransfer-Encoding: chunked")
+        }
+        #expect(throws: HTTPSigToolError.message(.lastTransferCodingNotChunked("gzip"))) {
+            try sign("POST /x HTTP/1.1\nHost: example.com\nTransfer-Encoding: gzip\n")
+        }
+        // With its body, or without a body to frame (a 204 response), the message signs and reads back.
+        for text in [
+            "POST /x HTTP/1.1\nHost: example.com\nTransfer-Encoding: chunked\n\n0\n\n",
+            "HTTP/1.1 204 No Content\nTransfer-Encoding: chunked",
+        ] {
+            #expect(try HTTPMessageText(parsing: try sign(text)).fields.last?.name == "Signature")
         }
     }
 

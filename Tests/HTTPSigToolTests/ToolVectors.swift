@@ -25,7 +25,9 @@ struct ToolVectors: Sendable {
     }
 
     let cases: [Case]
-    /// Each message's `display_text` (the RFC's text with LF line ends).
+    /// Each message as the RFC prints it (LF line ends): the head of its `display_text`, an empty line, and its
+    /// `body`. The two differ once: RFC 9421 §4.3 prints the proxy's message with two empty lines before the body,
+    /// and the file's note says the body is the 18 bytes its Content-Digest is of.
     let messages: [String: String]
     let keys: [String: KeyTexts]
 
@@ -47,7 +49,11 @@ struct ToolVectors: Sendable {
                 signatureBase: entry["signature_base"] as! String, signatureInput: entry["signature_input"] as! String,
                 signature: entry["signature"] as! String)
         }
-        messages = (root["messages"] as! [String: [String: Any]]).mapValues { $0["display_text"] as! String }
+        messages = (root["messages"] as! [String: [String: Any]]).mapValues { message in
+            let text = message["display_text"] as! String
+            guard let split = text.range(of: "\n\n") else { return text }
+            return text[..<split.lowerBound] + "\n\n" + (message["body"] as! String)
+        }
         var keys: [String: KeyTexts] = [:]
         for (keyID, key) in root["keys"] as! [String: [String: Any]] {
             var jwk: [String: Any]

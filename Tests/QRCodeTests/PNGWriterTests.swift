@@ -1,3 +1,4 @@
+import QRScanTestSupport
 import Testing
 
 @Suite("PNG writer (test support)")

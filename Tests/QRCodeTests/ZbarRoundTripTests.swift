@@ -1,3 +1,4 @@
+import QRScanTestSupport
 import Testing
 
 @testable import QRCode

@@ -24,10 +24,43 @@ struct AdminOutputTests {
         #expect(AdminOutput.accounts([]) == "No accounts.\n")
     }
 
-    @Test func anInvitationShowsTheCodeAndHowToUseIt() {
-        let text = AdminOutput.invitation(
-            InvitationResponse(username: "dana", code: "Q7RM-2KXD-9TZB", expiresAt: "2026-01-02T12:00:00Z"))
+    @Test func anInvitationNamesTheRunningASInTheApproveCommand() {
+        let invitation = InvitationResponse(username: "dana", code: "Q7RM-2KXD-9TZB", expiresAt: "2026-01-02T12:00:00Z")
+        let text = AdminOutput.invitation(invitation, server: "http://127.0.0.1:1808")
         #expect(text.contains("One-time enrollment code for 'dana' (valid until 2026-01-02T12:00:00Z):"))
-        #expect(text.contains("gnapterm approve --as SERVER --enroll Q7RM-2KXD-9TZB"))
+        #expect(
+            text.contains(
+                "On the new approver terminal: gnapterm approve --as http://127.0.0.1:1808 --enroll Q7RM-2KXD-9TZB\n"))
+        // A stopped AS's database does not know the AS's address: the command says where it goes.
+        #expect(
+            AdminOutput.invitation(invitation, server: nil).contains(
+                "gnapterm approve --as URL --enroll Q7RM-2KXD-9TZB   (URL: this AS's address)"))
+    }
+
+    @Test func addingAnExistingAccountNamesTheRoleCommand() {
+        let dana = AccountView(
+            Account(
+                id: "a1", username: "dana", displayName: "Dana", role: .user, opaqueSubject: "OPQ1", email: nil,
+                createdAt: now))
+        #expect(
+            AdminOutput.exists(dana, wanted: .admin, suffix: " --as http://as.example")
+                == "the account 'dana' exists already (user); to make it an admin: "
+                + "gnapterm admin users set-role dana admin --as http://as.example")
+        #expect(
+            AdminOutput.exists(dana, wanted: .user, suffix: "")
+                == "the account 'dana' exists already (user); nothing changed")
+    }
+
+    @Test func jsonIsTheAPIShape() throws {
+        let invitation = InvitationResponse(username: "dana", code: "Q7RM-2KXD-9TZB", expiresAt: "2026-01-02T12:00:00Z")
+        #expect(
+            try AdminOutput.json(invitation) == """
+                {
+                  "code" : "Q7RM-2KXD-9TZB",
+                  "expires_at" : "2026-01-02T12:00:00Z",
+                  "username" : "dana"
+                }
+
+                """)
     }
 }

@@ -17,7 +17,7 @@ struct AppHarness {
     func run(_ steps: [VirtualTerminal.Step]) async throws -> (state: ApproverState, terminal: VirtualTerminal) {
         let terminal = VirtualTerminal(size: size, script: steps + [.key(.ctrl("c"))])
         let app = ApproverApp(identity: backend.identityDescription, timeZone: Fixtures.utc)
-        let handler = ApproverEffectHandler(backend: backend)
+        let handler = ApproverEffectHandler(backend: backend, terminal: terminal)
         let runner = ProgramRunner(
             program: app, driver: terminal, clock: clock, configuration: ApproverApp.runnerConfiguration,
             effectHandler: handler.handle)
@@ -27,9 +27,10 @@ struct AppHarness {
         return (state, terminal)
     }
 
-    /// The steps that enter `code` and wait for the review.
-    static func enter(_ code: String = "abcd-efgh") -> [VirtualTerminal.Step] {
-        [.type(code), .key(.enter), .waitFor("Access requested")]
+    /// The steps that enter `code` and wait for the review; with `read`, they then go to the end of the review and
+    /// back to the top (G, g), as a person reads it, so that every right has been on the screen.
+    static func enter(_ code: String = "abcd-efgh", read: Bool = true) -> [VirtualTerminal.Step] {
+        [.type(code), .key(.enter), .waitFor("Access requested")] + (read ? [.type("G"), .type("g")] : [])
     }
 }
 

@@ -45,11 +45,35 @@ import Testing
         assertSnapshot(await terminal.screenText, named: "screen-\(name)-\(size.width)x\(size.height)")
     }
 
-    @Test(arguments: [Size(width: 59, height: 24), Size(width: 80, height: 17)])
+    @Test(arguments: [Size(width: 59, height: 24), Size(width: 80, height: 14)])
     func tooSmall(_ size: Size) async throws {
         let (_, terminal) = try await AppHarness(size: size).run([])
         let screen = await terminal.screenText
-        #expect(screen.contains("Terminal too small: need 60x18, have \(size.width)x\(size.height)"))
+        #expect(screen.contains("Terminal too small: need 60x15, have \(size.width)x\(size.height)"))
         assertSnapshot(screen, named: "screen-too-small-\(size.width)x\(size.height)")
+    }
+
+    /// Short screens: the smallest the approver takes, and the 60x18 of a small window.
+    static let smallSizes = [Size(width: 60, height: 18), Size(width: 60, height: 15)]
+
+    /// The review on a short screen shows part of the requested rights (or says they are further down), refuses to
+    /// approve before every right was on the screen, and its help scrolls.
+    static let smallScreens: [String: [VirtualTerminal.Step]] = [
+        "code-entry": [.type("abcd")],
+        "review": AppHarness.enter(read: false),
+        "review-approve-early": AppHarness.enter(read: false) + [.type("a")],
+        "review-help": AppHarness.enter(read: false) + [.type("?")],
+        "review-help-scrolled": AppHarness.enter(read: false) + [.type("?"), .key(.pageDown), .key(.pageDown)],
+        // Page by page through the review, then approve.
+        "confirm": AppHarness.enter(read: false) + Array(repeating: .key(.pageDown), count: 5) + [.type("a")],
+        "confirm-scrolled": AppHarness.enter(read: false) + Array(repeating: .key(.pageDown), count: 5)
+            + [.type("a"), .key(.pageDown), .key(.pageDown)],
+    ]
+
+    @Test(arguments: smallScreens.keys.sorted(), smallSizes)
+    func smallScreen(_ name: String, size: Size) async throws {
+        let steps = try #require(Self.smallScreens[name])
+        let (_, terminal) = try await AppHarness(size: size).run(steps)
+        assertSnapshot(await terminal.screenText, named: "screen-\(name)-\(size.width)x\(size.height)")
     }
 }

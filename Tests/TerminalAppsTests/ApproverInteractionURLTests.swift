@@ -54,7 +54,7 @@ import Testing
             interactions: [Self.link: Self.linkedReview],
             decisionFinish: FinishNotice(method: .redirect, uri: Self.returnURL))
         let (state, terminal) = try await AppHarness(backend: backend, interaction: Self.link).run([
-            .waitFor("Access requested"), .type("a"), .key(.enter), .waitFor("✓ Approved"),
+            .waitFor("Access requested"), .type("G"), .type("a"), .key(.enter), .waitFor("✓ Approved"),
         ])
         #expect(state.result?.finish?.uri == Self.returnURL)
         assertSnapshot(await terminal.screenText, named: "result-approved-return")

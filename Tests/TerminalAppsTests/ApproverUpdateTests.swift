@@ -9,12 +9,14 @@ import Testing
 @Suite struct ApproverUpdateTests {
     let app = ApproverApp(identity: Fixtures.identity, timeZone: Fixtures.utc)
 
-    /// A state on the review screen of `review`.
-    func reviewing(_ review: InteractionReview = Fixtures.photoPrinter) throws -> ApproverState {
+    /// A state on the review screen of `review`, scrolled to the end and back (`read`), so that every right has
+    /// been on the screen and approving is possible.
+    func reviewing(_ review: InteractionReview = Fixtures.photoPrinter, read: Bool = true) throws -> ApproverState {
         var state = ApproverState(now: Fixtures.now)
         state.screen = .loading(.lookingUp(try UserCode(parsing: "ABCDEFGH")))
         #expect(app.update(&state, .codeLookedUp(.success(review))).isEmpty)
         #expect(state.screen == .review)
+        if read { press([.end, .home], &state) }
         return state
     }
 
@@ -106,6 +108,10 @@ import Testing
         #expect(message("used_user_code") == "This code was already used. Ask the device for a new code.")
         #expect(message("already_decided") == "This request was already decided (perhaps from another terminal).")
         #expect(message("too_many_attempts") == "Too many attempts. Wait a while before entering another code.")
+        // A device that gave up (RFC 9635 §5.4) is not an expired code: asking it for a new one would be pointless.
+        let withdrawn = ApproverFailure(code: "request_withdrawn", message: "the device withdrew this request")
+        #expect(withdrawn.displayMessage.hasPrefix("The device withdrew this request"))
+        #expect(withdrawn.serverDetail == nil)
         #expect(message("server_error", "The AS is down.") == "The AS is down.")
         #expect(message(nil, "Connection refused.") == "Connection refused.")
         #expect(
@@ -272,7 +278,38 @@ import Testing
         #expect(state.screen == .history)
         press([.escape], &state)
         #expect(state.screen == .codeEntry)
-        #expect(state.code.isTyping)
+        #expect(!state.code.isTyping)
+    }
+
+    @Test func backFromAnotherScreenTheCodeFieldWaitsSoQQuitsInsteadOfTyping() throws {
+        // Esc from the history, then q: the person means "quit", as on the screen they left.
+        var state = ApproverState(now: Fixtures.now)
+        press([.escape, .character("h")], &state)
+        _ = app.update(&state, .historyLoaded(.success(Fixtures.records)))
+        press([.escape, .character("q")], &state)
+        #expect(state.code.field.text == "")
+        #expect(state.isQuitting)
+        // Esc from a review likewise; keys bound to nothing there reach nothing, and Enter only starts typing.
+        var leaving = try reviewing()
+        let effects = press([.escape, .character("a"), .character("b"), .enter, .enter], &leaving)
+        #expect(effects.isEmpty)
+        #expect(leaving.screen == .codeEntry && leaving.code.isTyping && leaving.code.field.text == "")
+        // A new code after a decision is typed at once.
+        var deciding = try reviewing()
+        press([.character("d"), .down, .enter], &deciding)
+        _ = app.update(&deciding, .decided(.success(DecisionResponse(grantID: "g-4711", status: .denied))))
+        press([.character("n")], &deciding)
+        #expect(deciding.code.isTyping)
+    }
+
+    @Test func onlyASubmittedWellFormedCodeIsSent() {
+        // Stray keys in the field and a malformed submission send nothing, so the AS counts nothing.
+        var state = ApproverState(now: Fixtures.now)
+        var effects = press([.character("q"), .enter, .character("?"), .enter], &state)
+        type("ABCD", &state)
+        effects += press([.enter], &state)
+        #expect(effects.isEmpty)
+        #expect(state.code.error?.hasPrefix("Not a valid code") == true)
     }
 
     @Test func helpShowsAndAnyKeyCloses() throws {
@@ -362,5 +399,118 @@ extension ApproverUpdateTests {
         #expect(!state.code.isTyping)
         press([.mouse(MouseEvent(position: Point(x: column + 2, y: row)))], &state)
         #expect(state.code.isTyping)
+    }
+}
+
+extension ApproverUpdateTests {
+    /// The review of the photo printer on a terminal of `size`, as it first appears.
+    func reviewing(at size: Size) throws -> ApproverState {
+        var state = ApproverState(now: Fixtures.now, size: size)
+        state.screen = .loading(.lookingUp(try UserCode(parsing: "ABCDEFGH")))
+        _ = app.update(&state, .codeLookedUp(.success(Fixtures.photoPrinter)))
+        return state
+    }
+
+    @Test func approvingWaitsUntilEveryRequestedRightWasOnTheScreen() throws {
+        var state = try reviewing(at: Size(width: 60, height: 18))
+        func screen() -> String { VirtualTerminal.renderText(app.view(state, size: state.size)) }
+        // The first screen shows where the rights begin.
+        #expect(screen().contains("› [x] photo-api — Photos stored in your library"))
+        #expect(screen().contains("Approve only if you started this on your own device."))
+        #expect(state.review?.unseenRightCount == 4)
+        #expect(press([.character("a")], &state).isEmpty)
+        #expect(state.screen == .review)
+        #expect(state.review?.notice == "Read the rights first: 4 of 4 not shown yet (↓ or PgDn).")
+        press([.tab, .enter], &state)  // the focused Approve button waits too
+        #expect(state.screen == .review)
+        while state.review?.unseenRightCount ?? 0 > 0, (state.review?.scroll ?? 0) < 40 { press([.pageDown], &state) }
+        #expect(state.review?.unseenRightCount == 0)
+        #expect(state.review?.notice == nil)
+        press([.character("a")], &state)
+        #expect(state.screen == .confirmApproval)
+    }
+
+    @Test func onAVeryShortScreenTheReviewSaysWhereTheRightsAre() throws {
+        var state = try reviewing(at: Size(width: 60, height: 15))
+        let screen = VirtualTerminal.renderText(app.view(state, size: state.size))
+        #expect(screen.contains("↓ Access requested: photo-api, dolphin-metadata, profil…"))
+        // Clicking that line goes to the first right.
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let row = try #require(lines.firstIndex { $0.contains("↓ Access requested") })
+        press([.mouse(MouseEvent(position: Point(x: 5, y: row)))], &state)
+        #expect(state.review?.selectedItem == .right(0))
+        #expect(VirtualTerminal.renderText(app.view(state, size: state.size)).contains("› [x] photo-api"))
+    }
+
+    @Test func theHelpScrollsWhenItDoesNotFit() throws {
+        var state = try reviewing()
+        press([.resize(Size(width: 60, height: 15)), .character("?")], &state)
+        #expect(state.showsHelp && state.helpScroll == 0)
+        func screen() -> String { VirtualTerminal.renderText(app.view(state, size: state.size)) }
+        #expect(screen().contains("↑/↓ PgUp/PgDn scroll · other keys close"))
+        #expect(!screen().contains("Quit"))
+        press([.character("j"), .down], &state)
+        #expect(state.helpScroll == 2)
+        press([.end], &state)
+        #expect(screen().contains("Quit"))
+        let bottom = state.helpScroll
+        press([.down], &state)
+        #expect(state.helpScroll == bottom)
+        press([.home], &state)
+        #expect(state.helpScroll == 0)
+        press([.character("x")], &state)
+        #expect(!state.showsHelp)
+        #expect(state.screen == .review)
+    }
+}
+
+extension ApproverUpdateTests {
+    @Test func aPastedLinkOpensThatRequest() {
+        var state = ApproverState(now: Fixtures.now)
+        let link = "http://127.0.0.1:8080/interact/Xq3Vv2lHc2vRj0iZ4kq8Q4"
+        #expect(press([.paste("  \(link)\n")], &state) == [.openInteraction(link)])
+        #expect(state.screen == .loading(.openingInteraction(link)))
+        _ = app.update(&state, .codeLookedUp(.success(Fixtures.photoPrinter)))
+        #expect(state.screen == .review)
+    }
+
+    @Test func aTypedLinkIsHeldAsTypedAndEnterOpensIt() throws {
+        var state = ApproverState(now: Fixtures.now)
+        let link = "gnapterm:approve?as=http%3A%2F%2F127.0.0.1%3A8080&interaction=Xq3V"
+        type(link, &state)
+        #expect(state.code.isLink)
+        #expect(state.code.field.text == link)
+        #expect(state.code.error == nil)
+        let screen = VirtualTerminal.renderText(app.view(state, size: state.size))
+        #expect(screen.contains("Link  "))
+        #expect(press([.enter], &state) == [.openInteraction(link)])
+        // Emptied, the field takes a code again.
+        var emptied = ApproverState(now: Fixtures.now)
+        type("https:", &emptied)
+        #expect(emptied.code.isLink)
+        press(Array(repeating: .backspace, count: 6), &emptied)
+        #expect(!emptied.code.isLink)
+        type("abcd efgh", &emptied)
+        #expect(emptied.code.field.text == "ABCD-EFGH")
+        // A code that merely starts like a link stays a code.
+        var code = ApproverState(now: Fixtures.now)
+        type("http", &code)
+        #expect(!code.code.isLink && code.code.field.text == "HTTP")
+    }
+}
+
+extension ApproverUpdateTests {
+    @Test func aLinkStillOpensDuringALockoutOfCodes() {
+        var state = ApproverState(now: Fixtures.now)
+        type("abcdefgh", &state)
+        press([.enter], &state)
+        let lockout = ApproverFailure(code: "too_many_attempts", message: "locked", retryAfter: .seconds(900))
+        _ = app.update(&state, .codeLookedUp(.failure(lockout)))
+        type("abcdefgh", &state)
+        #expect(press([.enter], &state).isEmpty)  // a code waits for the lockout
+        press(Array(repeating: .backspace, count: 9), &state)
+        let link = "https://as.example/interact/Xq3V"
+        type(link, &state)
+        #expect(press([.enter], &state) == [.openInteraction(link)])
     }
 }

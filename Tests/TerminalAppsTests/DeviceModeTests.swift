@@ -41,12 +41,16 @@ import Testing
         #expect(!err.value.contains("█"))
     }
 
-    @Test func theJSONLinesStayAsTheyWere() {
-        #expect(DeviceOutput.progress(Event.codeEntered) == nil)
+    @Test func theJSONLines() {
+        #expect(DeviceOutput.progress(Event.codeEntered) == #"{"event":"code_entered"}"#)
         #expect(
             DeviceOutput.progress(Event.waiting(nextPollAt: Fixtures.now))
                 == #"{"event":"waiting","next_poll_at":"2026-01-01T09:00:00Z"}"#)
     }
+
+    /// How long a script may wait for text the screen never shows: the flow ends the run first. Generous, because a
+    /// loaded machine can hold the flow's task back for seconds.
+    static let flowEndsFirst: Duration = .seconds(120)
 
     /// The status of every outcome in these tests.
     @Sendable static func approved(_: String) -> DeviceStatus { .approved }
@@ -55,7 +59,8 @@ import Testing
         let (go, signal) = AsyncStream<Void>.makeStream()
         let terminal = VirtualTerminal(
             size: Size(width: 80, height: 24),
-            script: [.waitFor("Waiting for someone"), .perform { signal.yield() }, .waitFor("never shown")])
+            script: [.waitFor("Waiting for someone"), .perform { signal.yield() }, .waitFor("never shown")],
+            waitTimeout: Self.flowEndsFirst)
         let outcome = try await DeviceFullScreen.run(
             on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
             status: Self.approved
@@ -73,7 +78,8 @@ import Testing
     @Test func qOnTheDeviceGivesUpAndCancelsTheFlow() async throws {
         let terminal = VirtualTerminal(
             size: Size(width: 80, height: 24),
-            script: [.waitFor("Waiting for someone"), .key(.character("q")), .waitFor("never shown")])
+            script: [.waitFor("Waiting for someone"), .key(.character("q")), .waitFor("never shown")],
+            waitTimeout: Self.flowEndsFirst)
         let outcome = try await DeviceFullScreen.run(
             on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
             status: Self.approved
@@ -85,8 +91,34 @@ import Testing
         #expect(outcome == nil)
     }
 
+    @Test func yAndCCopyTheCodeAndTheApproveCommandWithOSC52() async throws {
+        let terminal = VirtualTerminal(
+            size: Size(width: 80, height: 24),
+            script: [
+                .waitFor("Waiting for someone"), .type("y"), .waitFor("Copied the code"), .type("l"), .type("c"),
+                .waitFor("Copied the approve command"), .key(.character("q")), .waitFor("never shown"),
+            ])
+        let outcome = try await DeviceFullScreen.run(
+            on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),
+            status: Self.approved
+        ) { report in
+            report(.interaction(DeviceScreenTests.interaction))
+            try await Task.sleep(for: .seconds(3600))
+            return "granted"
+        }
+        #expect(outcome == nil)
+        #expect(
+            await terminal.clipboardWrites == [
+                ClipboardSequence.osc52("WDJB-MJHT"), ClipboardSequence.osc52("http://127.0.0.1:8080/device"),
+                ClipboardSequence.osc52("gnapterm approve --as http://127.0.0.1:8080"),
+            ])
+        let copied = try #require(await terminal.frames.map(VirtualTerminal.renderText).last { $0.contains("Copied") })
+        assertSnapshot(copied, named: "device-80x24-copied")
+    }
+
     @Test func aFailingFlowClosesTheScreenAndRethrows() async throws {
-        let terminal = VirtualTerminal(size: Size(width: 80, height: 24), script: [.waitFor("never shown")])
+        let terminal = VirtualTerminal(
+            size: Size(width: 80, height: 24), script: [.waitFor("never shown")], waitTimeout: Self.flowEndsFirst)
         await #expect(throws: SessionError.self) {
             _ = try await DeviceFullScreen.run(
                 on: terminal, serverURL: "http://127.0.0.1:8080", clock: GNAP.ManualClock(now: Fixtures.now),

@@ -100,6 +100,25 @@ struct KeySealTests {
         #expect(try await vault.list().map(\.isSealed) == [false])
     }
 
+    @Test func aKeyAskedForUnderAnotherAddressNamesTheAddressesKeysAreStoredFor() async throws {
+        let store = try LocalDatabase.inMemory()
+        try await store.saveApproverIdentity(Self.identity(try SigningKey.generateEd25519().privateJWK()))
+        let vault = DeviceKeyVault(store: store, seal: Self.seal)
+        await #expect(throws: SessionError.self) {
+            try await vault.sealKey(
+                server: "http://localhost:18080", passphrase: "pass", at: WallInstant(unixSeconds: 1))
+        }
+        do {
+            try await vault.unsealKey(server: "http://localhost:18080", passphrase: "pass")
+            Issue.record("no key is stored for that address")
+        } catch {
+            #expect(
+                error.description
+                    == "this terminal has no device key stored for http://localhost:18080; its keys are stored for "
+                    + "\(Self.server) (give that address to --as)")
+        }
+    }
+
     @Test func rotationStoresTheNewKeySealedUnderTheSamePassphrase() async throws {
         let store = try LocalDatabase.inMemory()
         let key = try SigningKey.generateEd25519().privateJWK()

@@ -37,6 +37,9 @@ import Testing
 
 extension PlainApproverTests {
     static let header = "gnapterm approve — alice @ http://127.0.0.1:8080\n"
+    /// The header and what the code prompt accepts, said once before the first prompt.
+    static let start =
+        header + #"Type the code the device shows, or paste its link; "help" lists what else you can type."# + "\n"
 
     /// The review of `Fixtures.photoPrinter` as plain mode prints it, up to the decision prompt.
     static let photoPrinterReview = """
@@ -87,7 +90,7 @@ extension PlainApproverTests {
         let (status, transcript) = await converse(["abcd-efgh", "approve", "yes"], backend: backend)
         #expect(status == 0)
         #expect(
-            transcript == Self.header + "User code: abcd-efgh\n" + Self.photoPrinterReview + "approve\n"
+            transcript == Self.start + "User code: abcd-efgh\n" + Self.photoPrinterReview + "approve\n"
                 + "The device will receive:\n" + Self.everything + """
                     Withheld:
                       - nothing
@@ -104,7 +107,7 @@ extension PlainApproverTests {
         let (status, transcript) = await converse(["ABCDEFGH", "approve 2", "yes"], backend: backend)
         #expect(status == 0)
         #expect(
-            transcript == Self.header + "User code: ABCDEFGH\n" + Self.photoPrinterReview + """
+            transcript == Self.start + "User code: ABCDEFGH\n" + Self.photoPrinterReview + """
                 approve 2
                 The device will receive:
                   - dolphin-metadata — Metadata of the dolphin research dataset
@@ -128,7 +131,7 @@ extension PlainApproverTests {
             ["abcd efgh", "deny", "", "I did not start this", "yes"], backend: backend)
         #expect(status == 0)
         #expect(
-            transcript == Self.header + "User code: abcd efgh\n" + Self.photoPrinterReview + """
+            transcript == Self.start + "User code: abcd efgh\n" + Self.photoPrinterReview + """
                 deny
                 Reason: 
                 A reason is required.
@@ -147,16 +150,16 @@ extension PlainApproverTests {
             ["abc", "abcd-efgu", "abcdefgh", "maybe", "approve 9", "approve", "no", "deny"], backend: backend)
         #expect(status == 1)
         #expect(
-            transcript == Self.header + """
+            transcript == Self.start + """
                 User code: abc
-                Not a valid code: a code has 8 characters; this has 3.
+                Not a valid code: a code has 8 characters; this has 3. Nothing was sent; type "help" to see what you can type.
                 User code: abcd-efgu
-                Not a valid code: 'u' cannot appear in a code (codes use letters and digits only, without U).
+                Not a valid code: 'u' cannot appear in a code (codes use letters and digits only, without U). Nothing was sent; type "help" to see what you can type.
                 User code: abcdefgh
 
                 """ + Self.photoPrinterReview + """
                     maybe
-                    Please answer "approve", "approve" with right numbers (e.g. "approve 1,3"), or "deny".
+                    Please answer "approve", "approve" with right numbers (e.g. "approve 1,3"), or "deny" ("help" explains, "quit" leaves without deciding).
                     Type "approve", "approve 1,3" (only those rights) or "deny": approve 9
                     There is no right “9”; the rights are numbered 1 to 4.
                     Type "approve", "approve 1,3" (only those rights) or "deny": approve
@@ -176,29 +179,118 @@ extension PlainApproverTests {
         #expect(backend.calls == [.enterCode("ABCDEFGH")])
     }
 
-    @Test func threeMalformedCodesGiveUp() async throws {
+    @Test func malformedCodesNeverGiveUpAndSendNothing() async throws {
         let backend = FakeBackend()
-        let (status, transcript) = await converse(["1", "2", "3"], backend: backend)
+        let (status, transcript) = await converse(["1", "2", "3", "4", "abcdefgh", "quit"], backend: backend)
+        #expect(status == 1)
+        let refusal =
+            #"Not a valid code: a code has 8 characters; this has 1. Nothing was sent; type "help" to see what you can type."#
+            + "\n"
+        #expect(
+            transcript.hasPrefix(
+                Self.start + (1...4).map { "User code: \($0)\n" + refusal }.joined() + "User code: abcdefgh\n"))
+        #expect(
+            transcript.hasSuffix(
+                PlainApprover<FakeBackend>.decisionPrompt + "quit\n\nCancelled; no decision was sent.\n"))
+        #expect(backend.calls == [.enterCode("ABCDEFGH")])
+    }
+
+    @Test func helpSaysWhatEachPromptAcceptsAndQuitLeaves() async throws {
+        let backend = FakeBackend()
+        let (status, transcript) = await converse(["help", "", "quit"], backend: backend)
         #expect(status == 1)
         #expect(
-            transcript == Self.header + """
-                User code: 1
-                Not a valid code: a code has 8 characters; this has 1.
-                User code: 2
-                Not a valid code: a code has 8 characters; this has 1.
-                User code: 3
-                Not a valid code: a code has 8 characters; this has 1.
-                error: no valid code after 3 tries.
+            transcript == Self.start + """
+                User code: help
+                At the "User code:" prompt you can type:
+                  ABCD-EFGH        the code a device shows (case, spaces and dashes do not matter)
+                  a request link   a device's link (http://…/interact/… or gnapterm:approve?…)
+                  history [words]  your decisions, or those matching every word
+                  help             this list
+                  quit             leave without deciding
+                User code: 
+                User code: quit
+
+                Cancelled; no decision was sent.
 
                 """)
         #expect(backend.calls.isEmpty)
+        let (_, deciding) = await converse(["abcdefgh", "help", "quit"])
+        #expect(
+            deciding.hasSuffix(
+                PlainApprover<FakeBackend>.decisionPrompt + """
+                    help
+                      approve          approve every right and piece of information listed
+                      approve 1,3      approve only these rights (by their numbers above)
+                      deny             refuse the request (you are asked for a reason)
+                      quit             leave without deciding
+
+                    """ + PlainApprover<FakeBackend>.decisionPrompt + "quit\n\nCancelled; no decision was sent.\n"))
+    }
+
+    @Test func aWrongCodeSaysHowManyTriesAreLeftAndAsksAgain() async throws {
+        let backend = FakeBackend(codeFailures: [
+            "ZZZZZZZZ": ApproverFailure(
+                code: "unknown_user_code",
+                message: "no request has this code; 2 tries left on this device before a 15-minute lockout")
+        ])
+        let (status, transcript) = await converse(["zzzz-zzzz", "abcd-efgh", "approve", "yes"], backend: backend)
+        #expect(status == 0)
+        #expect(
+            transcript.hasPrefix(
+                Self.start + """
+                    User code: zzzz-zzzz
+                    Looking up ZZZZ-ZZZZ…
+                    error: No request has this code. Check the code shown on the device and try again. \
+                    (The server said: no request has this code; 2 tries left on this device before a 15-minute lockout)
+                    User code: abcd-efgh
+                    Looking up ABCD-EFGH…
+
+                    """))
+        #expect(transcript.hasSuffix("Approved. Grant g-4711: 4 of 4 rights granted.\n"))
+    }
+
+    @Test func aLockoutIsSaidWithItsCountdownAndNoCodeIsSentMeanwhile() async throws {
+        let backend = FakeBackend(codeFailures: [
+            "ZZZZZZZZ": ApproverFailure(
+                code: "too_many_attempts", message: "this device may not enter codes for the next 15 minutes",
+                retryAfter: .seconds(900))
+        ])
+        let (status, transcript) = await converse(["zzzzzzzz", "abcdefgh", "history zebra"], backend: backend)
+        #expect(status == 1)
+        #expect(
+            transcript == Self.start + """
+                User code: zzzzzzzz
+                Looking up ZZZZ-ZZZZ…
+                error: Too many attempts. Wait a while before entering another code. \
+                (The server said: this device may not enter codes for the next 15 minutes)
+                Too many attempts: this device may enter a code again in 15:00.
+                User code: abcdefgh
+                Too many attempts: this device may enter a code again in 15:00.
+                User code: history zebra
+                No decision matches “zebra”.
+                User code: <EOF>
+
+                Cancelled; no decision was sent.
+
+                """)
+        #expect(backend.calls == [.enterCode("ZZZZZZZZ"), .searchHistory("zebra")])
+    }
+
+    @Test func aLinkAtTheCodePromptOpensThatRequest() async throws {
+        let link = "gnapterm:approve?as=http%3A%2F%2F127.0.0.1%3A8080&interaction=abc"
+        let backend = FakeBackend(interactions: [link: Fixtures.photoPrinter])
+        let (status, transcript) = await converse(["  " + link + "  ", "approve", "yes"], backend: backend)
+        #expect(status == 0)
+        #expect(transcript.contains("User code:   \(link)  \n\nA device is asking for access to your account.\n"))
+        #expect(backend.calls.first == .openInteraction(link))
     }
 
     @Test func endOfInputCancelsWithoutCallingTheBackend() async throws {
         let backend = FakeBackend()
         let (status, transcript) = await converse([], backend: backend)
         #expect(status == 1)
-        #expect(transcript == Self.header + "User code: <EOF>\n\nCancelled; no decision was sent.\n")
+        #expect(transcript == Self.start + "User code: <EOF>\n\nCancelled; no decision was sent.\n")
         #expect(backend.calls.isEmpty)
 
         let deciding = FakeBackend()
@@ -211,11 +303,14 @@ extension PlainApproverTests {
         let (status, transcript) = await converse(["zzzzzzzz"])
         #expect(status == 1)
         #expect(
-            transcript == Self.header + """
+            transcript == Self.start + """
                 User code: zzzzzzzz
                 Looking up ZZZZ-ZZZZ…
                 error: No request has this code. Check the code shown on the device and try again. \
                 (The server said: unknown user code)
+                User code: <EOF>
+
+                Cancelled; no decision was sent.
 
                 """)
 

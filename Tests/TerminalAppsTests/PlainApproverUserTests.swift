@@ -9,7 +9,7 @@ extension PlainApproverTests {
         let (status, transcript) = await converse(["abcd-efgh", "approve", "yes"], backend: backend)
         #expect(status == 0)
         #expect(
-            transcript == Self.header + "User code: abcd-efgh\n" + """
+            transcript == Self.start + "User code: abcd-efgh\n" + """
                 Looking up ABCD-EFGH…
 
                 A device is asking for access to your account.

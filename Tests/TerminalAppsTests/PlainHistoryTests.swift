@@ -8,7 +8,7 @@ import Testing
         let (status, transcript) = await PlainApproverTests().converse(["history", "history calendar", "history zebra"])
         #expect(status == 1)
         #expect(
-            transcript == PlainApproverTests.header + """
+            transcript == PlainApproverTests.start + """
                 User code: history
                 2026-01-01 08:00:00  approved  Photo Printer
                     granted   photo-api: read, write @ https://photos.example/albums (metadata, images) — Photos stored in your library
@@ -32,10 +32,13 @@ import Testing
                 """)
     }
 
-    @Test func historyDoesNotCountAsAWrongCode() async {
-        let (_, transcript) = await PlainApproverTests().converse(["1", "history nothing", "2", "history nothing", "3"])
-        #expect(transcript.hasSuffix("error: no valid code after 3 tries.\n"))
+    @Test func historyIsNotACode() async {
+        let backend = FakeBackend()
+        let (_, transcript) = await PlainApproverTests().converse(
+            ["1", "history nothing", "2", "history nothing", "3"], backend: backend)
         #expect(transcript.components(separatedBy: "No decision matches").count == 3)
+        #expect(transcript.components(separatedBy: "Not a valid code").count == 4)
+        #expect(!backend.calls.contains { if case .enterCode = $0 { true } else { false } })
     }
 
     @Test func keysAreListedWithThumbprintsAndSealState() {

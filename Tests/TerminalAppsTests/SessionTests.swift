@@ -60,4 +60,21 @@ struct SessionTests {
         #expect(parsed?.first?["grant_id"] as? String == "g1")
         #expect(parsed?.first?["reason"] as? String == "not mine")
     }
+
+    /// `history --json` gives scripts the rights as RFC 9635 access objects, not only their renderings.
+    @Test func historyJSONHasTheAccessObjects() throws {
+        let record = DecisionRecord(
+            approving: Fixtures.photoPrinter,
+            with: ApprovalRequest(rights: [Fixtures.photoPrinter.allRights[0].id], subjectFormats: []), id: "d1",
+            decidedAt: WallInstant(unixSeconds: 1_767_225_600), server: "http://as")
+        let json = try HistoryPrinter.json([record])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let granted = try #require(parsed.first?["granted_access"] as? [Any])
+        #expect(granted.count == 1)
+        let object = try #require(granted.first as? [String: Any])
+        #expect(object["type"] as? String == "photo-api")
+        let withheld = try #require(parsed.first?["withheld_access"] as? [Any])
+        #expect(withheld.count == Fixtures.photoPrinter.allRights.count - 1)
+        #expect(withheld.contains { $0 as? String == "dolphin-metadata" })
+    }
 }

@@ -17,6 +17,8 @@ import Testing
         states.append(state)
         state.screen = .loading(.lookingUp(try UserCode(parsing: "ABCDEFGH")))
         _ = app.update(&state, .codeLookedUp(.success(Fixtures.photoPrinter)))
+        // Every right on the screen once, so that approving is possible.
+        for key in [Key.end, .home] { _ = app.message(for: key, in: state).map { app.update(&state, $0) } }
         states.append(state)
         for screen in [ApproverState.Screen.confirmApproval, .deny, .history, .activeGrants, .keys] {
             var other = state

@@ -8,6 +8,8 @@ extension AccessCatalog {
         let catalog: AccessCatalog
         do {
             catalog = try JSONDecoder().decode(AccessCatalog.self, from: Data(data))
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw ConfigurationFileError(GNAPJSON.syntaxError(in: Data(data), root: "the access catalog"))
         } catch let error as DecodingError {
             throw ConfigurationFileError(GNAPJSON.describe(error, root: "the access catalog"))
         } catch {

@@ -39,6 +39,17 @@ public struct AccountList: Sendable, Hashable, Codable {
     public init(accounts: [AccountView]) { self.accounts = accounts }
 }
 
+/// `POST /admin/v1/accounts/{username}/role`.
+public struct RoleChangeRequest: Sendable, Hashable, Codable {
+    public var role: Account.Role
+
+    public init(role: Account.Role) { self.role = role }
+
+    private enum CodingKeys: String, CodingKey {
+        case role
+    }
+}
+
 /// `POST /admin/v1/accounts`.
 public struct NewAccountRequest: Sendable, Hashable, Codable {
     public var username: String

@@ -44,6 +44,8 @@ public struct ClientRegistry: Sendable, Hashable {
         let file: File
         do {
             file = try JSONDecoder().decode(File.self, from: Data(data))
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw ConfigurationFileError(GNAPJSON.syntaxError(in: Data(data), root: "the client registry"))
         } catch let error as DecodingError {
             throw ConfigurationFileError(GNAPJSON.describe(error, root: "the client registry"))
         } catch let error as GNAPError {

@@ -136,6 +136,8 @@ extension GNAPError.Code {
     public static let userCodeUnknown = GNAPError.Code(rawValue: "unknown_user_code")
     public static let userCodeExpired = GNAPError.Code(rawValue: "expired_user_code")
     public static let userCodeUsed = GNAPError.Code(rawValue: "used_user_code")
+    /// The client cancelled the grant (RFC 9635 §5.4) before anyone decided: the device gave up waiting.
+    public static let requestWithdrawn = GNAPError.Code(rawValue: "request_withdrawn")
     public static let alreadyDecided = GNAPError.Code(rawValue: "already_decided")
     public static let notFound = GNAPError.Code(rawValue: "not_found")
     public static let replayedRequest = GNAPError.Code(rawValue: "replayed_request")

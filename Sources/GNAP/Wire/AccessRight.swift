@@ -7,8 +7,17 @@ public enum AccessRight: Sendable, Hashable, Codable {
         let container = try decoder.singleValueContainer()
         if let reference = try? container.decode(String.self) {
             self = .reference(reference)
-        } else {
+            return
+        }
+        do {
             self = .object(try container.decode(AccessRightObject.self))
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count == decoder.codingPath.count {
+            // Neither a string nor an object: say that both are allowed (not "expected an object").
+            throw DecodingError.typeMismatch(
+                AccessRight.self,
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected a reference string or an object with a 'type' (RFC 9635 §8)"))
         }
     }
 

@@ -31,6 +31,12 @@ public struct AdminClient: AccountAdministrator {
             json: NoContent?.none, as: AccountView.self)
     }
 
+    public func setRole(username: String, _ role: Account.Role) async throws -> AccountView {
+        try await client.send(
+            .post, url: base + "/accounts/\(Self.escape(username))/role", json: RoleChangeRequest(role: role),
+            as: AccountView.self)
+    }
+
     public func invite(username: String) async throws -> InvitationResponse {
         try await client.send(
             .post, url: base + "/accounts/\(Self.escape(username))/invitations", json: NoContent?.none,

@@ -32,8 +32,10 @@ public struct AdminEventStream: Sendable {
 
     /// Opens the stream after the audit entry `lastEventID` (sent as `Last-Event-ID`), or from the AS's newest
     /// entry when nil. Throws the AS's error (e.g. `admin_required`) or a transport error.
-    public func open(after lastEventID: Int64?) async throws(GNAPClientError) -> AdminEventSubscription {
-        let url = admin.base + "/events"
+    public func open(after lastEventID: Int64?, follow: Bool = true) async throws(GNAPClientError)
+        -> AdminEventSubscription
+    {
+        let url = admin.base + "/events" + (follow ? "" : "?follow=false")
         guard let parsed = URL(string: url) else { throw .invalidURL(url) }
         var request = HTTPRequest(method: .get, url: parsed)
         request.headerFields[.accept] = "text/event-stream"
@@ -68,5 +70,11 @@ public struct AdminEventStream: Sendable {
             throw .malformedResponse("the event stream answered \(response.status.code)")
         }
         return AdminEventSubscription(body: response.body, url: url, idleTimeout: idleTimeout)
+    }
+
+    /// The audit entries after `lastEventID` up to the newest one, read from a stream that then ends
+    /// (`follow=false`).
+    public func replay(after lastEventID: Int64) async throws(GNAPClientError) -> [AuditEntryView] {
+        try await open(after: lastEventID, follow: false).all()
     }
 }

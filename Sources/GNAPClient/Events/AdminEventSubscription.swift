@@ -16,7 +16,7 @@ public final class AdminEventSubscription: Sendable {
         reader = Task {
             do {
                 try await Self.read(body, into: buffer, idleTimeout: idleTimeout)
-                await buffer.finish(.transport("the AS ended the event stream (\(url))"))
+                await buffer.finish(.transport("the AS ended the event stream (\(url))"), normally: true)
             } catch let error as GNAPClientError {
                 await buffer.finish(error)
             } catch is CancellationError {
@@ -40,6 +40,12 @@ public final class AdminEventSubscription: Sendable {
         try await buffer.waitForFirst()
         if window > .zero { try? await Task.sleep(for: window) }
         return try await buffer.take(limit: limit)
+    }
+
+    /// Every entry of a stream that ends by itself (`follow=false`), once it has ended; throws when it broke.
+    public func all() async throws(GNAPClientError) -> [AuditEntryView] {
+        await reader.value
+        return try await buffer.takeAllIfEndedNormally()
     }
 
     private static func read(_ body: HTTPClientResponse.Body, into buffer: EntryBuffer, idleTimeout: Duration)
@@ -95,6 +101,7 @@ private final class LockedValue<Value: Sendable>: @unchecked Sendable {
 private actor EntryBuffer {
     private var entries: [AuditEntryView] = []
     private var end: GNAPClientError?
+    private var endedNormally = false
     private var waiter: CheckedContinuation<Void, Never>?
 
     func append(_ more: [AuditEntryView]) {
@@ -102,9 +109,18 @@ private actor EntryBuffer {
         wake()
     }
 
-    func finish(_ error: GNAPClientError) {
-        if end == nil { end = error }
+    func finish(_ error: GNAPClientError, normally: Bool = false) {
+        if end == nil {
+            end = error
+            endedNormally = normally
+        }
         wake()
+    }
+
+    func takeAllIfEndedNormally() throws(GNAPClientError) -> [AuditEntryView] {
+        if let end, !endedNormally { throw end }
+        defer { entries = [] }
+        return entries
     }
 
     private func wake() {

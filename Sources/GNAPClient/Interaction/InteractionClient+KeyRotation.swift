@@ -29,6 +29,11 @@ extension InteractionClient {
         self.client = client
         self.endpoint = endpoint
     }
+
+    /// The same client signing with `key` (whose `keyID` must be its device id), e.g. a key rotated elsewhere.
+    public func signing(with key: SigningKey) -> InteractionClient {
+        InteractionClient(client: client.with(key: key), endpoint: endpoint)
+    }
 }
 
 extension SignedClient {

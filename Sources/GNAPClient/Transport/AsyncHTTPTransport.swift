@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
@@ -61,14 +62,30 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
-    /// A short reason for a network failure; NIO's own descriptions are long and repetitive.
+    /// A short reason for a network failure and what to do about it; NIO's own descriptions are long and
+    /// repetitive, and a TLS library's name its build paths.
     static func describe(_ error: any Error, url: String) -> String {
         let text = String(describing: error)
-        if text.contains("Connection refused") { return "connection refused (\(url))" }
+        let type = String(reflecting: Swift.type(of: error))
+        if text.contains("Connection refused") {
+            return "connection refused (\(url)); is the AS running at that address?"
+        }
         if text.contains("connectTimeout") || text.contains("Timeout") { return "timed out (\(url))" }
         if let error = error as? HTTPClientError, error == .remoteConnectionClosed {
             return "the connection was closed (\(url))"
         }
-        return "\(text) (\(url))"
+        if type.contains("NIOSSL") || text.contains("SSL") || text.contains("TLS") {
+            let origin = URL(string: url).flatMap { parsed in
+                parsed.host.map { "http://\($0)" + (parsed.port.map { ":\($0)" } ?? "") }
+            }
+            return "the TLS handshake with \(url) failed; if the AS speaks plain HTTP, use "
+                + (origin ?? "its http:// address")
+        }
+        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("getaddrinfo") {
+            return "cannot resolve the host name of \(url); check the address"
+        }
+        // Anything else: its first line, short, never a multi-line dump.
+        let line = text.split(separator: "\n").first.map(String.init) ?? text
+        return (line.count > 160 ? String(line.prefix(160)) + "…" : line) + " (\(url))"
     }
 }

@@ -70,6 +70,31 @@ public struct AccountAdministration: Sendable {
         }
     }
 
+    /// Makes an account an admin or a user. The last enabled admin cannot become a user (nobody could undo it).
+    @discardableResult
+    public func setRole(username: String, _ role: Account.Role) async throws(AdministrationError) -> Account {
+        let account = try await account(username: username)
+        if role == .user, account.role == .admin, !account.disabled {
+            let admins = try await run { try await store.accounts() }.filter { $0.role == .admin && !$0.disabled }
+            if admins.count <= 1 {
+                throw AdministrationError(.conflict, "'\(username)' is the last enabled admin account")
+            }
+        }
+        let now = clock.now
+        let previous = account.role
+        let audit: @Sendable (Account) -> [AuditEvent] = { changed in
+            [
+                AuditEvent(
+                    grantID: nil, at: now, kind: .accountRoleChanged,
+                    detail: "account '\(username)' changed from \(previous.rawValue) to \(role.rawValue)",
+                    accountID: changed.id)
+            ]
+        }
+        return try await run {
+            try await store.updateAccount(id: account.id, at: now, audit: audit) { $0.role = role }
+        }
+    }
+
     /// Issues a one-time enrollment code for a new device of `username`. Only its hash is stored.
     public func invite(username: String, lifetime: Duration) async throws(AdministrationError)
         -> (code: EnrollmentCode, account: Account, expiresAt: WallInstant)

@@ -42,6 +42,11 @@ enum AdminRoutes {
                     value: try await admin.setDisabled(username: username, disabled, try await read(request, context)))
             }
         }
+        api.post("/accounts/{username}/role") { request, context in
+            let username = try context.parameters.require("username")
+            return JSONResponse.make(
+                value: try await admin.setRole(username: username, try await read(request, context)))
+        }
         api.post("/accounts/{username}/invitations") { request, context in
             let username = try context.parameters.require("username")
             return JSONResponse.make(

@@ -66,7 +66,11 @@ struct AdminService: Sendable {
     func counts(_ signed: SignedRequest) async throws(APIError) -> GrantCounts {
         _ = try await authenticator.authenticate(signed)
         do {
-            return try await administration.grantCounts()
+            // The newest entry first: every entry the counts reflect is at or below it.
+            let latest = try await administration.latestAuditEntryID()
+            var counts = try await administration.grantCounts()
+            counts.latestEventID = latest
+            return counts
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not count requests"))
         }
@@ -95,6 +99,17 @@ struct AdminService: Sendable {
     {
         _ = try await authenticator.authenticate(signed)
         return AccountView(try await admin { try await accounts.setDisabled(username: username, disabled) })
+    }
+
+    func setRole(username: String, _ signed: SignedRequest) async throws(APIError) -> AccountView {
+        _ = try await authenticator.authenticate(signed)
+        let request: RoleChangeRequest
+        do {
+            request = try GNAPJSON.decodeRequest(RoleChangeRequest.self, from: signed.body)
+        } catch {
+            throw APIError(error)
+        }
+        return AccountView(try await admin { try await accounts.setRole(username: username, request.role) })
     }
 
     func invite(username: String, _ signed: SignedRequest) async throws(APIError) -> InvitationResponse {

@@ -25,6 +25,10 @@ public struct LocalAccountAdministrator: AccountAdministrator {
         AccountView(try await local { try await administration.setDisabled(username: username, disabled) })
     }
 
+    public func setRole(username: String, _ role: Account.Role) async throws -> AccountView {
+        AccountView(try await local { try await administration.setRole(username: username, role) })
+    }
+
     public func invite(username: String) async throws -> InvitationResponse {
         let lifetime = invitationLifetime
         let invitation = try await local { try await administration.invite(username: username, lifetime: lifetime) }

@@ -38,6 +38,9 @@ public struct AuthorizationServer: Sendable {
             configuration.publicURL
             ?? (configuration.port == 0 ? nil : "http://\(configuration.host):\(configuration.port)")
         publicURL = PublicURL(explicit)
+        // Every committed grant change is logged (static messages and metadata) by the grant store it goes through.
+        var stores = stores
+        stores.grants = GrantEventLog(store: stores.grants, logger: logger)
         self.stores = stores
         self.clock = AnyWallClock(clock)
         self.logger = logger

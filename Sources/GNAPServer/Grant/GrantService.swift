@@ -83,7 +83,6 @@ struct GrantService: Sendable {
                 lastError = error
                 continue
             }
-            logger.info("grant created", metadata: ["grant": "\(grant.id)"])
             var interact = InteractionOffer.response(
                 startModes: validated.startModes, code: code, lifetime: interactionLifetime, publicURL: publicURL)
             start.apply(to: &interact)

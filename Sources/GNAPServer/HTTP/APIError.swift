@@ -23,7 +23,7 @@ struct APIError: Error, HTTPResponseError {
             case .userDenied, .requestDenied, .accountDisabled: .forbidden
             case .tooFast, .tooManyAttempts: .tooManyRequests
             case .userCodeUnknown, .notFound, .interactionURLUnknown: .notFound
-            case .userCodeExpired, .interactionExpired: .gone
+            case .userCodeExpired, .interactionExpired, .requestWithdrawn: .gone
             case .userCodeUsed, .alreadyDecided, .replayedRequest, .interactionUsed, .startModeUsed: .conflict
             default: .badRequest
             }

@@ -7,7 +7,15 @@ extension InteractionService {
         -> GrantRecord
     {
         let attempts = codeAttempts
-        let ticket = try await attempts.begin(device: approver.device.id)
+        let ticket: CodeAttemptTicket
+        do {
+            ticket = try await attempts.begin(device: approver.device.id)
+        } catch {
+            logger.warning(
+                "code entry refused: too many failed entries",
+                metadata: ["device": "\(approver.device.id)", "account": "\(approver.account.id)"])
+            throw error
+        }
         do {
             let found = try await grant(userCode: code)
             _ = await attempts.settle(ticket, failed: false)
@@ -21,6 +29,14 @@ extension InteractionService {
                     detail: "unknown user code entered on device \(approver.device.id); \(left) tries left",
                     accountID: approver.account.id)
             ])
+            if left == 0 {
+                logger.warning(
+                    "approver device locked out of code entry",
+                    metadata: [
+                        "device": "\(approver.device.id)", "account": "\(approver.account.id)",
+                        "minutes": "\(minutes)",
+                    ])
+            }
             let advice =
                 left == 0
                 ? "this device may not enter codes for the next \(minutes) minutes"

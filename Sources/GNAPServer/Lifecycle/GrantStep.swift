@@ -47,7 +47,8 @@ struct GrantStep: Sendable {
         case .alreadyDecided: return GNAPError(.alreadyDecided, refusal.description)
         case .codeNotEntered: return GNAPError(.notFound, "no request with this id is bound to you")
         case .nothingSelected: return GNAPError(.invalidRequest, refusal.description)
-        case .cancelled: return GNAPError(.userCodeExpired, refusal.description)
+        // Not "expired": the approver is told that the device gave up, so they do not ask it for a new code.
+        case .cancelled: return GNAPError(.requestWithdrawn, "the device withdrew this request")
         case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
         case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
         }

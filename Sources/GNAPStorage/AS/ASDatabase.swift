@@ -20,7 +20,9 @@ public struct ASDatabase: ASStore {
     /// concurrently.
     public static func open(directory: URL) throws -> ASDatabase {
         let path = try DatabaseFile.prepare(directory: directory, fileName: fileName)
-        return try ASDatabase(writer: DatabasePool(path: path, configuration: DatabaseFile.configuration()))
+        return try DatabaseFile.opening(path) {
+            try ASDatabase(writer: DatabasePool(path: path, configuration: DatabaseFile.configuration()))
+        }
     }
 
     /// A private in-memory database, for tests.

@@ -21,7 +21,7 @@ public final class DataDirectoryLock: Sendable {
         do {
             path = try DatabaseFile.prepare(directory: directory, fileName: fileName)
         } catch {
-            throw .cannotOpen(directory.appendingPathComponent(fileName).path)
+            throw .unusable(error)
         }
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path) }
@@ -41,12 +41,16 @@ public final class DataDirectoryLock: Sendable {
 /// Why a data directory could not be locked, in one sentence.
 public enum DataDirectoryLockError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotOpen(String)
+    /// The directory or the lock file cannot be made or used (the sentence says why and what to do).
+    case unusable(StorageError)
     case held(directory: String, holder: Int32?)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path):
             "cannot open the lock file \(path)"
+        case .unusable(let error):
+            error.description
         case .held(let directory, let holder):
             "another gnapterm serve\(holder.map { " (process \($0))" } ?? "") is using the data directory \(directory); "
                 + "stop it first, or give this one another --data-dir"

@@ -4,7 +4,7 @@ public enum MessageVerifier {
     ///
     /// - Parameter key: resolves the verification key for a signature, typically from its `keyid` or from context
     ///   the application already holds (such as the key in a GNAP request). Return nil when no key is known.
-    ///   The label is never trusted to select a key (§7.2.7).
+    ///   The label is never trusted to select a key (§7.2.5).
     public static func verify(
         _ message: HTTPMessage, policy: VerificationPolicy,
         key: (ReceivedSignature) -> VerificationKey?

@@ -70,6 +70,22 @@ extension ChunkedContent {
     }
 }
 
+extension HTTPMessageText {
+    /// A message that the input ends within its header section has no body, chunked or not. Written back, the empty
+    /// line that `sign` adds makes its Transfer-Encoding frame a body that is not there (RFC 9112 §6.3), so the signed
+    /// message could not be read again: refused, naming what is missing.
+    func requireBodyForItsFraming() throws(HTTPSigToolError) {
+        guard trailers == nil, body.isEmpty else { return }
+        let chunked: Bool
+        do {
+            chunked = try ChunkedContent.frames(startLine, fields: fields)
+        } catch {
+            throw .message(error)
+        }
+        if chunked { throw .chunkedMessageWithoutBody }
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing SP and HTAB (OWS, RFC 9110 §5.6.3).
     fileprivate func trimmingWhitespace() -> String {

@@ -42,7 +42,8 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
         case .invalidMethod(let method): "line 1: '\(method.printable)' is not a valid method"
         case .invalidRequestTarget(let target): "line 1: '\(target.printable)' is not a valid request target"
         case .invalidHTTPVersion(let version): "line 1: '\(version.printable)' is not an HTTP version like HTTP/1.1"
-        case .invalidStatusCode(let code): "line 1: '\(code.printable)' is not a three-digit status code"
+        case .invalidStatusCode(let code):
+            "line 1: '\(code.printable)' is not a status code (three digits, 100 to 599)"
         case .bareCarriageReturn(let line): "line \(line): a carriage return not followed by a line feed"
         case .continuationWithoutField(let line):
             "line \(line): starts with whitespace but does not continue a field line"
@@ -68,11 +69,12 @@ public enum HTTPMessageTextError: Error, Sendable, Hashable, CustomStringConvert
 }
 
 extension String {
-    /// The text with control characters shown as `\u{…}`, so an error message cannot disturb a terminal.
+    /// The text with control characters shown as `\u{…}`, so an error message cannot disturb a terminal: C0, DEL
+    /// and C1 (U+0080 to U+009F, which terminals may read as CSI and other sequence starts, as they do ESC).
     var printable: String {
         var output = ""
         for scalar in unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 output += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 output.unicodeScalars.append(scalar)

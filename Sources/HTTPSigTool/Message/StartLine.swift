@@ -28,7 +28,11 @@ extension StartLine {
         let version = String(parts[0])
         guard isHTTPVersion(version) else { throw .invalidHTTPVersion(version) }
         let code = parts[1]
-        guard code.utf8.count == 3, code.utf8.allSatisfy(HTTPSyntax.isDigit), let status = Int(code) else {
+        // status-code = 3DIGIT; RFC 9110 §15: values outside 100...599 are invalid (and "053" would not be written
+        // back as it was read).
+        guard code.utf8.count == 3, code.utf8.allSatisfy(HTTPSyntax.isDigit), let status = Int(code),
+            (100...599).contains(status)
+        else {
             throw .invalidStatusCode(String(code))
         }
         let reason = parts.count == 3 ? String(parts[2]) : nil

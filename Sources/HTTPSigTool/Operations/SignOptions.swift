@@ -52,6 +52,7 @@ extension HTTPSigTool {
     /// after the existing ones, preceded by `Content-Digest` when asked. Nothing else of the message changes.
     public static func sign(_ input: some Collection<UInt8>, options: SignOptions) throws(HTTPSigToolError) -> [UInt8] {
         let (parsed, related) = try read(input, relatedRequest: options.relatedRequest)
+        try parsed.requireBodyForItsFraming()
         var text = parsed
         let key = try KeyFile.signingKey(options.key, algorithm: options.algorithm)
         let components = try CoveredComponents.parse(options.covered)
@@ -68,6 +69,11 @@ extension HTTPSigTool {
         // §4.3: a new signature is added beside the existing ones, never replacing one.
         let existing = try signatures(of: try text.httpMessage(scheme: options.scheme, relatedRequest: related))
         guard !existing.contains(where: { $0.label == options.label }) else { throw .labelInUse(options.label) }
+        // RFC 9651 §4.2: a verifier joins the field lines with commas before parsing; an empty line (an empty
+        // Dictionary on its own) joined with the new one is not a Dictionary, so the output would not verify.
+        for name in ["Signature-Input", "Signature"] where text.values(of: name).contains(where: \.isEmpty) {
+            throw .emptySignatureFieldLine(name)
+        }
         if let digest = options.digest {
             guard text.values(of: "content-digest").isEmpty else { throw .contentDigestPresent }
             text.fields.append(
@@ -92,6 +98,14 @@ extension HTTPSigTool {
         text.fields.append(FieldLine(name: "Signature-Input", value: "\(options.label)=\(base.signatureParamsValue)"))
         text.fields.append(
             FieldLine(name: "Signature", value: "\(options.label)=:\(Data(signature).base64EncodedString()):"))
+        // The new lines may take the fields past what verifiers read (SignatureLimits: signatures, bytes, members):
+        // such a message could not be verified, so it is not printed.
+        let signed = try text.httpMessage(scheme: options.scheme, relatedRequest: related)
+        do {
+            _ = try ReceivedSignature.all(in: signed.headerFields)
+        } catch {
+            throw .signedFieldsUnreadable(error)
+        }
         return text.serialized
     }
 

@@ -14,7 +14,7 @@ public struct VerifyOptions: Sendable {
     public var scheme: TargetScheme
     /// The related request of a response, as HTTP/1.1 text, for components with `;req`.
     public var relatedRequest: [UInt8]?
-    /// The current Unix time, for `created`, `expires` and the maximum age.
+    /// The Unix time to verify at, for `created`, `expires` and the maximum age: now, or the `--at` time.
     public var now: Int64
 
     /// - Parameters:
@@ -44,10 +44,12 @@ public struct VerifyOptions: Sendable {
 extension HTTPSigTool {
     /// Verifies the message (RFC 9421 §3.2) with one key. With a label, only that signature is checked; otherwise
     /// every signature (with `tag`, if given) is tried with the key, as a verifier that knows its key would (the label
-    /// alone is never trusted, §7.2.7). Returns the line to print on success.
+    /// alone is never trusted, §7.2.5). Returns the line to print on success.
     ///
     /// `created` may not lie in the future and `expires` may not be past (30 seconds of clock skew allowed); there is
-    /// no age limit unless ``VerifyOptions/maximumAge`` is set.
+    /// no age limit unless ``VerifyOptions/maximumAge`` is set. Every `Content-Digest` is then checked against the
+    /// content (see ``ContentDigestFinding``); the returned text has one more line per field, and one saying the body
+    /// is not signed when the message has a body but no Content-Digest.
     public static func verify(_ input: some Collection<UInt8>, options: VerifyOptions) throws(HTTPSigToolError)
         -> String
     {
@@ -69,11 +71,30 @@ extension HTTPSigTool {
         }
         switch result {
         case .verified(let verified):
-            return "\(verified.label): verified\n"
+            return try report(verified, message: text, relatedRequest: related)
         case .failed(let failures):
             // With a label, the other signatures were refused only for lack of a key: report the chosen one.
             let relevant = options.label.map { label in failures.filter { $0.label == label || $0.label == nil } }
             throw .notVerified(relevant ?? failures)
         }
+    }
+
+    /// What `verify` prints once a signature verified: that line, then what the Content-Digest check found. A
+    /// signature only vouches for the fields it covers; the body is vouched for by a Content-Digest that matches it
+    /// (RFC 9530 §2, RFC 9421 §7.2.8), so any Content-Digest that does not match, or cannot be checked, fails the
+    /// message, covered or not.
+    private static func report(
+        _ verified: VerifiedSignature, message: HTTPMessageText, relatedRequest: HTTPMessageText?
+    ) throws(HTTPSigToolError) -> String {
+        let label = verified.label
+        let findings = ContentDigestCheck.findings(
+            message: message, relatedRequest: relatedRequest, covered: verified.signature.components)
+        let problems = findings.filter { !$0.matches }
+        guard problems.isEmpty else { throw .contentDigest(label: label, problems) }
+        var lines = ["\(label): verified"] + findings.map { $0.report(label: label) }
+        if !message.content.isEmpty && !findings.contains(where: { !$0.place.inRelatedRequest }) {
+            lines.append("no Content-Digest: the body is not signed")
+        }
+        return lines.map { $0 + "\n" }.joined()
     }
 }

@@ -24,7 +24,8 @@ extension AdminWatchApp {
             return answer(command == .confirm, &state)
         case .filter:
             state.isEditingFilter = true
-            state.filterField = TextFieldState(text: state.table.filter, maxLength: 80)
+            let current = state.tab == .events ? state.eventFilter : state.table.filter
+            state.filterField = TextFieldState(text: current, maxLength: 80)
             return []
         case .sort:
             state.table.setSort(state.table.sort.next)
@@ -37,8 +38,12 @@ extension AdminWatchApp {
             Self.fixSelection(&state)
             return []
         case .close:
+            state.notice = nil
             if state.detail != nil {
                 state.detail = nil
+            } else if state.tab == .events, !state.eventFilter.isEmpty {
+                state.eventFilter = ""
+                state.eventSelection = 0
             } else if !state.table.filter.isEmpty {
                 state.table.setFilter("")
                 Self.fixSelection(&state)
@@ -46,23 +51,18 @@ extension AdminWatchApp {
             return []
         case .open:
             guard let id = selectedGrantID(state) else { return [] }
+            state.notice = nil
             state.detail = DetailState(grantID: id)
             return [.loadDetail(id: id)]
         case .deny, .revoke:
             return askReason(command == .deny ? .deny : .revoke, &state)
         case .disable:
-            guard state.accounts.indices.contains(state.accountSelection) else { return [] }
-            let account = state.accounts[state.accountSelection]
+            guard state.canToggleAccount, let account = state.selectedAccount else { return [] }
             state.dialog = .confirmAccount(
                 account.disabled ? .enable(username: account.username) : .disable(username: account.username))
             return []
         case .revokeDevice:
-            guard state.devices.indices.contains(state.deviceSelection) else { return [] }
-            let device = state.devices[state.deviceSelection].device
-            guard device.revokedAt == nil else {
-                state.notice = ("That device is already revoked.", true)
-                return []
-            }
+            guard state.canRevokeDevice, let device = state.selectedDevice?.device else { return [] }
             state.dialog = .confirmAccount(.revokeDevice(id: device.id, name: device.name))
             return []
         }
@@ -75,9 +75,14 @@ extension AdminWatchApp {
             state.dialog = .reason(action, grantID: grantID, client: client, field: field)
         } else if state.isEditingFilter {
             _ = state.filterField.handle(key)
-            state.table.setFilter(state.filterField.text)
-            state.selectedIndex = 0
-            Self.fixSelection(&state)
+            if state.tab == .events {
+                state.eventFilter = state.filterField.text
+                state.eventSelection = 0
+            } else {
+                state.table.setFilter(state.filterField.text)
+                state.selectedIndex = 0
+                Self.fixSelection(&state)
+            }
         }
         return []
     }
@@ -85,6 +90,8 @@ extension AdminWatchApp {
     private func switchTab(to tab: AdminTab, _ state: inout State) -> [Effect] {
         state.tab = tab
         state.detail = nil
+        // A message was about what the previous tab showed.
+        state.notice = nil
         if (tab == .accounts || tab == .devices) && state.accountsStale { return [.loadAccounts] }
         return []
     }
@@ -97,14 +104,13 @@ extension AdminWatchApp {
         case .decisions:
             return state.decisions.indices.contains(state.decisionSelection)
                 ? state.decisions[state.decisionSelection].grantID : nil
+        case .events: return state.selectedEventGrant
         case .accounts, .devices: return nil
         }
     }
 
     private func askReason(_ action: GrantAction, _ state: inout State) -> [Effect] {
-        guard let id = selectedGrantID(state) else { return [] }
-        if action == .deny, state.detail == nil, state.tab != .pending { return [] }
-        if action == .revoke, state.detail == nil, state.tab != .decisions { return [] }
+        guard let id = selectedGrantID(state), action == .deny ? state.canDeny : state.canRevoke else { return [] }
         let client =
             state.table[id]?.client ?? state.decisions.first { $0.grantID == id }?.client ?? state.detail?.detail?
             .grant.clientName ?? id
@@ -134,7 +140,9 @@ extension AdminWatchApp {
         case nil:
             if state.isEditingFilter {
                 state.isEditingFilter = false
-                if !yes {
+                if !yes, state.tab == .events {
+                    state.eventFilter = ""
+                } else if !yes {
                     state.table.setFilter("")
                     Self.fixSelection(&state)
                 }
@@ -178,6 +186,7 @@ extension AdminWatchApp {
         case .decisions: state.decisionSelection = moved(state.decisionSelection, count: state.decisions.count)
         case .accounts: state.accountSelection = moved(state.accountSelection, count: state.accounts.count)
         case .devices: state.deviceSelection = moved(state.deviceSelection, count: state.devices.count)
+        case .events: state.eventSelection = moved(state.eventSelection, count: state.shownEvents.count)
         }
     }
 }

@@ -19,7 +19,12 @@ extension AdminWatchApp {
     func eventsArrived(_ state: inout State, _ result: Result<[AuditEntryView], AdminWatchFailure>) -> [Effect] {
         switch result {
         case .success(let entries):
+            let previous = state.lastEventID ?? .min
             var effects = Self.apply(entries, to: &state)
+            // One bell per batch of new requests (entries replayed after a reconnection were seen before).
+            if bell, entries.contains(where: { $0.kind == .grantCreated && $0.id > previous }) {
+                effects.append(.ringBell)
+            }
             effects.append(.nextEvents)
             if state.accountsStale, state.tab == .accounts || state.tab == .devices { effects.append(.loadAccounts) }
             return effects
@@ -42,7 +47,9 @@ extension AdminWatchApp {
         let delay = ConnectionState.backoff(attempt: attempt)
         state.connection = .reconnecting(
             attempt: attempt, retryAt: state.now.advanced(by: delay), reason: failure.description)
-        return [.connect(after: state.lastEventID, snapshot: !state.hasSnapshot, delay: delay)]
+        return [
+            .connect(after: state.lastEventID ?? state.snapshotEventID, snapshot: !state.hasSnapshot, delay: delay)
+        ]
     }
 
     static func applySnapshot(_ snapshot: AdminSnapshot, to state: inout State) {
@@ -51,19 +58,43 @@ extension AdminWatchApp {
         let streamed = state.table.rows.values.filter { $0.lastEventID > 0 }
         state.table.replaceAll(snapshot.pending.filter { $0.state == "pending" }.map { GrantRow($0, now: now) })
         for row in streamed { state.table.upsert(row) }
+        // Client names for the decisions read from the log, which names grants only.
+        var clients: [String: String] = [:]
+        for summary in snapshot.pending + snapshot.decided {
+            clients[summary.id] = summary.clientName ?? summary.instanceID
+        }
+        let logged = snapshot.recent.compactMap { entry -> DecisionRow? in
+            guard let grantID = entry.grantID, let outcome = decisionKinds[entry.kind] else { return nil }
+            return DecisionRow(
+                eventID: entry.id, grantID: grantID, outcome: outcome, at: RFC3339.parse(entry.at) ?? now,
+                client: clients[grantID], actor: entry.accountID ?? entry.actor, detail: entry.detail)
+        }
+        // The listings reach further back than the log replayed; their grants not seen in it are added once.
+        let seen = Set(logged.map(\.grantID)).union(state.decisions.map(\.grantID))
         let listed = snapshot.decided.compactMap { summary -> DecisionRow? in
-            guard let decidedAt = summary.decidedAt.flatMap(RFC3339.parse) else { return nil }
+            guard !seen.contains(summary.id), let decidedAt = summary.decidedAt.flatMap(RFC3339.parse) else {
+                return nil
+            }
             return DecisionRow(
                 eventID: 0, grantID: summary.id, outcome: decisionOutcome(of: summary), at: decidedAt,
                 client: summary.clientName ?? summary.instanceID, actor: summary.approverAccountID,
                 detail: summary.denialReason.map { "denied: \($0)" } ?? "")
         }
-        state.decisions = (state.decisions + listed.sorted { $0.at > $1.at }).prefix(decisionLimit).map { $0 }
+        let applied = Set(state.decisions.map(\.eventID))
+        var earlier: [DecisionRow] = logged.filter { !applied.contains($0.eventID) }
+        earlier += listed
+        earlier.sort { left, right in left.at != right.at ? left.at > right.at : left.eventID > right.eventID }
+        state.decisions = (state.decisions + earlier).prefix(decisionLimit).map { $0 }
+        let known = Set(state.events.map(\.id))
+        var events: [AuditEntryView] = snapshot.recent.filter { !known.contains($0.id) }
+        events += state.events
+        state.events = Array(events.suffix(State.eventLimit))
         state.counts = snapshot.counts.byStatus.merging(
             snapshot.counts.byOutcome.filter { $0.key == "expired" || $0.key == "cancelled" }
         ) { _, outcome in outcome }
         // Denials the client was told of are finalized: count them with the denials still waiting to be told.
         state.counts["denied", default: 0] += snapshot.counts.byOutcome["denied"] ?? 0
+        state.snapshotEventID = snapshot.counts.latestEventID
         state.hasSnapshot = true
         fixSelection(&state)
     }
@@ -86,15 +117,18 @@ extension AdminWatchApp {
         for entry in entries {
             if let last = state.lastEventID, entry.id <= last { continue }
             state.lastEventID = entry.id
+            state.events.append(entry)
             effects += apply(entry, to: &state)
         }
+        // Trimmed once per batch: a busy stream brings a thousand entries at a time.
+        if state.events.count > State.eventLimit { state.events.removeFirst(state.events.count - State.eventLimit) }
         let horizon = state.now.advanced(by: .seconds(-60))
         state.recentDecisionTimes.removeAll { $0 < horizon }
         fixSelection(&state)
         return effects
     }
 
-    private static let decisionKinds: [AuditEventKind: String] = [
+    static let decisionKinds: [AuditEventKind: String] = [
         .grantApproved: "approved", .grantDenied: "denied", .grantRevoked: "revoked",
         .grantExpired: "expired", .grantCancelled: "cancelled", .grantRefused: "refused",
     ]

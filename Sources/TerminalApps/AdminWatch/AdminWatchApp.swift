@@ -17,10 +17,13 @@ public struct AdminWatchApp: TerminalProgram {
     /// Shown in the header, e.g. "alice @ http://127.0.0.1:8080".
     public var identity: String
     public var timeZone: TimeZone
+    /// Ring the terminal's bell when a new request arrives (`gnapterm admin --bell`).
+    public var bell: Bool
 
-    public init(identity: String, timeZone: TimeZone = .current) {
+    public init(identity: String, timeZone: TimeZone = .current, bell: Bool = false) {
         self.identity = identity
         self.timeZone = timeZone
+        self.bell = bell
     }
 
     public static let runnerConfiguration = RunnerConfiguration(minimumSize: Size(width: 72, height: 16))
@@ -63,8 +66,10 @@ public struct AdminWatchApp: TerminalProgram {
         case .events(let result):
             return eventsArrived(&state, result)
         case .grantLoaded(let id, let asOf, let result):
+            if case .failure(let failure) = result { Self.noteSessionEnd(failure, &state) }
             return grantLoaded(&state, id: id, asOf: asOf, result)
         case .detailLoaded(let id, let result):
+            if case .failure(let failure) = result { Self.noteSessionEnd(failure, &state) }
             guard state.detail?.grantID == id else { return [] }
             switch result {
             case .success(let detail): state.detail?.detail = detail
@@ -82,13 +87,16 @@ public struct AdminWatchApp: TerminalProgram {
                 state.table.setUsernames(Dictionary(loaded.accounts.map { ($0.id, $0.username) }) { first, _ in first })
                 Self.fixSelection(&state)
             case .failure(let failure):
+                Self.noteSessionEnd(failure, &state)
                 state.notice = ("Accounts: \(failure.description)", true)
             }
             return []
         case .accountActionDone(_, let result):
             switch result {
             case .success(let text): state.notice = (text, false)
-            case .failure(let failure): state.notice = (failure.description, true)
+            case .failure(let failure):
+                Self.noteSessionEnd(failure, &state)
+                state.notice = (failure.description, true)
             }
             return [.loadAccounts]
         case .command(let command):
@@ -112,8 +120,15 @@ public struct AdminWatchApp: TerminalProgram {
             // else's decision, so the decisions tab gets it with its client and reason.
             return state.detail?.grantID == grantID ? [.loadDetail(id: grantID)] : []
         case .failure(let failure):
+            Self.noteSessionEnd(failure, &state)
             state.notice = ("\(action == .deny ? "Deny" : "Revoke") failed: \(failure.description)", true)
             return []
         }
+    }
+
+    /// A call refused because the AS no longer accepts this terminal's credentials: the header must not go on
+    /// saying "live" while every call fails; it says what happened (and the banner what to do).
+    static func noteSessionEnd(_ failure: AdminWatchFailure, _ state: inout State) {
+        if failure.endsSession { state.connection = .refused(failure.description) }
     }
 }

@@ -20,9 +20,9 @@ extension ApproverApp {
         timeZone: TimeZone = .current
     ) async throws {
         let app = ApproverApp(identity: backend.identityDescription, timeZone: timeZone)
-        let handler = ApproverEffectHandler(backend: backend)
         let clock = WallClock()
         try await CursesTerminal.run(options: CursesTerminal.Options(theme: theme)) { terminal in
+            let handler = ApproverEffectHandler(backend: backend, terminal: terminal)
             let size = await terminal.size
             var (state, effects) = (ApproverState(now: clock.now, size: size, hint: hint), [ApproverEffect]())
             if let interaction { (state, effects) = ApproverState.opening(interaction, now: clock.now, size: size) }

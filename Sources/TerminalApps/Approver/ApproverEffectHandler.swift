@@ -1,5 +1,6 @@
 import GNAP
 import TerminalSession
+import TerminalUI
 
 /// Performs `ApproverEffect`s against an `ApproverBackend` and turns the answers into messages:
 /// `ProgramRunner(program: app, driver: terminal, clock: clock, effectHandler: handler.handle)`.
@@ -7,11 +8,14 @@ public struct ApproverEffectHandler<Backend: ApproverBackend>: Sendable {
     public var backend: Backend
     /// How many history records to load.
     public var historyLimit: Int
+    /// The terminal the app runs on, for the clipboard and the mouse (nil: those effects do nothing).
+    public var terminal: (any TerminalDriver)?
 
     /// Creates a handler; by default the history shows the 200 newest decisions.
-    public init(backend: Backend, historyLimit: Int = 200) {
+    public init(backend: Backend, historyLimit: Int = 200, terminal: (any TerminalDriver)? = nil) {
         self.backend = backend
         self.historyLimit = historyLimit
+        self.terminal = terminal
     }
 
     /// Performs `effect` and returns the message with its result.
@@ -38,6 +42,12 @@ public struct ApproverEffectHandler<Backend: ApproverBackend>: Sendable {
             return .historyLoaded(
                 await Self.result { () async throws(ApproverFailure) in try await backend.history(limit: historyLimit) }
             )
+        case .copyToClipboard(let text):
+            await terminal?.copyToClipboard(text)
+            return nil
+        case .setMouseCapture(let enabled):
+            await terminal?.setMouseCapture(enabled)
+            return nil
         default:
             return await handleRecords(effect)
         }

@@ -12,6 +12,7 @@ extension ApproverFailure {
         case .userCodeExpired: return "This code has expired. Ask the device for a new code."
         case .userCodeUsed: return "This code was already used. Ask the device for a new code."
         case .userCodeMalformed: return "The server did not accept this code. Check it and try again."
+        case .requestWithdrawn: return "The device withdrew this request."
         case .alreadyDecided: return "This request was already decided (perhaps from another terminal)."
         case .tooManyAttempts: return "Too many attempts. Wait a while before entering another code."
         case .interactionURLMalformed: return "This is not a request link of this server. Check the link."
@@ -19,6 +20,9 @@ extension ApproverFailure {
         case .interactionExpired: return "This link has expired. Ask the device for a new one."
         case .interactionUsed: return "This link was already used by another approver."
         case .startModeUsed: return "This request is already being approved another way (its code or its link)."
+        case .unknownDevice:
+            return "The AS no longer accepts this terminal's key (it was revoked). Ask an admin for an enrollment code "
+                + "and enroll this terminal again."
         case .unknownUser: return "This request is for another user, so it was refused; the device is told so."
         default: return message
         }
@@ -27,7 +31,10 @@ extension ApproverFailure {
     /// The server's own words when `displayMessage` replaced them (they may say more, e.g. attempts left).
     public var serverDetail: String? {
         let own = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !own.isEmpty, own != displayMessage else { return nil }
+        // The same words (case and a final full stop aside) are not worth repeating.
+        let same =
+            displayMessage.lowercased() == own.lowercased() || displayMessage.lowercased() == own.lowercased() + "."
+        guard !own.isEmpty, !same else { return nil }
         return own
     }
 }

@@ -20,6 +20,7 @@ extension ApproverKeymaps {
         .init([.pageDown], .pageDown, help: "Page down", group: "Active grants"),
         .init([.character("r")], .revoke, help: "Revoke the grant (asks to confirm)", group: "Active grants"),
         .init([.escape], .back, help: "Back to code entry", group: "Active grants"),
+        copy("Active grants"),
     ])
 
     static let revoke = Map([
@@ -32,6 +33,7 @@ extension ApproverKeymaps {
         .init([.down, .character("j")], .nextItem, help: "Next key", group: "Keys"),
         .init([.character("r")], .rotateKey, help: "Rotate this terminal's key (asks to confirm)", group: "Keys"),
         .init([.escape], .back, help: "Back to code entry", group: "Keys"),
+        copy("Keys", "the key's thumbprint"),
     ])
 
     static let rotate = Map([

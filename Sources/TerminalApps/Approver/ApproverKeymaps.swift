@@ -7,12 +7,23 @@ enum ApproverKeymaps {
 
     /// The keys of every screen. While typing, `?` and `q` are text, so only F1 and Ctrl-C remain.
     static func global(typing: Bool) -> Map {
-        Map([
+        var entries: [Map.Entry] = [
             .init(
                 typing ? [.function(1)] : [.character("?"), .function(1)], .help, help: "Show the keys", group: "Global"
             ),
             .init(typing ? [.ctrl("c")] : [.character("q"), .ctrl("c")], .quit, help: "Quit", group: "Global"),
-        ])
+        ]
+        if !typing { entries.append(mouse) }
+        return Map(entries)
+    }
+
+    /// Off, the terminal's own text selection works (mouse reporting stops it).
+    static let mouse = Map.Entry(
+        [.character("m")], .toggleMouse, help: "Mouse on/off (off: select text with the mouse)", group: "Global")
+
+    /// `y` on a screen about a grant.
+    static func copy(_ group: String, _ what: String = "the grant id") -> Map.Entry {
+        Map.Entry([.character("y")], .copy, help: "Copy \(what) to the clipboard (OSC 52)", group: group)
     }
 
     static let codeTyping = Map([
@@ -43,11 +54,16 @@ enum ApproverKeymaps {
         .init([.character("a")], .approve, help: "Approve the included items (asks to confirm)", group: "Decision"),
         .init([.character("d")], .deny, help: "Deny the request (asks for a reason)", group: "Decision"),
         .init([.escape], .leaveReview, help: "Leave without deciding", group: "Decision"),
+        copy("Decision"),
     ])
 
     static let confirm = Map([
         .init([.enter, .character("y")], .confirm, help: "Approve: release what is listed", group: "Confirm"),
         .init([.escape, .character("n")], .back, help: "Back to the review", group: "Confirm"),
+        .init([.up, .character("k")], .previousItem, help: "Scroll the list up", group: "Confirm"),
+        .init([.down, .character("j")], .nextItem, help: "Scroll the list down", group: "Confirm"),
+        .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Confirm"),
+        .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Confirm"),
     ])
 
     static let deny = Map([
@@ -64,6 +80,7 @@ enum ApproverKeymaps {
         .init([.down, .character("j")], .nextItem, help: "Scroll down", group: "Result"),
         .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Result"),
         .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Result"),
+        copy("Result"),
     ])
 
     static let history = Map([
@@ -76,6 +93,7 @@ enum ApproverKeymaps {
         .init([.character("n")], .nextMatch, help: "Next match of the search", group: "History"),
         .init([.character("N")], .previousMatch, help: "Previous match of the search", group: "History"),
         .init([.escape], .back, help: "Clear the search, or back to code entry", group: "History"),
+        copy("History", "the decision's grant id"),
     ])
 
     static let historyDetail = Map([
@@ -84,6 +102,7 @@ enum ApproverKeymaps {
         .init([.pageUp], .pageUp, help: "Scroll up a page", group: "Decision"),
         .init([.pageDown], .pageDown, help: "Scroll down a page", group: "Decision"),
         .init([.escape], .back, help: "Back to the list", group: "Decision"),
+        copy("Decision"),
     ])
 
     /// True when keys go to a text field on this state.

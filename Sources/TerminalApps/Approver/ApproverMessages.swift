@@ -6,6 +6,10 @@ import TerminalUI
 public enum ApproverCommand: Hashable, Sendable {
     case help
     case quit
+    /// Copy what the screen is about (a grant id, a thumbprint) to the clipboard.
+    case copy
+    /// Mouse events on or off (off lets the terminal select text).
+    case toggleMouse
     // Code entry.
     case submitCode
     case leaveField
@@ -67,6 +71,8 @@ public enum ApproverMessage: Equatable, Sendable {
     /// A tick: the time elapsed since the runner started.
     case tick(Duration)
     case closeHelp
+    /// Scroll the help overlay by this many lines (negative is up).
+    case scrollHelp(Int)
     /// The AS answered a code.
     case codeLookedUp(Result<InteractionReview, ApproverFailure>)
     /// The AS answered a decision.
@@ -95,4 +101,8 @@ public enum ApproverEffect: Equatable, Sendable {
     case revokeGrant(String, reason: String)
     case loadKeys
     case rotateKey
+    /// Put this text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
+    /// Report mouse events (true) or leave the mouse to the terminal (false).
+    case setMouseCapture(Bool)
 }

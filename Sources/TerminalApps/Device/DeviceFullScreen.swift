@@ -25,9 +25,15 @@ enum DeviceFullScreen {
         // At most one `awaitProgress` is outstanding at a time, so the stream has one consumer at a time.
         let runner = ProgramRunner(
             program: program, driver: driver, clock: clock, configuration: DeviceScreen.runnerConfiguration
-        ) { _ in
-            var iterator = messages.makeAsyncIterator()
-            return await iterator.next()
+        ) { effect in
+            switch effect {
+            case .awaitProgress:
+                var iterator = messages.makeAsyncIterator()
+                return await iterator.next()
+            case .copyToClipboard(let text):
+                await driver.copyToClipboard(text)
+                return nil
+            }
         }
         let start = DeviceScreenState(serverURL: serverURL, now: clock.now)
         return try await withThrowingTaskGroup(of: Finished<Outcome>.self) { group in

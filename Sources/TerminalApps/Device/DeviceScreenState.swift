@@ -18,6 +18,59 @@ public struct DeviceScreenState: Sendable, Equatable {
     public var flowEnded = false
     /// The QR code of the address the person opens (`user_code_uri`, else the interaction URL), made once.
     public private(set) var qrCode: QRCode?
+    /// A short confirmation in the status bar (what was copied), until `noticeUntil`.
+    public private(set) var notice: String?
+    public private(set) var noticeUntil: WallInstant?
+
+    /// What `y`, `l` and `c` copy.
+    public enum Copyable: Hashable, Sendable {
+        /// The user code (the link when there is none).
+        case code
+        /// The address to open: `user_code_uri`, else the interaction URL.
+        case link
+        /// The `gnapterm approve` command line.
+        case command
+
+        var name: String {
+            switch self {
+            case .code: "code"
+            case .link: "link"
+            case .command: "approve command"
+            }
+        }
+    }
+
+    /// How long a notice stays.
+    static let noticeLifetime: Duration = .seconds(4)
+
+    mutating func showNotice(_ text: String) {
+        notice = text
+        noticeUntil = now.advanced(by: Self.noticeLifetime)
+    }
+
+    mutating func clearNotice() {
+        notice = nil
+        noticeUntil = nil
+    }
+
+    /// The text `what` copies, if the request has it.
+    public func text(of what: Copyable) -> String? {
+        guard let interaction else { return nil }
+        switch what {
+        case .code: return interaction.userCode ?? Self.qrAddress(of: interaction) ?? interaction.app
+        case .link: return Self.qrAddress(of: interaction) ?? interaction.app
+        case .command: return approveCommand
+        }
+    }
+
+    /// The command that approves this request from a terminal: `gnapterm approve --as AS`, and the link when the
+    /// person has no code to type.
+    public var approveCommand: String? {
+        guard let interaction else { return nil }
+        let command = "gnapterm approve --as " + serverURL
+        guard interaction.userCode == nil, let link = interaction.redirect ?? interaction.app else { return command }
+        return command + " " + link
+    }
 
     public init(serverURL: String, now: WallInstant) {
         self.serverURL = serverURL

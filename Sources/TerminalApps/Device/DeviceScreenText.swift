@@ -11,11 +11,13 @@ struct DeviceScreenText {
         case blank
     }
 
-    /// How readily a line goes when space runs out: `required` never, then `spacing` first, `extra` next.
+    /// How readily a line goes when space runs out: `required` never, then `hint` first, `spacing` next, `extra`
+    /// last.
     enum Priority: Int, Comparable {
         case required = 0
         case extra = 1
         case spacing = 2
+        case hint = 3
 
         static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -72,6 +74,7 @@ struct DeviceScreenText {
                 add("or open the request directly:", .muted, .extra)
                 add(link, .muted, .extra, breakAnywhere: true)
             }
+            add(Self.copyHint(code: true, link: link != nil || interaction.userCodeURI != nil), .muted, .hint)
         } else if let link {
             add("To let this device in, open this link:")
             blank()
@@ -80,6 +83,7 @@ struct DeviceScreenText {
             blank()
             add("From a terminal:", .muted, .extra)
             add("gnapterm approve --as " + server + " " + link, .muted, .extra, breakAnywhere: true)
+            add(Self.copyHint(code: false, link: true), .muted, .hint)
         }
         blank()
         let remaining = state.now.duration(to: interaction.expiresAt)
@@ -94,11 +98,17 @@ struct DeviceScreenText {
         return lines
     }
 
+    /// What the copy keys copy (OSC 52: the text reaches the clipboard of the terminal in front of the person).
+    static func copyHint(code: Bool, link: Bool) -> String {
+        let keys = (code ? ["y code"] : []) + (link ? ["l link"] : []) + ["c command"]
+        return "Copy: " + keys.joined(separator: ", ")
+    }
+
     /// `lines` without the most droppable lines until they fit `height` rows; nil when even the required ones
     /// do not.
     static func fitting(_ lines: [Line], height: Int) -> [Line]? {
         var kept = lines
-        var level = Priority.spacing
+        var level = Priority.hint
         while kept.reduce(0, { $0 + $1.height }) > height {
             guard level > .required else { return nil }
             kept.removeAll { $0.priority == level }

@@ -34,14 +34,17 @@ struct DeviceScreenView {
         guard size.width > 0, size.height > 0 else { return canvas }
         drawTitle(on: &canvas, width: size.width)
         if size.height >= 2 {
-            let hints = DeviceScreen.keymap.entries.map {
-                StatusBar.Hint(key: $0.keys.first?.displayName ?? "", label: $0.help)
+            // The status first: hints only as far as they fit beside all of it (giving up is always shown).
+            let status = state.status.text(now: state.now, usesCode: state.usesCode)
+            var hints = DeviceScreen.hints
+            func width(_ hints: [StatusBar.Hint]) -> Int {
+                hints.map { DisplayWidth.of("\($0.key) \($0.label)") + 2 }.reduce(0, +)
             }
-            canvas.draw(
-                StatusBar(
-                    state.status.text(now: state.now, usesCode: state.usesCode), style: state.status.style,
-                    hints: state.status.isFinal ? [] : hints),
-                in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+            while hints.count > 1, DisplayWidth.of(status) + 3 + width(hints) > size.width { hints.removeLast() }
+            let bar =
+                state.notice.map { StatusBar($0, style: Style.statusBar.bolded) }
+                ?? StatusBar(status, style: state.status.style, hints: state.status.isFinal ? [] : hints)
+            canvas.draw(bar, in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
         }
         let body = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
         guard body.height > 0 else { return canvas }
@@ -61,7 +64,8 @@ struct DeviceScreenView {
         }
         if let qr = layout.qr {
             for (index, row) in qr.rows.enumerated() {
-                canvas.put(row, at: Point(x: qr.origin.x, y: qr.origin.y + index))
+                // Black on white, quiet zone included, whatever the terminal's colours (see `StyleRole.symbol`).
+                canvas.put(row, at: Point(x: qr.origin.x, y: qr.origin.y + index), style: .symbol)
             }
         }
         return canvas
@@ -85,7 +89,7 @@ struct DeviceScreenView {
         let column = body.inset(left: 1, right: 1)
         let qrCandidates: [[String]] =
             state.qrCode.map { code in
-                Self.quietZones.map { code.halfBlockLines(quietZone: $0, palette: .lightOnDark) }
+                Self.quietZones.map { code.halfBlockLines(quietZone: $0, palette: .darkOnLight) }
             } ?? []
         for letters in [true, false] {
             for rows in qrCandidates {

@@ -7,10 +7,11 @@ import TerminalUI
 /// It reads lines from `readLine` and writes with `write` (the executable passes stdin and stdout); everything
 /// written is sanitized, so a client cannot smuggle terminal controls in its name.
 ///
-/// The flow: `User code: ` (three tries for a well-formed code; `history`, optionally followed by words to search
-/// for, prints the decision history instead and asks again), the review as text, then `approve`,
-/// `approve 1,3` (only those rights) or `deny`, each confirmed with `yes`. End of input at any prompt cancels
-/// without sending a decision.
+/// The flow: `User code: ` asks until a request is open (`PlainApprover+CodePrompt`): a code, a device's request
+/// link, `history` (optionally followed by words to search for), `help` or `quit`; a malformed code, a wrong one or
+/// a lockout is said and asked again, like the full-screen app. Then the review as text, then `approve`,
+/// `approve 1,3` (only those rights) or `deny`, each confirmed with `yes` (`help` and `quit` work there too). End of
+/// input at any prompt cancels without sending a decision.
 public struct PlainApprover<Backend: ApproverBackend> {
     public var backend: Backend
     public var timeZone: TimeZone
@@ -20,12 +21,10 @@ public struct PlainApprover<Backend: ApproverBackend> {
     /// An interaction URL or application URI to open instead of asking for a user code.
     public var interaction: String?
 
-    /// How many malformed codes are accepted before giving up.
-    public static var codeAttempts: Int { 3 }
     public static var decisionPrompt: String { #"Type "approve", "approve 1,3" (only those rights) or "deny": "# }
     public static var confirmPrompt: String { #"Type "yes" to confirm: "# }
 
-    /// Creates the flow; `now` is read when the review is printed (for its countdown).
+    /// Creates the flow; `now` is read when the review is printed (for its countdown) and for lockouts.
     public init(
         backend: Backend,
         timeZone: TimeZone = .current,
@@ -51,23 +50,7 @@ public struct PlainApprover<Backend: ApproverBackend> {
     /// Runs the flow; returns 0 when a decision was taken, 1 on a failure or when cancelled.
     public func run() async -> Int32 {
         say("gnapterm approve — \(backend.identityDescription)")
-        let review: InteractionReview
-        if let interaction {
-            say("Opening the request…")
-            do {
-                review = try await backend.openInteraction(interaction)
-            } catch {
-                return fail(error)
-            }
-        } else {
-            guard let code = await readCode() else { return 1 }
-            say("Looking up \(code.display)…")
-            do {
-                review = try await backend.enterCode(code)
-            } catch {
-                return fail(error)
-            }
-        }
+        guard let review = await openRequest() else { return cancelled() }
         say("")
         for line in Self.reviewText(review, timeZone: timeZone, now: now()) { say(line) }
         guard let decision = await readDecision(for: review) else { return cancelled() }
@@ -86,7 +69,8 @@ public struct PlainApprover<Backend: ApproverBackend> {
                 sayFinish(response.finish)
             }
         } catch {
-            return fail(error)
+            say(Self.errorLine(error))
+            return 1
         }
         return 0
     }
@@ -106,36 +90,15 @@ public struct PlainApprover<Backend: ApproverBackend> {
         }
     }
 
-    private func readCode() async -> UserCode? {
-        var attempt = 0
-        while attempt < Self.codeAttempts {
-            prompt("User code: ")
-            guard let line = await readLine() else {
-                _ = cancelled()
-                return nil
-            }
-            if let query = PlainHistory<Backend>.query(in: line) {
-                // Looking at the history is not an attempt at a code.
-                await PlainHistory<Backend>(backend: backend, timeZone: timeZone, write: write).print(query)
-                continue
-            }
-            attempt += 1
-            do throws(UserCodeError) {
-                return try UserCode(parsing: line.trimmingCharacters(in: .whitespacesAndNewlines))
-            } catch {
-                say("Not a valid code: \(error).")
-                if attempt == Self.codeAttempts { say("error: no valid code after \(attempt) tries.") }
-            }
-        }
-        return nil
-    }
-
     private func readDecision(for review: InteractionReview) async -> Decision? {
         while true {
             prompt(Self.decisionPrompt)
             guard let line = await readLine() else { return nil }
             let answer = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if answer == "deny" {
+            if answer == "quit" { return nil }
+            if answer == "help" {
+                for text in Self.decisionHelp { say(text) }
+            } else if answer == "deny" {
                 guard let reason = await readReason() else { return nil }
                 say("The request will be denied with the reason: “\(reason)”.")
                 prompt(Self.confirmPrompt)
@@ -158,7 +121,9 @@ public struct PlainApprover<Backend: ApproverBackend> {
                 if isYes(confirmation) { return .approve(request) }
                 say("Not confirmed; nothing was sent.")
             } else {
-                say(#"Please answer "approve", "approve" with right numbers (e.g. "approve 1,3"), or "deny"."#)
+                say(
+                    #"Please answer "approve", "approve" with right numbers (e.g. "approve 1,3"), or "deny" "#
+                        + #"("help" explains, "quit" leaves without deciding)."#)
             }
         }
     }
@@ -208,47 +173,16 @@ public struct PlainApprover<Backend: ApproverBackend> {
         return 1
     }
 
-    private func fail(_ failure: ApproverFailure) -> Int32 {
-        say("error: " + failure.displayMessage + (failure.serverDetail.map { " (The server said: \($0))" } ?? ""))
-        return 1
+    /// One line for a failure: the sentence for the person and the server's own words when they add something.
+    static func errorLine(_ failure: ApproverFailure) -> String {
+        "error: " + failure.displayMessage + (failure.serverDetail.map { " (The server said: \($0))" } ?? "")
     }
 
-    private func say(_ line: String) {
+    func say(_ line: String) {
         write(TextSanitizer.sanitize(line) + "\n")
     }
 
-    private func prompt(_ text: String) {
+    func prompt(_ text: String) {
         write(TextSanitizer.sanitize(text))
-    }
-
-    /// The review as lines of text: the same information as the review screen, rights numbered from 1.
-    static func reviewText(_ review: InteractionReview, timeZone: TimeZone, now: WallInstant) -> [String] {
-        let description = ReviewDescription(review, timeZone: timeZone)
-        var lines = [ReviewDescription.heading + ".", "", ReviewDescription.clientHeading]
-        lines.append("  " + description.vettingLine)
-        for field in description.clientFields {
-            lines.append("  \(field.label): \(field.value)" + (field.provenance.tag.map { " " + $0 } ?? ""))
-        }
-        lines.append("  " + description.requestedLine)
-        if let locales = description.localesLine { lines.append("  " + locales) }
-        lines.append("  " + ReviewDescription.expiryText(expiresAt: review.expiresAt, now: now))
-        if let user = description.namedUser {
-            lines += ["", ReviewDescription.userHeading, "  " + user.verdict]
-            lines += user.identifiers.map { "    " + $0 }
-            if let note = user.ignoredNote { lines.append("  " + note) }
-        }
-        lines += ["", ReviewDescription.rightsHeading]
-        if description.rights.isEmpty { lines.append("  (no access rights requested)") }
-        for (index, right) in description.rights.enumerated() {
-            if let heading = right.tokenHeading { lines.append("  " + heading) }
-            lines.append("  \(index + 1). " + right.title)
-            for field in right.details { lines.append("       \(field.label): \(field.value)") }
-        }
-        if description.hasSubjectSection {
-            lines += ["", ReviewDescription.subjectHeading]
-            lines += (description.subjectFormats + description.assertionFormats).map { "  - " + $0 }
-        }
-        lines += ["", ReviewDescription.antiPhishing]
-        return lines
     }
 }

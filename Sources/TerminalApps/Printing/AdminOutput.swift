@@ -20,15 +20,43 @@ public enum AdminOutput {
         "\(verb) account '\(account.username)' (\(account.role.rawValue), opaque id \(account.opaqueSubject))\(account.disabled ? ", disabled" : "").\n"
     }
 
-    public static func invitation(_ invitation: InvitationResponse) -> String {
-        """
-        One-time enrollment code for '\(invitation.username)' (valid until \(invitation.expiresAt)):
+    /// The code and the command that enrolls with it; `server` is the AS's address when it is known (a running
+    /// AS), else the command says where the address goes.
+    public static func invitation(_ invitation: InvitationResponse, server: String?) -> String {
+        let approve =
+            server.map { "gnapterm approve --as \($0) --enroll \(invitation.code)" }
+            ?? "gnapterm approve --as URL --enroll \(invitation.code)   (URL: this AS's address)"
+        return """
+            One-time enrollment code for '\(invitation.username)' (valid until \(invitation.expiresAt)):
 
-            \(invitation.code)
+                \(invitation.code)
 
-        On the new approver terminal: gnapterm approve --as SERVER --enroll \(invitation.code)
+            On the new approver terminal: \(approve)
 
-        """
+            """
+    }
+
+    /// An account that exists already, instead of adding it again; names the command that changes its role when
+    /// `wanted` differs. `suffix` is how the command line named the AS (e.g. ` --as URL`).
+    public static func exists(_ account: AccountView, wanted role: Account.Role?, suffix: String) -> String {
+        let base = "the account '\(account.username)' exists already (\(account.role.rawValue))"
+        guard let role, role != account.role else { return base + "; nothing changed" }
+        return base
+            + "; to make it \(role == .admin ? "an admin" : "a user"): gnapterm admin users set-role "
+            + "\(account.username) \(role.rawValue)\(suffix)"
+    }
+
+    /// A refusal that is already a sentence for the person.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// Any admin API value as the API's JSON, pretty-printed (for `--json`).
+    public static func json(_ value: some Encodable) throws -> String {
+        let encoder = GNAPJSON.encoder()
+        encoder.outputFormatting.insert(.prettyPrinted)
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
     /// Columns padded to their widest cell (the text is ASCII or short names; terminals render it as is).

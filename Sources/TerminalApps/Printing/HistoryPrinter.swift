@@ -46,6 +46,9 @@ public enum HistoryPrinter {
         var withheldRights: [String]
         var releasedSubject: [String]
         var reason: String?
+        /// The rights as RFC 9635 access objects (absent for decisions recorded before they were kept).
+        var grantedAccess: [AccessRight]?
+        var withheldAccess: [AccessRight]?
 
         init(_ record: DecisionRecord) {
             id = record.id
@@ -60,6 +63,8 @@ public enum HistoryPrinter {
             withheldRights = record.withheldRights
             releasedSubject = record.releasedSubject
             reason = record.reason
+            grantedAccess = record.grantedAccess
+            withheldAccess = record.withheldAccess
         }
 
         private enum CodingKeys: String, CodingKey {
@@ -75,6 +80,8 @@ public enum HistoryPrinter {
             case withheldRights = "withheld_rights"
             case releasedSubject = "released_subject"
             case reason
+            case grantedAccess = "granted_access"
+            case withheldAccess = "withheld_access"
         }
     }
 }

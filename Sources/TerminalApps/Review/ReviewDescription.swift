@@ -63,6 +63,8 @@ struct ReviewDescription: Sendable {
 
     static let heading = "A device is asking for access to your account"
     static let antiPhishing = "Approve only if you started this on a device you control."
+    /// The same warning for a footer of one row on a narrow screen.
+    static let antiPhishingShort = "Approve only if you started this on your own device."
     static let clientHeading = "Client"
     static let rightsHeading = "Access requested"
     static let subjectHeading = "Information about you"

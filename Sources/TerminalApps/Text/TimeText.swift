@@ -4,8 +4,10 @@ import GNAP
 /// Wall-clock instants as text for people: `2026-01-01 09:00:00 UTC`, or with the offset of the time zone,
 /// `2026-01-01 10:00:00 UTC+01:00`. No locale involved, so the text is the same on every machine.
 enum TimeText {
-    /// The date and time of `instant` in `timeZone`; `seconds: false` drops the seconds.
-    static func format(_ instant: WallInstant, in timeZone: TimeZone, seconds: Bool = true) -> String {
+    /// The date and time of `instant` in `timeZone`; `seconds: false` drops the seconds, `zone: false` the zone.
+    static func format(_ instant: WallInstant, in timeZone: TimeZone, seconds: Bool = true, zone: Bool = true)
+        -> String
+    {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let date = instant.date
@@ -16,7 +18,7 @@ enum TimeText {
         }
         var text = "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
         if seconds { text += ":\(two(parts.second))" }
-        return text + " " + offsetName(timeZone.secondsFromGMT(for: date))
+        return zone ? text + " " + offsetName(timeZone.secondsFromGMT(for: date)) : text
     }
 
     /// `UTC` or `UTC+hh:mm` / `UTC-hh:mm`.

@@ -83,7 +83,7 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public static func parseAccess(_ text: String) throws(SessionError) -> [AccessRight] {
         let rights: [AccessRight]
         do {
-            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8))
+            rights = try GNAPJSON.decodeRequest([AccessRight].self, from: Array(text.utf8), root: "the access array")
         } catch {
             throw .invalidAccess(error.errorDescription ?? "not a JSON array of access rights")
         }
@@ -129,6 +129,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     private func runFlow(_ rights: [AccessRight], base: String, output: TokenOutputFile?) async throws -> Int32 {
         let key = try await loadKey()
         let discovery = try await GrantClient.discover(base: base, transport: transport)
+        // Shown and kept as the AS names itself, whichever address reached it (`localhost` or `127.0.0.1`): the
+        // address of the user-code page and the one an approver's enrollment is known by.
+        let base = ServerAddress.publicBase(of: discovery) ?? base
         // With a finish method the AS calls back (push) or sends the person's browser (redirect) to a loopback URI.
         guard let finish else {
             return try await runFlow(rights, base: base, key: key, discovery: discovery, output: output)

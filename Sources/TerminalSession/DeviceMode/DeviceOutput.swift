@@ -82,10 +82,12 @@ public enum DeviceOutput {
         case .waiting(let next): Self.waiting(nextPollAt: next)
         case .interactionFinished: Self.interactionFinished
         case .retrying(let reason, let next): Self.waiting(nextPollAt: next, reason: reason)
-        // The JSON lines stay as they were before this event existed.
-        case .codeEntered: nil
+        case .codeEntered: Self.codeEntered
         }
     }
+
+    /// Someone entered the code or opened the link (the AS said so in a pending response); printed once.
+    static var codeEntered: String { line(EventLine(event: "code_entered")) }
 
     /// The finish callback arrived and verified; the device continues with the interaction reference.
     static var interactionFinished: String { line(EventLine(event: "interaction_finished")) }

@@ -116,14 +116,21 @@ public struct DeviceKeyVault: Sendable {
         }
     }
 
+    /// The identity stored under exactly `server` (these operations work offline, so the AS cannot be asked for its
+    /// public URL); when there is none, the error names the addresses keys are stored under.
     private func stored(_ server: String) async throws(SessionError) -> ApproverIdentity {
-        let identity: ApproverIdentity?
+        let identities: [ApproverIdentity]
         do {
-            identity = try await store.approverIdentity(server: server)
+            identities = try await store.approverIdentities()
         } catch {
             throw .store(error)
         }
-        guard let identity else { throw .notEnrolled(server) }
+        guard let identity = identities.first(where: { $0.server == server }) else {
+            guard !identities.isEmpty else { throw .notEnrolled(server) }
+            throw SessionError(
+                "this terminal has no device key stored for \(server); its keys are stored for "
+                    + identities.map(\.server).joined(separator: ", ") + " (give that address to --as)")
+        }
         return identity
     }
 

@@ -83,6 +83,14 @@ public struct KeySeal: Sendable, Hashable {
     public static func openKeepingKey(_ envelope: String, server: String, deviceID: String, passphrase: String)
         throws(KeySealError) -> (key: JWK, resealer: Resealer)
     {
+        let (salt, cost, combined) = try parse(envelope)
+        let key = try derive(passphrase, salt: salt, cost: cost)
+        let jwk = try decrypt(combined, key: key, server: server, deviceID: deviceID)
+        return (jwk, Resealer(key: key, salt: salt, cost: cost))
+    }
+
+    /// The salt, cost and box of an envelope, checked.
+    private static func parse(_ envelope: String) throws(KeySealError) -> (salt: [UInt8], cost: Cost, box: [UInt8]) {
         let sealed: Envelope
         do {
             sealed = try GNAPJSON.decode(Envelope.self, from: Array(envelope.utf8))
@@ -97,7 +105,12 @@ public struct KeySeal: Sendable, Hashable {
             (1...Cost.ceiling.blockSize).contains(cost.blockSize),
             (1...Cost.ceiling.parallelism).contains(cost.parallelism)
         else { throw .unreadableEnvelope }
-        let key = try derive(passphrase, salt: salt, cost: cost)
+        return (salt, cost, combined)
+    }
+
+    private static func decrypt(_ combined: [UInt8], key: SymmetricKey, server: String, deviceID: String)
+        throws(KeySealError) -> JWK
+    {
         let plaintext: Data
         do {
             let box = try AES.GCM.SealedBox(combined: combined)
@@ -107,8 +120,7 @@ public struct KeySeal: Sendable, Hashable {
             throw .wrongPassphrase
         }
         do {
-            let jwk = try GNAPJSON.decode(JWK.self, from: Array(plaintext))
-            return (jwk, Resealer(key: key, salt: salt, cost: cost))
+            return try GNAPJSON.decode(JWK.self, from: Array(plaintext))
         } catch {
             throw .unreadableEnvelope
         }
@@ -122,6 +134,14 @@ public struct KeySeal: Sendable, Hashable {
 
         public func seal(_ privateKey: JWK, server: String, deviceID: String) throws(KeySealError) -> String {
             try KeySeal.envelope(privateKey, key: key, salt: salt, cost: cost, server: server, deviceID: deviceID)
+        }
+
+        /// Opens an envelope that a resealer of the same passphrase made (same salt and cost: a key rotated in
+        /// another terminal), without asking for the passphrase; `.wrongPassphrase` for any other envelope.
+        public func open(_ envelope: String, server: String, deviceID: String) throws(KeySealError) -> JWK {
+            let (salt, cost, combined) = try KeySeal.parse(envelope)
+            guard salt == self.salt, cost == self.cost else { throw .wrongPassphrase }
+            return try KeySeal.decrypt(combined, key: key, server: server, deviceID: deviceID)
         }
     }
 

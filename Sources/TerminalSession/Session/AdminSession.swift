@@ -19,13 +19,7 @@ public enum AdminSession {
         }
         guard let stored = identity else { throw .notEnrolled(server) }
         let unlocked = try await DeviceKeyVault(store: store).unlock(stored, passphrase: passphrase)
-        var key: SigningKey
-        do {
-            key = try SigningKey(jwk: unlocked.privateKey)
-        } catch {
-            throw SessionError("the stored device key is unusable (\(error)); enroll again")
-        }
-        key.keyID = unlocked.deviceID
+        let key = try AdminKeyring.signingKey(unlocked)
         return AdminClient(transport: transport, key: key, server: server, clock: clock)
     }
 }

@@ -16,39 +16,30 @@ extension RemoteApproverBackend {
     }
 
     public func activeGrants() async throws(ApproverFailure) -> [ActiveGrant] {
-        do {
-            return try await client.activeGrants().grants.map { summary in
-                ActiveGrant(
-                    id: summary.id, clientName: summary.clientName, clientVetted: summary.clientVetted,
-                    decidedAt: summary.decidedAt.flatMap(WallInstant.init(iso8601:)), state: summary.state)
-            }
-        } catch {
-            throw Self.failure(error)
+        try await withCurrentKey { client throws(GNAPClientError) in try await client.activeGrants() }.grants.map {
+            summary in
+            ActiveGrant(
+                id: summary.id, clientName: summary.clientName, clientVetted: summary.clientVetted,
+                decidedAt: summary.decidedAt.flatMap(WallInstant.init(iso8601:)), state: summary.state)
         }
     }
 
     public func revokeGrant(_ grantID: String, reason: String) async throws(ApproverFailure) {
-        do {
-            _ = try await client.revoke(grantID: grantID, reason: reason)
-        } catch {
-            throw Self.failure(error)
+        _ = try await withCurrentKey { client throws(GNAPClientError) in
+            try await client.revoke(grantID: grantID, reason: reason)
         }
     }
 
     /// This terminal's key first, then the account's other devices as the AS lists them.
     public func deviceKeys() async throws(ApproverFailure) -> [DeviceKeyInfo] {
+        let devices = try await withCurrentKey { client throws(GNAPClientError) in try await client.devices() }
+        // Read after the AS answered: a key rotated elsewhere has been picked up by then.
         let identity = identity
         var keys: [DeviceKeyInfo]
         do throws(SessionError) {
             keys = try await DeviceKeyVault(store: store).list().filter { $0.server == identity.server }
         } catch {
             throw ApproverFailure(code: nil, message: error.description)
-        }
-        let devices: [DeviceView]
-        do {
-            devices = try await client.devices()
-        } catch {
-            throw Self.failure(error)
         }
         for device in devices where device.id != identity.deviceID {
             keys.append(
@@ -63,6 +54,8 @@ extension RemoteApproverBackend {
     /// Enrolls a new key for this device at the AS (which revokes the old one), stores it (sealed again when the
     /// old one was sealed) and signs every later call with it.
     public func rotateDeviceKey() async throws(ApproverFailure) -> DeviceKeyInfo {
+        // A key rotated in another terminal first becomes this app's current key (the AS has revoked the old one).
+        if case .unusable(let failure) = await adoptRotatedKey() { throw failure }
         let (current, resealer) = session.state.withLock { ($0.identity, $0.resealer) }
         let client = client
         let signing = Mutex<InteractionClient?>(nil)

@@ -39,29 +39,18 @@ public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where 
     public var identityDescription: String { "\(identity.username) @ \(identity.server)" }
 
     public func enterCode(_ code: UserCode) async throws(ApproverFailure) -> InteractionReview {
-        do {
-            return try await client.enterCode(code)
-        } catch {
-            throw Self.failure(error)
-        }
+        try await withCurrentKey { client throws(GNAPClientError) in try await client.enterCode(code) }
     }
 
     public func openInteraction(_ interaction: String) async throws(ApproverFailure) -> InteractionReview {
-        do {
-            return try await client.openInteraction(interaction)
-        } catch {
-            throw Self.failure(error)
-        }
+        try await withCurrentKey { client throws(GNAPClientError) in try await client.openInteraction(interaction) }
     }
 
     public func approve(_ review: InteractionReview, request: ApprovalRequest) async throws(ApproverFailure)
         -> DecisionResponse
     {
-        let response: DecisionResponse
-        do {
-            response = try await client.approve(grantID: review.grantID, request)
-        } catch {
-            throw Self.failure(error)
+        let response = try await withCurrentKey { client throws(GNAPClientError) in
+            try await client.approve(grantID: review.grantID, request)
         }
         try await record(
             DecisionRecord(
@@ -71,11 +60,8 @@ public struct RemoteApproverBackend<C: Clock & Sendable>: ApproverBackend where 
     }
 
     public func deny(_ review: InteractionReview, reason: String) async throws(ApproverFailure) -> DecisionResponse {
-        let response: DecisionResponse
-        do {
-            response = try await client.deny(grantID: review.grantID, reason: reason)
-        } catch {
-            throw Self.failure(error)
+        let response = try await withCurrentKey { client throws(GNAPClientError) in
+            try await client.deny(grantID: review.grantID, reason: reason)
         }
         try await record(
             DecisionRecord(

@@ -16,7 +16,8 @@ extension DecisionRecord {
             keyThumbprint: review.client.keyThumbprint, decision: .approved,
             grantedRights: summary.granted.map(\.displaySummary),
             withheldRights: summary.withheld.map(\.displaySummary),
-            releasedSubject: summary.releasedSubjectFormats + summary.releasedAssertionFormats, reason: nil)
+            releasedSubject: summary.releasedSubjectFormats + summary.releasedAssertionFormats, reason: nil,
+            grantedAccess: summary.granted.map(\.right), withheldAccess: summary.withheld.map(\.right))
     }
 
     /// The history record of denying `review` for `reason`.
@@ -25,6 +26,7 @@ extension DecisionRecord {
             id: id, decidedAt: decidedAt, server: server, grantID: review.grantID,
             clientName: review.client.display?.name ?? "(no name given)", clientURI: review.client.display?.uri,
             keyThumbprint: review.client.keyThumbprint, decision: .denied, grantedRights: [],
-            withheldRights: review.allRights.map(\.displaySummary), releasedSubject: [], reason: reason)
+            withheldRights: review.allRights.map(\.displaySummary), releasedSubject: [], reason: reason,
+            grantedAccess: [], withheldAccess: review.allRights.map(\.right))
     }
 }

@@ -21,11 +21,15 @@ public struct DecisionRecord: Sendable, Hashable, Codable {
     /// Subject identifier formats released.
     public var releasedSubject: [String]
     public var reason: String?
+    /// The rights granted and withheld as RFC 9635 §8 access objects (nil in records made before they were kept).
+    public var grantedAccess: [AccessRight]?
+    public var withheldAccess: [AccessRight]?
 
     public init(
         id: String, decidedAt: WallInstant, server: String, grantID: String, clientName: String, clientURI: String?,
         keyThumbprint: String, decision: Decision, grantedRights: [String], withheldRights: [String],
-        releasedSubject: [String], reason: String?
+        releasedSubject: [String], reason: String?, grantedAccess: [AccessRight]? = nil,
+        withheldAccess: [AccessRight]? = nil
     ) {
         self.id = id
         self.decidedAt = decidedAt
@@ -39,5 +43,7 @@ public struct DecisionRecord: Sendable, Hashable, Codable {
         self.withheldRights = withheldRights
         self.releasedSubject = releasedSubject
         self.reason = reason
+        self.grantedAccess = grantedAccess
+        self.withheldAccess = withheldAccess
     }
 }

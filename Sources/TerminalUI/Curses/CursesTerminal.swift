@@ -46,6 +46,10 @@ public actor CursesTerminal: TerminalDriver {
     private var palette: CursesPalette
     private var isActive = false
     private var window: UnsafeMutablePointer<WINDOW>?
+    /// Keys read while looking for a bracketed paste after an Escape that turned out not to start one.
+    private var pending: [Key] = []
+    /// Whether mouse events are reported now (`setMouseCapture`).
+    private var capturesMouse = false
 
     private init(options: Options) {
         self.options = options
@@ -110,6 +114,22 @@ public actor CursesTerminal: TerminalDriver {
         if options.enableMouse {
             mousemask(CursesInput.mouseMask, nil)
             mouseinterval(0)
+            capturesMouse = true
+        }
+        writeRaw(BracketedPaste.enable)
+    }
+
+    /// Writes control bytes straight to the terminal, after what curses has sent so far.
+    private func writeRaw(_ text: String) {
+        fflush(nil)  // every stdio stream, curses' included
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
         }
     }
 
@@ -119,7 +139,9 @@ public actor CursesTerminal: TerminalDriver {
     }
 
     public func present(_ canvas: Canvas) {
-        guard let window, isActive else { return }
+        // After a signal restored the terminal (`TerminalRestorer`), the program may still be winding down
+        // (`SignalCancellation`): nothing more is drawn over the shell.
+        guard let window, isActive, TerminalRestorer.isActive else { return }
         werase(window)
         let rows = min(canvas.size.height, Int(getmaxy(window)))
         let columns = min(canvas.size.width, Int(getmaxx(window)))
@@ -166,6 +188,7 @@ public actor CursesTerminal: TerminalDriver {
     }
 
     public func nextKey(timeout: Duration) async throws -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while true {
@@ -185,6 +208,9 @@ public actor CursesTerminal: TerminalDriver {
                 }
                 continue
             }
+            if status == OK, code == 27, let paste = try await pasteAfterEscape() {
+                return paste
+            }
             if status != ERR {
                 if let key = CursesInput.key(status: status, code: code) { return key }
                 continue
@@ -194,9 +220,65 @@ public actor CursesTerminal: TerminalDriver {
         }
     }
 
+    /// After an Escape: the paste when the bracketed-paste start marker follows, else nil, with what was read
+    /// kept as keys for the next calls (the Escape itself is then returned by the caller).
+    private func pasteAfterEscape() async throws -> Key? {
+        guard let window else { return nil }
+        var read: [(status: Int32, code: wint_t)] = []
+        for expected in BracketedPaste.startAfterEscape {
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            guard status != ERR else { break }
+            read.append((status, code))
+            guard status == OK, Unicode.Scalar(code).map(Character.init) == expected else { break }
+        }
+        let started =
+            read.count == BracketedPaste.startAfterEscape.count && read.allSatisfy { $0.status == OK }
+            && read.map { Unicode.Scalar($0.code).map(Character.init) } == BracketedPaste.startAfterEscape
+        guard started else {
+            pending += read.compactMap { CursesInput.key(status: $0.status, code: $0.code) }
+            return nil
+        }
+        // The rest of a paste arrives promptly; one that never ends is given up after a while (what came is kept).
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(2))
+        var content = BracketedPaste.Content()
+        while clock.now < deadline {
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == ERR {
+                try await Task.sleep(for: options.pollInterval)
+                continue
+            }
+            guard status == OK, let scalar = Unicode.Scalar(code) else { continue }
+            if let text = content.feed(Character(scalar)) { return .paste(text) }
+        }
+        return .paste(content.partial)
+    }
+
+    /// Reports mouse events (clicks, the wheel) or not; without, the terminal's own text selection works.
+    public func setMouseCapture(_ enabled: Bool) {
+        guard isActive, options.enableMouse, enabled != capturesMouse else { return }
+        mousemask(enabled ? CursesInput.mouseMask : 0, nil)
+        capturesMouse = enabled
+    }
+
+    /// Asks the terminal to put `text` on the system clipboard (OSC 52).
+    public func copyToClipboard(_ text: String) {
+        guard isActive, TerminalRestorer.isActive else { return }
+        writeRaw(ClipboardSequence.osc52(text))
+    }
+
+    /// Rings the terminal's bell (or flashes the screen where the terminal has no bell); nothing once restored.
+    public func bell() {
+        guard isActive, TerminalRestorer.isActive else { return }
+        _ = beep()
+    }
+
     public func restore() {
         guard isActive else { return }
         isActive = false
+        writeRaw(BracketedPaste.disable)
         if options.enableMouse { mousemask(0, nil) }
         curs_set(1)
         endwin()

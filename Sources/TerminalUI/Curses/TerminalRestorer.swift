@@ -65,6 +65,7 @@ enum TerminalRestorer {
             bytes += terminfoString(capability)
         }
         if mouse { bytes += Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        bytes += Array(BracketedPaste.disable.utf8)
         arm(leaving: bytes, curses: true)
     }
 

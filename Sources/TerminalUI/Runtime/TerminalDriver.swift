@@ -14,4 +14,19 @@ public protocol TerminalDriver: Sendable {
 
     /// Gives the terminal back to the shell in the state it was found in. Idempotent.
     func restore() async
+
+    /// Asks the terminal to put `text` on the system clipboard (OSC 52, see `ClipboardSequence`).
+    func copyToClipboard(_ text: String) async
+
+    /// Reports mouse events to the program (true) or leaves the mouse to the terminal, whose own text selection
+    /// then works (false).
+    func setMouseCapture(_ enabled: Bool) async
+}
+
+extension TerminalDriver {
+    /// A driver without a clipboard ignores the request.
+    public func copyToClipboard(_ text: String) async {}
+
+    /// A driver without a mouse ignores the request.
+    public func setMouseCapture(_ enabled: Bool) async {}
 }

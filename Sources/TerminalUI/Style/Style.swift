@@ -56,6 +56,8 @@ public struct Style: Hashable, Sendable {
     public static let border = Style(.border)
     /// Status bar.
     public static let statusBar = Style(.statusBar)
+    /// A symbol a camera reads (dark on light).
+    public static let symbol = Style(.symbol)
 
     /// This style with bold forced on.
     public var bolded: Style {

@@ -30,4 +30,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case border
     /// The status bar at the bottom of the screen.
     case statusBar
+    /// A symbol a camera reads (a QR code drawn with `▀ ▄ █`, glyphs for its dark modules): dark on light whatever
+    /// the terminal's own colours, so that it scans on light and dark themes alike.
+    case symbol
 }

@@ -18,6 +18,7 @@ extension Theme {
             .input: Attributes(foreground: .white, background: .blue),
             .border: Attributes(foreground: .blue),
             .statusBar: Attributes(foreground: .black, background: .white),
+            .symbol: Attributes(foreground: .black, background: .brightWhite),
         ]
     )
 
@@ -40,6 +41,7 @@ extension Theme {
             .input: Attributes(foreground: .black, background: .brightWhite),
             .border: Attributes(foreground: .brightWhite, background: .black),
             .statusBar: Attributes(foreground: .black, background: .brightWhite, bold: true),
+            .symbol: Attributes(foreground: .black, background: .brightWhite),
         ]
     )
 
@@ -62,6 +64,9 @@ extension Theme {
             .input: Attributes(underline: true),
             .border: Attributes(),
             .statusBar: Attributes(reverse: true),
+            // Without colours the glyphs (dark modules) take the terminal's background and the rest its foreground:
+            // right on a dark terminal, the common case; NO_COLOR rules out the explicit colours that scan on both.
+            .symbol: Attributes(reverse: true),
         ]
     )
 }

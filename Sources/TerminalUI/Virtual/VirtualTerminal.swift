@@ -44,6 +44,10 @@ public actor VirtualTerminal: TerminalDriver {
     public private(set) var frames: [Canvas] = []
     /// True once `restore()` was called.
     public private(set) var isRestored = false
+    /// The control sequences a real terminal would have been sent to copy text (`ClipboardSequence.osc52`), in order.
+    public private(set) var clipboardWrites: [String] = []
+    /// Whether mouse events are reported (changed by `setMouseCapture`).
+    public private(set) var capturesMouse = true
     private var script: [Step]
     private let waitTimeout: Duration
 
@@ -74,6 +78,14 @@ public actor VirtualTerminal: TerminalDriver {
 
     public func restore() {
         isRestored = true
+    }
+
+    public func copyToClipboard(_ text: String) {
+        clipboardWrites.append(ClipboardSequence.osc52(text))
+    }
+
+    public func setMouseCapture(_ enabled: Bool) {
+        capturesMouse = enabled
     }
 
     public func nextKey(timeout: Duration) async throws -> Key? {

@@ -7,12 +7,37 @@ public struct HelpOverlay: Widget {
     public var title: String
     /// Line shown at the bottom, e.g. how to close the overlay.
     public var footer: String
+    /// The first body line shown, for a program that scrolls the overlay when it does not fit (nil: it does not
+    /// scroll, and what does not fit is cut off).
+    public var scroll: Int?
+    /// The footer while the overlay scrolls.
+    public static let scrollingFooter = "↑/↓ PgUp/PgDn scroll · other keys close"
 
     /// Creates an overlay.
-    public init(sections: [HelpSection], title: String = "Keys", footer: String = "Press any key to close") {
+    public init(
+        sections: [HelpSection], title: String = "Keys", footer: String = "Press any key to close", scroll: Int? = nil
+    ) {
         self.sections = sections
         self.title = title
         self.footer = footer
+        self.scroll = scroll
+    }
+
+    /// The dialog's rectangle over `rect`.
+    func dialogRect(in rect: Rect, body: [(text: String, style: Style)]) -> Rect {
+        let footerWidth = DisplayWidth.of(scroll == nil ? footer : Self.scrollingFooter)
+        let contentWidth = max(footerWidth, body.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        return rect.centered(Size(width: contentWidth + 4, height: body.count + 4))
+    }
+
+    /// How many body lines fit over `rect`.
+    public func visibleLineCount(in rect: Rect) -> Int {
+        max(0, dialogRect(in: rect, body: lines).height - 4)
+    }
+
+    /// The largest useful `scroll` over `rect` (0 when everything fits).
+    public func maxScroll(in rect: Rect) -> Int {
+        max(0, lines.count - visibleLineCount(in: rect))
     }
 
     /// The lines of the overlay body: section titles, then `keys  help` lines with aligned columns.
@@ -32,16 +57,27 @@ public struct HelpOverlay: Widget {
     public func draw(in rect: Rect, on canvas: inout Canvas) {
         canvas.restyle(rect) { $0.dimmed = true }
         let body = lines
-        let contentWidth = max(DisplayWidth.of(footer), body.map { DisplayWidth.of($0.text) }.max() ?? 0)
-        let dialog = rect.centered(Size(width: contentWidth + 4, height: body.count + 4))
+        let dialog = dialogRect(in: rect, body: body)
         guard !dialog.isEmpty else { return }
         canvas.fill(dialog)
         canvas.box(dialog, title: title, lines: .double)
         let inner = dialog.inset(top: 1, left: 2, bottom: 1, right: 2)
         let rows = inner.splitVertical(bottom: 1)
-        for (index, line) in body.enumerated() where index < rows.top.height {
-            canvas.draw(Label(line.text, style: line.style), in: rows.top.row(index))
+        // One blank row stays above the footer.
+        let visible = max(0, min(rows.top.height, dialog.height - 4))
+        let first = min(max(0, scroll ?? 0), max(0, body.count - visible))
+        for (offset, line) in body.dropFirst(first).prefix(visible).enumerated() {
+            canvas.draw(Label(line.text, style: line.style), in: rows.top.row(offset))
         }
-        canvas.draw(Label(footer, style: .muted, alignment: .center), in: rows.bottom)
+        guard scroll != nil, body.count > visible else {
+            canvas.draw(Label(footer, style: .muted, alignment: .center), in: rows.bottom)
+            return
+        }
+        // Where the visible part is, on the frame, and how to move it.
+        let position = " \(first + 1)–\(first + visible) of \(body.count) "
+        canvas.put(
+            position, at: Point(x: dialog.maxX - 2 - DisplayWidth.of(position), y: dialog.maxY - 1),
+            style: .muted, clip: dialog)
+        canvas.draw(Label(Self.scrollingFooter, style: .muted, alignment: .center), in: rows.bottom)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GNAP
 import GNAPClient
 import TerminalApps
+import TerminalSession
 import TerminalStorage
 import TerminalUI
 
@@ -12,8 +13,15 @@ struct AdminWatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Watch pending requests live; deny, revoke, manage accounts and devices (admin accounts only).")
 
-    @Option(name: .customLong("as"), help: "The AS, e.g. http://127.0.0.1:8080.")
-    var server: String
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "The AS, e.g. http://127.0.0.1:8080 (default: $GNAPTERM_AS, else the one AS this terminal is "
+                + "enrolled at)."))
+    var server: String?
+
+    @Flag(help: "Ring the terminal's bell when a new request arrives.")
+    var bell = false
 
     @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
     var theme: String?
@@ -31,14 +39,17 @@ struct AdminWatchCommand: AsyncParsableCommand {
         let backend: RemoteAdminWatchBackend
         do {
             let store = try LocalDatabase.open(directory: home.directory)
+            let address = try await ServerChoice.resolve(
+                server, environment: ProcessInfo.processInfo.environment, store: store)
             backend = try await AdminWatchSetup.connect(
-                server: server, store: store, transport: AsyncHTTPTransport(), clock: WallClock(),
+                server: address, store: store, transport: AsyncHTTPTransport(), clock: WallClock(),
                 passphrase: PassphrasePrompt.unlocking)
         } catch {
-            StandardStreams.err("gnapterm admin: \(error)\n")
+            StandardStreams.err("gnapterm admin: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         let environment = ProcessInfo.processInfo.environment
-        try await AdminWatchApp.run(backend: backend, theme: Theme.resolve(name: theme, environment: environment))
+        try await AdminWatchApp.run(
+            backend: backend, theme: Theme.resolve(name: theme, environment: environment), bell: bell)
     }
 }

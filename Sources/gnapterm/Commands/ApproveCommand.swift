@@ -12,8 +12,12 @@ struct ApproveCommand: AsyncParsableCommand {
         commandName: "approve",
         abstract: "Approve or deny a device's request: enter its code (or give its link), review, decide.")
 
-    @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
-    var server: String
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "The authorization server, e.g. http://127.0.0.1:8080 (default: $GNAPTERM_AS, else the one AS this "
+                + "terminal is enrolled at)."))
+    var server: String?
 
     @Argument(
         help: ArgumentHelp(
@@ -53,11 +57,16 @@ struct ApproveCommand: AsyncParsableCommand {
         let backend: RemoteApproverBackend<WallClock>
         do {
             let store = try LocalDatabase.open(directory: home.directory)
+            let environment = ProcessInfo.processInfo.environment
+            if enroll != nil, ServerChoice.chosen(server, environment: environment) == nil {
+                throw SessionError.enrollNeedsServer
+            }
+            let address = try await ServerChoice.resolve(server, environment: environment, store: store)
             let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
             backend = try await setup.connect(
-                server: server, enrollCode: enroll, deviceName: deviceName, passphrase: PassphrasePrompt.unlocking)
+                server: address, enrollCode: enroll, deviceName: deviceName, passphrase: PassphrasePrompt.unlocking)
         } catch {
-            StandardStreams.err("gnapterm approve: \(error)\n")
+            StandardStreams.err("gnapterm approve: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         if enroll != nil {

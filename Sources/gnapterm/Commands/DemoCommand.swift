@@ -23,7 +23,21 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gnapterm-demo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let theme = Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)
+        // SIGTERM, SIGHUP (the window closed) and SIGINT cancel the demo instead of ending the process at once,
+        // so the keys and databases it made are deleted whichever way it ends.
+        let received: Int32?
+        do {
+            received = try await TerminationSignals.run { try await Self.demo(in: workspace, theme: theme) }
+        } catch {
+            try? FileManager.default.removeItem(at: workspace)
+            throw error
+        }
+        try? FileManager.default.removeItem(at: workspace)
+        if let received { TerminationSignals.reraise(received) }
+    }
+
+    private static func demo(in workspace: URL, theme: Theme) async throws {
         // The AS must stay silent: its log lines would scribble over the full-screen app.
         let quiet = Logger(label: "gnapterm.demo") { _ in SwiftLogNoOpLogHandler() }
         let clock = WallClock()
@@ -58,7 +72,7 @@ struct DemoCommand: AsyncParsableCommand {
         let code = try await device.start()
 
         try await ApproverApp.run(
-            backend: backend, theme: Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment),
+            backend: backend, theme: theme,
             hint: "The demo device \"Living-room TV\" is showing code \(code). Type it above and press Enter.")
 
         // A decision reaches the device at its next poll; without one there is nothing to wait for.

@@ -19,7 +19,11 @@ struct DeviceSubcommand: AsyncParsableCommand {
             """,
         subcommands: [DeviceTokenSubcommand.self])
 
-    @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "The authorization server, e.g. http://127.0.0.1:8080 (default: $GNAPTERM_AS, else the one AS this "
+                + "terminal is enrolled at as an approver)."))
     var server: String?
 
     @Option(help: #"The RFC 9635 'access' array as JSON, e.g. '[{"type":"photo-api","actions":["read"]}]'."#)
@@ -61,7 +65,6 @@ struct DeviceSubcommand: AsyncParsableCommand {
     /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
     /// checks would also refuse `gnapterm device token show`, which needs none of these options.
     func checkArguments() throws {
-        guard server != nil else { throw ValidationError("missing --as URL (the authorization server)") }
         if let theme, Theme.named(theme) == nil {
             throw ValidationError("unknown --theme '\(theme)'; use default, high-contrast or monochrome")
         }
@@ -88,7 +91,8 @@ struct DeviceSubcommand: AsyncParsableCommand {
         let accessJSON: String
         if let accessFile {
             guard let data = FileManager.default.contents(atPath: accessFile) else {
-                StandardStreams.err("gnapterm device: cannot read \(accessFile)\n")
+                let why = FileManager.default.fileExists(atPath: accessFile) ? "permission denied" : "no such file"
+                StandardStreams.err("gnapterm device: cannot read the --access-file \(accessFile) (\(why))\n")
                 throw ExitCode(1)
             }
             accessJSON = String(decoding: data, as: UTF8.self)
@@ -96,10 +100,13 @@ struct DeviceSubcommand: AsyncParsableCommand {
             accessJSON = access ?? ""
         }
         let store: LocalDatabase
+        let address: String
         do {
             store = try LocalDatabase.open(directory: home.directory)
+            address = try await ServerChoice.resolve(
+                server, environment: ProcessInfo.processInfo.environment, store: store)
         } catch {
-            StandardStreams.err("gnapterm device: cannot open the local store: \(error)\n")
+            StandardStreams.err("gnapterm device: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         // Full screen only on a terminal (curses needs both ends); else plain lines, leaving stdout to the tokens.
@@ -109,12 +116,15 @@ struct DeviceSubcommand: AsyncParsableCommand {
             : StandardStreams.stdoutIsTerminal && StandardStreams.stdinIsTerminal
                 ? .fullScreen(Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)) : .plain
         let command = DeviceCommand(
-            server: server ?? "", accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
+            server: address, accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
             transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
             stdout: StandardStreams.out, stderr: StandardStreams.err,
             startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
             finish: finish.flatMap(FinishMethod.init(rawValue:)))
-        let status = await command.run()
-        if status != 0 { throw ExitCode(status) }
+        // SIGINT, SIGTERM and SIGHUP cancel the flow, which withdraws the request at the AS (RFC 9635 §5.4) before
+        // the process ends by the signal.
+        let outcome = await SignalCancellation.run { await command.run() }
+        if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
+        if outcome.value != 0 { throw ExitCode(outcome.value) }
     }
 }

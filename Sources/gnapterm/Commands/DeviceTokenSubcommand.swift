@@ -11,7 +11,7 @@ struct DeviceTokenSubcommand: AsyncParsableCommand {
         commandName: "token",
         abstract: "Show, rotate or revoke the grant this device stored (RFC 9635 §6).",
         discussion: """
-            show: print the stored tokens (with their rights and management URIs). rotate: get new token values \\
+            show: print the stored tokens (with their rights and management URIs). rotate: get new token values \
             from the AS and store them. revoke: revoke the tokens at the AS and forget the grant.
             """)
 
@@ -31,7 +31,7 @@ struct DeviceTokenSubcommand: AsyncParsableCommand {
         do {
             store = try LocalDatabase.open(directory: home.directory)
         } catch {
-            StandardStreams.err("gnapterm device token: cannot open the local store: \(error)\n")
+            StandardStreams.err("gnapterm device token: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         let command = DeviceTokenCommand(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TerminalApps
+import TerminalSession
 import TerminalStorage
 
 struct HistoryCommand: AsyncParsableCommand {
@@ -10,13 +11,17 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    @Option(help: "At most this many decisions.")
+    @Option(help: "At most this many decisions (1 or more).")
     var limit: Int = 1000
 
     @Option(help: "Only the decisions with every one of these words (client, grant, rights, reason, …).")
     var search: String?
 
     @OptionGroup var home: HomeOptions
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be 1 or more (it is \(limit))") }
+    }
 
     func run() async throws {
         do {
@@ -32,7 +37,7 @@ struct HistoryCommand: AsyncParsableCommand {
             StandardStreams.out(
                 json ? try HistoryPrinter.json(decisions) : HistoryPrinter.text(decisions, timeZone: .current))
         } catch {
-            StandardStreams.err("gnapterm history: \(error)\n")
+            StandardStreams.err("gnapterm history: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
     }

@@ -17,14 +17,18 @@ struct KeysCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the device keys with their RFC 7638 thumbprints (compare with the admin's view).")
 
+        @Flag(help: "Print JSON (server, device_id, thumbprint, enrolled_at, sealed) instead of text.")
+        var json = false
+
         @OptionGroup var home: HomeOptions
 
         func run() async throws {
             do {
                 let vault = DeviceKeyVault(store: try LocalDatabase.open(directory: home.directory))
-                StandardStreams.out(KeysPrinter.text(try await vault.list(), timeZone: .current))
+                let keys = try await vault.list()
+                StandardStreams.out(json ? try KeysPrinter.json(keys) : KeysPrinter.text(keys, timeZone: .current))
             } catch {
-                StandardStreams.err("gnapterm keys: \(error)\n")
+                StandardStreams.err("gnapterm keys: \(ErrorSentence.describe(error))\n")
                 throw ExitCode(1)
             }
         }
@@ -38,12 +42,12 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (address, vault) = try target.open()
+                let (address, vault) = try await target.open()
                 let passphrase = try PassphrasePrompt.choosing()
                 try await vault.sealKey(server: address, passphrase: passphrase, at: WallClock().now)
                 StandardStreams.err("Sealed the device key for \(address).\n")
             } catch {
-                StandardStreams.err("gnapterm keys seal: \(error)\n")
+                StandardStreams.err("gnapterm keys seal: \(ErrorSentence.describe(error))\n")
                 throw ExitCode(1)
             }
         }
@@ -57,11 +61,11 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (address, vault) = try target.open()
+                let (address, vault) = try await target.open()
                 try await vault.unsealKey(server: address, passphrase: try PassphrasePrompt.current())
                 StandardStreams.err("The device key for \(address) is no longer sealed.\n")
             } catch {
-                StandardStreams.err("gnapterm keys unseal: \(error)\n")
+                StandardStreams.err("gnapterm keys unseal: \(ErrorSentence.describe(error))\n")
                 throw ExitCode(1)
             }
         }

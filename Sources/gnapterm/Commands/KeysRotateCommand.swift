@@ -16,10 +16,11 @@ extension KeysCommand {
 
         func run() async throws {
             do {
-                let store = try LocalDatabase.open(directory: target.home.directory)
+                let (address, vault) = try await target.open()
+                let store = vault.store
                 let setup = ApproverSetup(transport: AsyncHTTPTransport(), store: store, clock: WallClock())
                 let backend = try await setup.connect(
-                    server: target.server, enrollCode: nil, deviceName: "", passphrase: PassphrasePrompt.unlocking)
+                    server: address, enrollCode: nil, deviceName: "", passphrase: PassphrasePrompt.unlocking)
                 let old = try await store.approverIdentity(server: backend.identity.server)
                 let key = try await backend.rotateDeviceKey()
                 let oldThumbprint = (try? old?.privateKey.publicKey.thumbprint()) ?? "unknown"
@@ -28,7 +29,7 @@ extension KeysCommand {
                         + "  old: \(oldThumbprint) (revoked at the AS)\n"
                         + "  new: \(key.thumbprint) (device \(key.deviceID))\n")
             } catch {
-                StandardStreams.err("gnapterm keys rotate: \(error)\n")
+                StandardStreams.err("gnapterm keys rotate: \(ErrorSentence.describe(error))\n")
                 throw ExitCode(1)
             }
         }

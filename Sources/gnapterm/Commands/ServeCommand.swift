@@ -5,6 +5,7 @@ import GNAPServer
 import GNAPStorage
 import Logging
 import ServiceLifecycle
+import TerminalSession
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,10 +47,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Signed requests one key may make within its signature window (about 6 minutes) before it gets 429.")
     var maxSignaturesPerKey: Int = ReplayPolicy().noncesPerKey
 
-    @Option(help: "JSON file of pre-registered client instances (ids, keys, vetted display; see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file of pre-registered client instances: ids, keys, vetted display names (format and example: "
+                + "README, \"Pre-registered clients\")."))
     var clients: String?
 
-    @Option(help: "JSON file describing access types and reference strings for approvers (see the README).")
+    @Option(
+        help: ArgumentHelp(
+            "JSON file describing access types and reference strings for approvers (format and example: README, "
+                + "\"Access catalog\")."))
     var accessCatalog: String?
 
     @Option(
@@ -109,23 +116,30 @@ struct ServeCommand: AsyncParsableCommand {
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
         let location = try database.location()
-        if let directory, location != nil {
-            // With --database only the bootstrap code file goes there; SQLite makes its directory itself.
-            try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        // One AS per SQLite data directory: held until this process ends. With --database the instances coordinate
-        // through the database and the directory only receives the bootstrap code file, so several may share it.
-        let lock = try directory.flatMap { location == nil ? try DataDirectoryLock.acquire(directory: $0) : nil }
-        defer { withExtendedLifetime(lock) {} }
+        let lock: DataDirectoryLock?
         let backend: ASBackend
-        if let location {
-            backend = try await ASBackend.postgres(location, logger: logger)
-        } else if let directory {
-            backend = try ASBackend.sqlite(directory: directory)
-        } else {
-            throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+        do {
+            if let directory, location != nil {
+                // With --database only the bootstrap code file goes there; SQLite makes its directory itself.
+                try FileManager.default.createDirectory(
+                    at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            // One AS per SQLite data directory: held until this process ends. With --database the instances
+            // coordinate through the database and the directory only receives the bootstrap code file, so several
+            // may share it.
+            lock = try directory.flatMap { location == nil ? try DataDirectoryLock.acquire(directory: $0) : nil }
+            if let location {
+                backend = try await ASBackend.postgres(location, logger: logger)
+            } else if let directory {
+                backend = try ASBackend.sqlite(directory: directory)
+            } else {
+                throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+            }
+        } catch {
+            StandardStreams.err("gnapterm serve: \(ErrorSentence.describe(error))\n")
+            throw ExitCode(1)
         }
+        defer { withExtendedLifetime(lock) {} }
         logger.info("AS state", metadata: ["backend": "\(backend.description)"])
         StandardStreams.out("AS state in \(backend.description)\n")
         var configuration = ServerConfiguration(

@@ -31,7 +31,7 @@ import Testing
         let wrongType = Self.refusal { _ = try Self.introspection(#"{"access_token": 7, "resource_server": "rs"}"#) }
         #expect(wrongType == GNAPError(.invalidRequest, "'access_token' has the wrong type (expected a string)"))
         let notJSON = Self.refusal { _ = try Self.introspection("access_token=abc") }
-        #expect(notJSON == GNAPError(.invalidRequest, "the content is not valid JSON"))
+        #expect(notJSON == GNAPError(.invalidRequest, "the content is not valid JSON (at line 1, column 1)"))
     }
 
     @Test func introspectionRequestValuesAreChecked() {

@@ -36,7 +36,7 @@ struct VectorRun {
             message: message ?? self.message, components: received.components, parameters: received.parameters)
     }
 
-    /// Verifies with the verifier resolving the key from `keyid`, never from the label (RFC 9421 §7.2.7).
+    /// Verifies with the verifier resolving the key from `keyid`, never from the label (RFC 9421 §7.2.5).
     func verify(_ message: HTTPMessage, with key: VerificationKey) -> VerificationResult {
         MessageVerifier.verify(message, policy: VectorCatalog.policy) { candidate in
             candidate.parameters.keyID == testCase.keyId ? key : nil

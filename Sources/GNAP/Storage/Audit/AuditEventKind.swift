@@ -60,6 +60,7 @@ public struct AuditEventKind: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let accountCreated: AuditEventKind = "account.created"
     public static let accountDisabled: AuditEventKind = "account.disabled"
     public static let accountEnabled: AuditEventKind = "account.enabled"
+    public static let accountRoleChanged: AuditEventKind = "account.role_changed"
     public static let deviceEnrolled: AuditEventKind = "device.enrolled"
     public static let deviceRevoked: AuditEventKind = "device.revoked"
     public static let deviceRotated: AuditEventKind = "device.rotated"

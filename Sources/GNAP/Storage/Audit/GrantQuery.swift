@@ -48,14 +48,19 @@ public struct GrantPage: Sendable, Hashable {
 public struct GrantCounts: Sendable, Hashable, Codable {
     public var byStatus: [String: Int]
     public var byOutcome: [String: Int]
+    /// The newest audit entry when the counts were made (the admin API adds it; a store leaves it nil), so a
+    /// watcher can replay the log just before it (`GET /admin/v1/events?follow=false`).
+    public var latestEventID: Int64?
 
-    public init(byStatus: [String: Int], byOutcome: [String: Int]) {
+    public init(byStatus: [String: Int], byOutcome: [String: Int], latestEventID: Int64? = nil) {
         self.byStatus = byStatus
         self.byOutcome = byOutcome
+        self.latestEventID = latestEventID
     }
 
     private enum CodingKeys: String, CodingKey {
         case byStatus = "by_status"
         case byOutcome = "by_outcome"
+        case latestEventID = "latest_event_id"
     }
 }

@@ -6,10 +6,16 @@ public struct AdminWatchEffectHandler<Backend: AdminWatchBackend>: Sendable {
     public var backend: Backend
     /// Waits before reconnecting; the real one sleeps (with jitter), tests pass one that returns at once.
     public var sleep: @Sendable (Duration) async -> Void
+    /// Rings the terminal's bell (the real one beeps through curses).
+    public var ring: @Sendable () async -> Void
 
-    public init(backend: Backend, sleep: @escaping @Sendable (Duration) async -> Void = Self.sleepWithJitter) {
+    public init(
+        backend: Backend, sleep: @escaping @Sendable (Duration) async -> Void = Self.sleepWithJitter,
+        ring: @escaping @Sendable () async -> Void = {}
+    ) {
         self.backend = backend
         self.sleep = sleep
+        self.ring = ring
     }
 
     /// Sleeps `delay` plus or minus 20 %, so that many watchers do not reconnect in step.
@@ -44,6 +50,9 @@ public struct AdminWatchEffectHandler<Backend: AdminWatchBackend>: Sendable {
         case .loadAccounts:
             return .accountsLoaded(
                 await Self.result { () async throws(AdminWatchFailure) in try await backend.accounts() })
+        case .ringBell:
+            await ring()
+            return nil
         case .accountAction(let action):
             return .accountActionDone(
                 action, await Self.result { () async throws(AdminWatchFailure) in try await backend.perform(action) })

@@ -5,30 +5,24 @@ import TerminalSession
 /// Connects `gnapterm admin` (the watch view) to a running AS with the approver key this terminal enrolled there,
 /// and checks first that the account is an admin, so a `user` account gets a sentence instead of a screen.
 public enum AdminWatchSetup {
-    /// `passphrase(attempt)` opens a sealed device key (see ``AdminSession/connect(server:store:transport:clock:passphrase:)``).
+    /// `passphrase(attempt)` opens a sealed device key (see ``AdminKeyring``).
     public static func connect<C: Clock & Sendable>(
         server input: String, store: any ApproverStore, transport: any HTTPTransport, clock: C,
         passphrase: (Int) async -> String? = { _ in nil }
     ) async throws(SessionError) -> RemoteAdminWatchBackend where C.Instant == WallInstant {
-        let admin = try await AdminSession.connect(
+        let keyring = try await AdminKeyring(
             server: input, store: store, transport: transport, clock: clock, passphrase: passphrase)
-        let username: String
+        let username = keyring.identity.username
         do {
-            username = try await store.approverIdentity(server: admin.server)?.username ?? "?"
-        } catch {
-            throw .store(error)
-        }
-        do {
-            _ = try await admin.counts()
+            _ = try await keyring.admin.counts()
         } catch {
             if error.gnapError?.code == .adminRequired {
                 throw SessionError(
-                    "the account '\(username)' is not an admin at \(admin.server); the admin view needs an admin "
-                        + "account (ask an admin: gnapterm admin users add NAME --role admin)")
+                    "the account '\(username)' is not an admin at \(keyring.server); the admin view needs an admin "
+                        + "account (ask an admin: gnapterm admin users set-role \(username) admin)")
             }
             throw SessionError(error.description)
         }
-        return RemoteAdminWatchBackend(
-            admin: admin, stream: AdminEventStream(admin: admin), identity: "\(username) @ \(admin.server)")
+        return RemoteAdminWatchBackend(keyring: keyring, identity: "\(username) @ \(keyring.server)")
     }
 }

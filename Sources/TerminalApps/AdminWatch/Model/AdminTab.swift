@@ -1,6 +1,6 @@
 /// The tabs of the watch view.
 public enum AdminTab: Int, Sendable, Hashable, CaseIterable {
-    case pending, decisions, accounts, devices
+    case pending, decisions, accounts, devices, events
 
     public var title: String {
         switch self {
@@ -8,6 +8,7 @@ public enum AdminTab: Int, Sendable, Hashable, CaseIterable {
         case .decisions: "Decisions"
         case .accounts: "Accounts"
         case .devices: "Devices"
+        case .events: "Events"
         }
     }
 }

@@ -14,6 +14,8 @@ public enum AdminWatchEffect: Sendable, Hashable {
     case grantAction(GrantAction, grantID: String, reason: String)
     case loadAccounts
     case accountAction(AccountAction)
+    /// Ring the terminal's bell (a new request arrived and the admin asked for `--bell`).
+    case ringBell
 }
 
 /// The first picture of the AS, loaded when the stream opens for the first time.
@@ -21,22 +23,31 @@ public struct AdminSnapshot: Sendable, Hashable {
     public var pending: [GrantSummary]
     public var decided: [GrantSummary]
     public var counts: GrantCounts
+    /// The newest audit entries before the stream opened, oldest first: the recent decisions as they happened and
+    /// the start of the event log.
+    public var recent: [AuditEntryView]
 
-    public init(pending: [GrantSummary], decided: [GrantSummary], counts: GrantCounts) {
+    public init(
+        pending: [GrantSummary], decided: [GrantSummary], counts: GrantCounts, recent: [AuditEntryView] = []
+    ) {
         self.pending = pending
         self.decided = decided
         self.counts = counts
+        self.recent = recent
     }
 }
 
-/// Why a backend call failed, for a person; `isRefusal` when retrying cannot help (not an admin, revoked device).
+/// Why a backend call failed, for a person; `isRefusal` when retrying cannot help (not an admin, revoked device),
+/// `endsSession` when the AS no longer accepts this terminal's credentials (every later call would fail too).
 public struct AdminWatchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String
     public var isRefusal: Bool
+    public var endsSession: Bool
 
-    public init(_ description: String, isRefusal: Bool = false) {
+    public init(_ description: String, isRefusal: Bool = false, endsSession: Bool = false) {
         self.description = description
         self.isRefusal = isRefusal
+        self.endsSession = endsSession
     }
 }
 

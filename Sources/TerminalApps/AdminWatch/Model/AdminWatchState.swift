@@ -17,6 +17,9 @@ public struct AdminWatchState: Sendable, Equatable {
     public var connection: ConnectionState = .connecting(attempt: 1)
     /// The newest audit entry applied.
     public var lastEventID: Int64?
+    /// The newest audit entry when the first snapshot was counted: where a reconnection resumes while no entry has
+    /// been applied yet (resuming "from the newest" would lose what was written while the view was away).
+    public var snapshotEventID: Int64?
     /// Whether the first snapshot (pending grants, counts, accounts) has been loaded.
     public var hasSnapshot = false
 
@@ -38,6 +41,13 @@ public struct AdminWatchState: Sendable, Equatable {
     public var recentDecisionTimes: [WallInstant] = []
     /// Grant counts per state (from `/admin/v1/counts`, then kept up to date by events).
     public var counts: [String: Int] = [:]
+
+    /// The raw audit stream for the events tab, oldest first (at most ``eventLimit``).
+    public var events: [AuditEntryView] = []
+    /// What the events tab shows: entries containing this text (kind, grant, actor, account or detail).
+    public var eventFilter = ""
+    /// The selected entry of the events tab, counted from the newest shown.
+    public var eventSelection = 0
 
     public var accounts: [AccountView] = []
     public var devices: [AdminDevice] = []
@@ -70,6 +80,9 @@ public struct AdminWatchState: Sendable, Equatable {
 
     /// Rows of the table on screen for `size` (header, counts, tabs, column titles, status bar).
     public static func visibleRows(_ size: Size) -> Int { max(1, size.height - 5) }
+
+    /// Audit entries kept for the events tab.
+    public static let eventLimit = 2000
 }
 
 /// The grant whose detail is open.

@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// The reason field and the confirmations.
+/// The reason field and the confirmations. A confirmation reads like the approver's: a "Confirm …" title, what will
+/// happen, and two buttons, "<Verb> (y)" and "Back (n)"; Enter confirms as y does, Esc goes back as n does.
 struct AdminDialogView {
     var dialog: AdminDialog
 
@@ -24,10 +25,10 @@ struct AdminDialogView {
                 : "Its access tokens stop working at once."
             canvas.draw(
                 Modal(
-                    title: "\(verb) this grant?",
-                    message:
-                        "\(verb) \(client) (\(grantID))?\nReason: \(reason)\n\(consequence)\n\ny: \(verb.lowercased())   n: back",
-                    borderStyle: .danger, preferredWidth: min(64, rect.width - 2)),
+                    title: action == .deny ? "Confirm denial" : "Confirm revocation",
+                    message: "\(verb) \(client) (\(grantID))?\nReason: \(reason)\n\(consequence)",
+                    borderStyle: .danger, buttons: ButtonBar(["\(verb) (y)", "Back (n)"], spacing: 6),
+                    preferredWidth: min(64, rect.width - 2)),
                 in: rect)
         case .confirmAccount(let action):
             let question: String
@@ -38,9 +39,19 @@ struct AdminDialogView {
             }
             canvas.draw(
                 Modal(
-                    title: "Are you sure?", message: question + "\n\ny: yes   n: back", borderStyle: .warning,
+                    title: "Confirm", message: question, borderStyle: .warning,
+                    buttons: ButtonBar(["\(Self.verb(action)) (y)", "Back (n)"], spacing: 6),
                     preferredWidth: min(60, rect.width - 2)),
                 in: rect)
+        }
+    }
+
+    /// The button's verb for an account or device action.
+    static func verb(_ action: AccountAction) -> String {
+        switch action {
+        case .disable: "Disable"
+        case .enable: "Enable"
+        case .revokeDevice: "Revoke"
         }
     }
 }

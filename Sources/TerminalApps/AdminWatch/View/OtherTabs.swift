@@ -52,6 +52,34 @@ enum OtherTabs {
             on: &canvas)
     }
 
+    /// The raw audit stream, newest first: time, kind, grant, actor and the entry's detail.
+    static func events(_ state: AdminWatchState, timeZone: TimeZone, in rect: Rect, on canvas: inout Canvas) {
+        let all = state.shownEvents
+        // Only the rows on screen are formatted (the log holds up to 2000 entries).
+        let visible = max(1, rect.height - 1)
+        let first = max(0, min(state.eventSelection - visible + 1, all.count - visible))
+        let shown = Array(all[first..<min(all.count, first + visible)])
+        let rows = shown.map { entry in
+            [
+                RFC3339.parse(entry.at).map { TimeText.format($0, in: timeZone, seconds: true, zone: false) }
+                    ?? entry.at,
+                entry.kind.rawValue, entry.grantID ?? "-", entry.actor ?? entry.accountID ?? "-", entry.detail,
+            ]
+        }
+        let empty =
+            state.eventFilter.isEmpty
+            ? "No events yet. Everything the AS records in its audit log appears here as it happens."
+            : "No event matches the filter “\(state.eventFilter)”."
+        table(
+            ["TIME", "KIND", "GRANT", "ACTOR", "DETAIL"], widths: [19, 18, 12, 18], rows: rows,
+            styles: shown.map { style(kind: $0.kind) }, selection: state.eventSelection - first, empty: empty,
+            in: rect, on: &canvas)
+    }
+
+    static func style(kind: AuditEventKind) -> Style {
+        AdminWatchApp.decisionKinds[kind].map(style(outcome:)) ?? (kind == .grantCreated ? .warning : .normal)
+    }
+
     static func style(outcome: String) -> Style {
         switch outcome {
         case "approved": .success

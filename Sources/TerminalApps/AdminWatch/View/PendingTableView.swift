@@ -10,7 +10,8 @@ struct PendingTableView {
     struct Columns {
         var client: Int
         var rights: Int
-        let mode = 9
+        /// Wide enough for "code,code-uri" (a device's usual pair) from 110 columns on.
+        var mode: Int
         let age = 5
         let expires = 7
         let code = 4
@@ -19,6 +20,7 @@ struct PendingTableView {
         init(width: Int) {
             approver = width >= 110 ? 14 : 10
             client = width >= 110 ? 22 : 16
+            mode = width >= 110 ? 13 : 9
             rights = max(8, width - client - mode - age - expires - code - approver - 8)
         }
     }
@@ -41,7 +43,9 @@ struct PendingTableView {
             canvas.draw(Label(text, style: .muted, alignment: .center), in: rect.row(rect.height / 2))
             return
         }
-        let first = min(state.scrollOffset, max(0, order.count - 1))
+        // The rows may be fewer than the state assumes (a banner above): keep the selection on screen.
+        let first = max(
+            min(state.scrollOffset, max(0, order.count - 1)), state.selectedIndex - visible + 1)
         let last = min(order.count, first + visible)
         for index in first..<last {
             guard let row = state.table[order[index]] else { continue }
@@ -59,7 +63,7 @@ struct PendingTableView {
                     columns.rights,
                     base
                 ),
-                (row.modes.map(Self.modeName).joined(separator: ","), columns.mode, base),
+                (Self.modes(row.modes, width: columns.mode), columns.mode, base),
                 (ShortDuration.format(row.createdAt.duration(to: state.now)), columns.age, base),
                 (expires, columns.expires, selected ? base : expiring ? .warning : base),
                 (row.codeEntered ? "yes" : "no", columns.code, selected ? base : row.codeEntered ? .accent : .muted),
@@ -86,12 +90,19 @@ struct PendingTableView {
         }
     }
 
+    /// The start modes in `width` columns: their names, or shorter ones when those do not fit.
+    static func modes(_ modes: [String], width: Int) -> String {
+        let names = modes.map { modeName($0, short: false) }.joined(separator: ",")
+        guard DisplayWidth.of(names) > width else { return names }
+        return modes.map { modeName($0, short: true) }.joined(separator: ",")
+    }
+
     /// Start modes in a few letters.
-    static func modeName(_ mode: String) -> String {
+    static func modeName(_ mode: String, short: Bool) -> String {
         switch mode {
         case "user_code": "code"
-        case "user_code_uri": "code-uri"
-        case "redirect": "redirect"
+        case "user_code_uri": short ? "uri" : "code-uri"
+        case "redirect": short ? "redir" : "redirect"
         case "app": "app"
         default: mode
         }

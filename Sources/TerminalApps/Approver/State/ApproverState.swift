@@ -43,6 +43,8 @@ public struct ApproverState: Equatable, Sendable {
     public var screen: Screen
     /// The key help is shown over the screen.
     public var showsHelp: Bool
+    /// The first line of the key help shown, when it is taller than the screen.
+    public var helpScroll: Int
     /// The current time, moved by ticks; countdowns are computed from it.
     public var now: WallInstant
     /// The time of the first tick's origin: ticks set `now` to `clockStart` plus the elapsed time.
@@ -58,16 +60,23 @@ public struct ApproverState: Equatable, Sendable {
     public var result: DecisionResult?
     /// The first row shown of the result.
     public var resultScroll: Int
+    /// The first row shown of the approval's confirmation list.
+    public var confirmScroll: Int
     public var history: HistoryState
     public var grants: GrantsState
     public var keys: KeysState
     /// Set by the quit command; the runner then stops.
     public var isQuitting: Bool
+    /// A short confirmation in the status bar (e.g. what was copied), until the next key.
+    public var flash: String?
+    /// True while the app receives mouse events; false leaves the mouse to the terminal's text selection.
+    public var capturesMouse: Bool
 
     /// The state at start: the code entry screen, typing.
     public init(now: WallInstant, size: Size = Size(width: 80, height: 24), hint: String? = nil) {
         screen = .codeEntry
         showsHelp = false
+        helpScroll = 0
         self.now = now
         clockStart = now
         self.size = size
@@ -77,10 +86,13 @@ public struct ApproverState: Equatable, Sendable {
         denial = DenialState()
         result = nil
         resultScroll = 0
+        confirmScroll = 0
         history = HistoryState()
         grants = GrantsState()
         keys = KeysState()
         isQuitting = false
+        flash = nil
+        capturesMouse = true
     }
 
     /// The state at start when the person gave an interaction URL or application URI: waiting for its review,

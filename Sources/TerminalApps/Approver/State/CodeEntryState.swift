@@ -14,12 +14,24 @@ public struct CodeEntryState: Equatable, Sendable {
     /// Until when the AS refuses codes from this device (too many failed attempts); a countdown is shown and
     /// codes are not sent before it.
     public var lockedUntil: WallInstant?
+    /// True when the field holds a request link being typed (`http…`, `gnapterm:…`) instead of a code: then it is
+    /// not formatted, and Enter opens the link.
+    public var isLink: Bool
+    /// What was typed since the field was last empty, as typed (before formatting), while only characters were
+    /// typed at the end; it tells a link being typed from a code. Nil after any other edit.
+    var typedSinceEmpty: String?
+
+    /// The longest link the field takes.
+    static let maximumLinkLength = 2048
+    static let codeFieldLength = 9
 
     /// An empty field with the focus.
     public init() {
-        field = TextFieldState(maxLength: 9)
+        field = TextFieldState(maxLength: Self.codeFieldLength)
         isTyping = true
         error = nil
         errorDetail = nil
+        isLink = false
+        typedSinceEmpty = ""
     }
 }

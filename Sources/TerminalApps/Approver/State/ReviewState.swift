@@ -26,6 +26,10 @@ public struct ReviewState: Equatable, Sendable {
     public var scroll: Int
     /// A message above the buttons (e.g. why approving was refused).
     public var notice: String?
+    /// The rights (indices into `review.allRights`) whose first row, and those whose last row, have been on the
+    /// screen: a right counts as read once both have (not necessarily at the same time).
+    public var seenRightStarts: Set<Int>
+    public var seenRightEnds: Set<Int>
 
     /// Everything included, the first toggle selected, the list focused.
     public init(review: InteractionReview) {
@@ -37,6 +41,13 @@ public struct ReviewState: Equatable, Sendable {
         focus = .items
         scroll = 0
         notice = nil
+        seenRightStarts = []
+        seenRightEnds = []
+    }
+
+    /// How many requested rights have not been on the screen yet (approving waits until none is left).
+    public var unseenRightCount: Int {
+        includedRights.indices.filter { !seenRightStarts.contains($0) || !seenRightEnds.contains($0) }.count
     }
 
     /// The toggles in screen order: rights, subject formats, assertion formats.

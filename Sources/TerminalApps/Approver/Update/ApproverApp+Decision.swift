@@ -10,6 +10,19 @@ extension ApproverApp {
             return sendApproval(&state, review)
         case .command(.back):
             state.screen = .review
+        case .command(.previousItem), .command(.nextItem), .command(.pageUp), .command(.pageDown), .scroll:
+            // A list taller than the dialog (a short terminal) scrolls, so everything can be read before approving.
+            let dialog = ConfirmDialog(summary: review.summary, size: state.size)
+            let page = max(1, dialog.body.height - 1)
+            let rows: Int =
+                switch message {
+                case .command(.previousItem): -1
+                case .command(.nextItem): 1
+                case .command(.pageUp): -page
+                case .scroll(let rows): rows
+                default: page
+                }
+            state.confirmScroll = min(max(0, state.confirmScroll + rows), dialog.maxScroll)
         case .click(let point):
             let dialog = ConfirmDialog(summary: review.summary, size: state.size)
             switch dialog.buttons.button(at: point, in: dialog.buttonRow) {
@@ -109,7 +122,7 @@ extension ApproverApp {
             return []
         }
         switch message {
-        case .command(.newCode): startOver(&state)
+        case .command(.newCode): startOver(&state, typing: true)
         case .command(.showHistory): return showHistory(&state)
         default: break
         }

@@ -4,6 +4,27 @@ extension ApproverApp {
     /// Why approving with nothing included is refused, and what to do instead.
     static let nothingIncludedNotice = "Nothing is included. Tick an item to approve, or press d to deny."
 
+    /// Why approving waits: some requested rights have not been on the screen yet.
+    static func unseenRightsNotice(_ unseen: Int, of total: Int) -> String {
+        "Read the rights first: \(unseen) of \(total) not shown yet (↓ or PgDn)."
+    }
+
+    /// Records which requested rights the review shows now (see `ReviewState.unseenRightCount`).
+    func markShownRights(_ state: inout State) {
+        guard var review = state.review else { return }
+        let layout = reviewLayout(review, state)
+        let visible = layout.visibleRows(scroll: review.scroll)
+        for index in review.includedRights.indices {
+            guard let rows = layout.rowRange(of: .right(index)) else { continue }
+            if visible.contains(rows.lowerBound) { review.seenRightStarts.insert(index) }
+            if visible.contains(rows.upperBound) { review.seenRightEnds.insert(index) }
+        }
+        if review.unseenRightCount == 0, review.notice?.hasPrefix("Read the rights first") == true {
+            review.notice = nil
+        }
+        if review != state.review { state.review = review }
+    }
+
     func updateReview(_ state: inout State, _ message: Message) -> [Effect] {
         guard var review = state.review else {
             startOver(&state)
@@ -61,6 +82,12 @@ extension ApproverApp {
         case .command(.leaveReview):
             startOver(&state)
             return []
+        case .click(let point)
+        where layout.showsRightsSummary(scroll: review.scroll) && point.y == layout.viewport.maxY - 1
+            && layout.viewport.contains(point):
+            // The line that says the rights are further down takes the person there.
+            review.focus = .items
+            if let first = review.items.firstIndex(of: .right(0)) { select(first, in: &review, layout: layout) }
         case .click(let point):
             if let item = layout.item(at: point, scroll: review.scroll), let index = review.items.firstIndex(of: item) {
                 review.focus = .items
@@ -102,9 +129,14 @@ extension ApproverApp {
         if let firstVisible { review.selection = firstVisible }
     }
 
-    /// Opens the confirmation, or refuses when nothing is included.
+    /// Opens the confirmation, or refuses when some right was never on the screen or nothing is included.
     private func approve(_ state: inout State, _ review: ReviewState) -> [Effect] {
         var review = review
+        if review.unseenRightCount > 0 {
+            review.notice = Self.unseenRightsNotice(review.unseenRightCount, of: review.includedRights.count)
+            state.review = review
+            return []
+        }
         if review.summary.releasesNothing {
             review.notice = Self.nothingIncludedNotice
             state.review = review
@@ -113,6 +145,7 @@ extension ApproverApp {
         review.notice = nil
         state.review = review
         state.screen = .confirmApproval
+        state.confirmScroll = 0
         return []
     }
 

@@ -32,7 +32,7 @@ extension ApproverApp {
                 status: "\(included) of \(review.includedRights.count) rights included", hints: hints, on: &canvas)
             ReviewScreen.draw(review, layout: reviewLayout, now: state.now, on: &canvas)
             if state.screen == .confirmApproval {
-                ConfirmDialog(summary: review.summary, size: size).draw(on: &canvas)
+                ConfirmDialog(summary: review.summary, size: size).draw(scroll: state.confirmScroll, on: &canvas)
             } else if state.screen == .deny {
                 DenyDialog(size: size).draw(state.denial, on: &canvas)
             }
@@ -60,13 +60,12 @@ extension ApproverApp {
                     .draw(scroll: state.history.detailScroll, on: &canvas)
             }
         }
+        if let flash = state.flash {
+            canvas.draw(StatusBar(flash, style: Style.statusBar.bolded), in: layout.status)
+        }
         if state.showsHelp {
             canvas.cursor = nil
-            canvas.draw(
-                HelpOverlay(
-                    sections: ApproverKeymaps.keymap(for: state).helpSections, title: "Keys",
-                    footer: "Press any key to close"),
-                in: canvas.bounds)
+            canvas.draw(helpOverlay(state), in: canvas.bounds)
         }
         return canvas
     }

@@ -3,22 +3,31 @@ import TerminalUI
 /// The code entry screen: the field, what went wrong, the hint.
 enum CodeEntryScreen {
     static let label = "User code  "
+    /// The label while the field holds a request link.
+    static let linkLabel = "Link  "
     static let fieldWidth = 11
 
-    /// Where the code field is drawn.
-    static func fieldRect(size: Size) -> Rect {
-        let content = ScreenLayout(size: size).content
-        let total = DisplayWidth.of(label) + fieldWidth
+    static func label(_ state: ApproverState) -> String { state.code.isLink ? linkLabel : label }
+
+    /// Where the code field is drawn: centred for a code, as wide as the screen allows for a link.
+    static func fieldRect(_ state: ApproverState) -> Rect {
+        let content = ScreenLayout(size: state.size).content
+        let label = label(state)
+        let width = state.code.isLink ? max(fieldWidth, content.width - DisplayWidth.of(label) - 2) : fieldWidth
+        let total = DisplayWidth.of(label) + width
         let x = content.minX + max(0, (content.width - total) / 2) + DisplayWidth.of(label)
-        return Rect(x: x, y: content.minY + 4, width: fieldWidth, height: 1).intersection(content)
+        return Rect(x: x, y: content.minY + 4, width: width, height: 1).intersection(content)
     }
 
     static func draw(_ state: ApproverState, on canvas: inout Canvas) {
         let content = ScreenLayout(size: state.size).content
         canvas.draw(Paragraph("Type the code shown on the device that is asking for access."), in: content.row(1))
+        // Two rows at most (the field is on the fourth).
         canvas.draw(
-            Label("Letters and digits; case, spaces and dashes do not matter.", style: .muted), in: content.row(2))
-        let field = fieldRect(size: state.size)
+            Paragraph("Letters and digits; case, spaces and dashes do not matter. A link works too.", style: .muted),
+            in: Rect(x: content.minX, y: content.minY + 2, width: content.width, height: 2).intersection(content))
+        let field = fieldRect(state)
+        let label = label(state)
         let labelWidth = DisplayWidth.of(label)
         canvas.draw(
             Label(label), in: Rect(x: field.minX - labelWidth, y: field.minY, width: labelWidth, height: 1))

@@ -37,11 +37,19 @@ struct ConfirmDialog {
         return lines
     }
 
-    func draw(on canvas: inout Canvas) {
+    /// The largest useful scroll offset of the list.
+    var maxScroll: Int { max(0, rows.count - body.height) }
+
+    /// Draws the dialog with its list scrolled by `scroll` rows; a list taller than the dialog says where the rest is.
+    func draw(scroll: Int = 0, on canvas: inout Canvas) {
         canvas.draw(modal, in: canvas.bounds)
-        Document.draw(rows, in: body, on: &canvas)
-        if rows.count > body.height, body.height > 0 {
-            canvas.draw(Label("… more (enlarge the terminal)", style: .warning), in: body.row(body.height - 1))
-        }
+        let first = min(max(0, scroll), maxScroll)
+        Document.draw(rows.dropFirst(first), in: body, on: &canvas)
+        guard rows.count > body.height, body.height > 0 else { return }
+        let below = first < maxScroll
+        let text = below ? "… more below (↓ or PgDn)" : "↑ more above"
+        let row = below ? body.row(body.height - 1) : body.row(0)
+        canvas.fill(row)
+        canvas.draw(Label(text, style: .warning), in: row)
     }
 }

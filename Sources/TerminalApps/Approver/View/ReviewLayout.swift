@@ -11,28 +11,29 @@ struct ReviewLayout {
     var viewport: Rect
     /// The line between the document and the fixed footer.
     var separator: Rect
-    /// The anti-phishing sentence and the countdown.
+    /// The anti-phishing sentence.
     var reminder: Rect
-    /// The notice row (e.g. why approving was refused).
+    /// Where the countdown goes: beside the reminder, or beside the buttons on a short screen.
+    var expiry: Rect
+    /// The notice row (e.g. why approving was refused): its own row, or the separator on a short screen.
     var notice: Rect
     /// The row of the Approve and Deny buttons.
     var buttonRow: Rect
     var buttons: ButtonBar
+    /// The names of the requested rights, for the line that says they are further down.
+    var rightNames: [String]
+    /// The anti-phishing sentence that fits `reminder`.
+    var reminderText: String
 
     static let buttonTitles = ["Approve (a)", "Deny (d)"]
+    /// Below this content height the footer takes three rows instead of four or more, so that the requested
+    /// rights start on the first screen of a 60x18 terminal.
+    static let compactHeight = 18
 
     init(review: ReviewState, description: ReviewDescription, now: WallInstant, size: Size) {
         let content = ScreenLayout(size: size).content
-        let expiry = ReviewDescription.expiryText(expiresAt: review.review.expiresAt, now: now)
-        let reminderWidth = max(1, content.width - DisplayWidth.of(expiry) - 2)
-        let reminderHeight = max(1, Paragraph(ReviewDescription.antiPhishing).height(width: reminderWidth))
-        let (top, footer) = content.splitVertical(bottom: 3 + reminderHeight)
-        viewport = top
-        separator = footer.row(0)
-        reminder = Rect(x: footer.minX, y: footer.minY + 1, width: footer.width, height: reminderHeight)
-        notice = footer.row(1 + reminderHeight)
-        buttonRow = footer.row(2 + reminderHeight)
-        rows = Document.rows(Self.lines(review: review, description: description), width: top.width)
+        let expiryText = ReviewDescription.expiryText(expiresAt: review.review.expiresAt, now: now)
+        let expiryWidth = DisplayWidth.of(expiryText)
         let focused: Int? =
             switch review.focus {
             case .items: nil
@@ -40,6 +41,56 @@ struct ReviewLayout {
             case .denyButton: 1
             }
         buttons = ButtonBar(Self.buttonTitles, focusedIndex: focused, spacing: 6)
+        if content.height < Self.compactHeight {
+            // Separator (with the notice when there is one), the reminder on one line, the buttons and the countdown.
+            let (top, footer) = content.splitVertical(bottom: 3)
+            viewport = top
+            separator = footer.row(0)
+            notice = footer.row(0)
+            reminder = footer.row(1)
+            reminderText =
+                DisplayWidth.of(ReviewDescription.antiPhishing) <= reminder.width
+                ? ReviewDescription.antiPhishing : ReviewDescription.antiPhishingShort
+            let (buttonsPart, expiryPart) = footer.row(2).splitHorizontal(right: expiryWidth)
+            buttonRow = buttonsPart.inset(right: 1)
+            expiry = expiryPart
+        } else {
+            let reminderWidth = max(1, content.width - expiryWidth - 2)
+            let reminderHeight = max(1, Paragraph(ReviewDescription.antiPhishing).height(width: reminderWidth))
+            let (top, footer) = content.splitVertical(bottom: 3 + reminderHeight)
+            viewport = top
+            separator = footer.row(0)
+            let reminderRows = Rect(x: footer.minX, y: footer.minY + 1, width: footer.width, height: reminderHeight)
+            let (text, countdown) = reminderRows.splitHorizontal(right: expiryWidth)
+            reminder = text.inset(right: 2)
+            reminderText = ReviewDescription.antiPhishing
+            expiry = countdown.row(0)
+            notice = footer.row(1 + reminderHeight)
+            buttonRow = footer.row(2 + reminderHeight)
+        }
+        rightNames = description.rights.map(\.name)
+        // On a short screen the blank lines between the sections go too (their headings stand out on their own).
+        let lines = Self.lines(review: review, description: description)
+        let compact = content.height < Self.compactHeight
+        rows = Document.rows(compact ? lines.filter { $0 != .blank } : lines, width: viewport.width)
+    }
+
+    /// True when, at `scroll`, every requested right is below the viewport: its last row then says they are there
+    /// (`rightsSummary`), so that a short screen always shows part of what is asked.
+    func showsRightsSummary(scroll: Int) -> Bool {
+        guard let first = rowRange(of: .right(0)) else { return false }
+        return first.lowerBound >= clamped(scroll) + viewport.height
+    }
+
+    /// "↓ Access requested: photo-api, dolphin-metadata, …".
+    var rightsSummary: String {
+        "↓ " + ReviewDescription.rightsHeading + ": " + rightNames.joined(separator: ", ")
+    }
+
+    /// The rows of the document on screen at `scroll` (the summary line hides the last one).
+    func visibleRows(scroll: Int) -> Range<Int> {
+        let start = clamped(scroll)
+        return start..<(start + viewport.height - (showsRightsSummary(scroll: scroll) ? 1 : 0))
     }
 
     /// The largest useful scroll offset.

@@ -6,6 +6,11 @@ enum ReviewScreen {
     static func draw(_ review: ReviewState, layout: ReviewLayout, now: WallInstant, on canvas: inout Canvas) {
         let scroll = layout.clamped(review.scroll)
         Document.draw(layout.rows.dropFirst(scroll), in: layout.viewport, on: &canvas)
+        if layout.showsRightsSummary(scroll: scroll) {
+            let row = layout.viewport.row(layout.viewport.height - 1)
+            canvas.fill(row)
+            canvas.draw(Label(layout.rightsSummary, style: Style.accent.bolded), in: row)
+        }
         canvas.horizontalLine(y: layout.separator.minY, x: layout.separator.minX, width: layout.separator.width)
         let above = scroll > 0
         let below = scroll < layout.maxScroll
@@ -16,14 +21,12 @@ enum ReviewScreen {
         }
         let expiry = ReviewDescription.expiryText(expiresAt: review.review.expiresAt, now: now)
         let remaining = now.duration(to: review.review.expiresAt)
-        let expiryStyle = Countdown(remaining: remaining).style
-        let expiryWidth = DisplayWidth.of(expiry)
-        let (reminderText, reminderExpiry) = layout.reminder.splitHorizontal(right: expiryWidth)
         canvas.draw(
-            Paragraph(ReviewDescription.antiPhishing, style: Style.normal.bolded),
-            in: reminderText.inset(right: 2))
-        canvas.draw(Label(expiry, style: expiryStyle, alignment: .trailing), in: reminderExpiry.row(0))
+            Paragraph(layout.reminderText, style: Style.normal.bolded), in: layout.reminder)
+        canvas.draw(
+            Label(expiry, style: Countdown(remaining: remaining).style, alignment: .trailing), in: layout.expiry)
         if let notice = review.notice {
+            canvas.fill(layout.notice)
             canvas.draw(Label(notice, style: .danger), in: layout.notice)
         }
         canvas.draw(layout.buttons, in: layout.buttonRow)

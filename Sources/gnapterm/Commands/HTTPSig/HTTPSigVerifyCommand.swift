@@ -10,7 +10,10 @@ struct HTTPSigVerifyCommand: ParsableCommand {
         discussion: """
             Without --label, every signature (with --tag, if given) is tried with the key. created may not lie in \
             the future and expires may not be past (30 seconds of clock skew are allowed); there is no age limit \
-            unless --max-age is given.
+            unless --max-age is given. --at checks all three as of another time. Then every Content-Digest of the \
+            message (covered or not) is compared with the body (RFC 9530): one that does not match, or that uses \
+            only algorithms other than sha-256 and sha-512, fails verification; a message without a body has empty \
+            content. The output says what was checked and whether the signature covers it.
             """)
 
     @Option(
@@ -35,6 +38,12 @@ struct HTTPSigVerifyCommand: ParsableCommand {
         help: ArgumentHelp("Refuse signatures created more than this many seconds ago.", valueName: "seconds"))
     var maxAge: Int64?
 
+    @Option(
+        help: ArgumentHelp(
+            "Verify as of this time instead of now: Unix seconds or an RFC 3339 date-time (2021-04-20T02:07:53Z).",
+            valueName: "time"))
+    var at: String?
+
     @OptionGroup var message: HTTPSigMessageOptions
 
     func run() throws {
@@ -42,7 +51,7 @@ struct HTTPSigVerifyCommand: ParsableCommand {
             let options = VerifyOptions(
                 key: try HTTPSigIO.readTextFile(key, what: "key"), algorithm: try HTTPSigTool.algorithm(named: alg),
                 label: label, tag: tag, maximumAge: maxAge, scheme: try message.targetScheme(),
-                relatedRequest: try message.relatedRequest(), now: HTTPSigIO.now)
+                relatedRequest: try message.relatedRequest(), now: try at.map(TimeText.parse) ?? HTTPSigIO.now)
             StandardStreams.out(try HTTPSigTool.verify(HTTPSigIO.readStandardInput(), options: options))
         }
     }
