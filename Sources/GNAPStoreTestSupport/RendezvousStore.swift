@@ -20,8 +20,10 @@ public struct RendezvousStore: GrantStore {
         return try await base.updateGrant(id: id, body)
     }
 
-    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
-        try await base.insertGrant(grant, audit: audit)
+    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent], issuedTokens: [AccessTokenRecord])
+        async throws
+    {
+        try await base.insertGrant(grant, audit: audit, issuedTokens: issuedTokens)
     }
     public func grant(id: String) async throws -> GrantRecord? { try await base.grant(id: id) }
     public func grant(userCodeHash: String) async throws -> GrantRecord? {

@@ -96,9 +96,14 @@ struct GrantRequestValidationTests {
         // §2.5: no usable start mode is `invalid_interaction` (more cases in FinishValidationTests).
         expectError(.invalidInteraction, Self.body(interact: #"{"start": []}"#), mentioning: "lists no start mode")
         expectError(.invalidInteraction, Self.body(interact: #"{"start": ["fax"]}"#), mentioning: "supported")
-        expectError(
-            .invalidInteraction, #"{"access_token": {"access": ["x"]}, "client": "c"}"#,
-            mentioning: "requires interaction")
+    }
+
+    /// §1.6.3, §1.6.4: without `interact` the shape is valid; whether the AS can reach the resource owner is the
+    /// server's decision (its policy and the named user), tested in GNAPServerTests.
+    @Test func aRequestWithoutInteractIsLeftToTheServer() throws {
+        let validated = try GrantRequestValidator().validate(
+            body: Array(#"{"access_token": {"access": ["x"]}, "client": "c"}"#.utf8))
+        #expect(!validated.interacts && validated.startModes.isEmpty && validated.finish == nil)
     }
 
     @Test func flagsAreChecked() {

@@ -83,8 +83,13 @@ import Testing
         #expect(state.screen == .activeGrants)
         #expect(press([.tab], &state) == [.loadKeys])
         #expect(state.screen == .keys)
+        // The inbox connects the first time it is shown, then only switches.
+        #expect(press([.tab], &state) == [.inbox(.connect(after: nil, delay: .zero))])
+        #expect(state.screen == .inbox)
         #expect(press([.tab], &state) == [.loadHistory])
         #expect(state.screen == .history)
+        #expect(press([.backTab], &state) == [])
+        #expect(state.screen == .inbox)
         #expect(press([.backTab], &state) == [.loadKeys])
         #expect(press([.backTab], &state) == [.loadActiveGrants])
         #expect(press([.backTab], &state) == [.loadHistory])
@@ -153,8 +158,8 @@ import Testing
         let helps = sections.flatMap(\.entries).map(\.help)
         #expect(helps.contains("Search the history (every word, any field)"))
         #expect(helps.contains("Next match of the search"))
-        #expect(helps.contains("Next pane (decisions, active grants, keys)"))
-        for screen in [ApproverState.Screen.activeGrants, .keys, .revokeGrant, .rotateKey] {
+        #expect(helps.contains("Next pane (decisions, active grants, keys, inbox)"))
+        for screen in [ApproverState.Screen.activeGrants, .keys, .revokeGrant, .rotateKey, .inbox] {
             var other = state
             other.screen = screen
             #expect(app.keymap(for: other).duplicateKeys.isEmpty, "\(screen)")

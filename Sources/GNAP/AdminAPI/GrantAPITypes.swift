@@ -22,6 +22,13 @@ public struct GrantSummary: Sendable, Hashable, Codable {
     public var startModes: [String]?
     /// Whether an approver has entered the code or opened the link, binding the interaction to them.
     public var codeEntered: Bool?
+    /// An asynchronous request (RFC 9635 §1.6.3): its addressee, how far its delivery got and which terminals
+    /// received it (the listing adds the terminals from the delivery log).
+    public var inbox: InboxStatusView?
+    /// Approved by the operator's standing access (§1.6.4), not by a person.
+    public var grantedByPolicy: Bool?
+    /// The agent behind the request, vetted and self-asserted parts apart (the audit log's wording).
+    public var agent: String?
 
     public init(_ grant: GrantRecord) {
         let lifecycle = grant.lifecycle
@@ -39,6 +46,9 @@ public struct GrantSummary: Sendable, Hashable, Codable {
         rights = grant.tokens.flatMap { $0.access.map(Self.summary) }
         startModes = grant.startModes
         codeEntered = lifecycle.boundApprover != nil
+        inbox = lifecycle.inbox.map { InboxStatusView($0, lifecycle: lifecycle) }
+        grantedByPolicy = lifecycle.isGrantedByPolicy ? true : nil
+        agent = grant.agent.map(\.auditText)
     }
 
     /// A short text for one access right: the reference string, or `type: action, action`.
@@ -64,6 +74,9 @@ public struct GrantSummary: Sendable, Hashable, Codable {
         case rights
         case startModes = "start_modes"
         case codeEntered = "code_entered"
+        case inbox
+        case grantedByPolicy = "granted_by_policy"
+        case agent
     }
 }
 

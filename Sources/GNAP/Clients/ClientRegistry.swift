@@ -6,17 +6,22 @@ import Foundation
 ///
 /// The file is a JSON object with a `clients` array; each entry has `id` (1 to 128 characters of `A-Z a-z 0-9 . _ ~
 /// -`), `key` (a key by value, §7.1: `proof` and a public `jwk`) and `display` (§2.3.2: `name` required, `uri` and
-/// `logo_uri` absolute URIs).
+/// `logo_uri` absolute URIs), and optionally what the operator allows it (``ClientPolicy``): `agent` (an automated
+/// agent with a vetted operator: `name`, `operator`, `operator_uri`), `asynchronous` (it may ask for a named user
+/// without interaction, RFC 9635 §1.6.3) and `standing_access` (rights it gets without a person, §1.6.4).
 public struct ClientRegistry: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var id: String
         public var key: ClientKeyBinding
         public var display: ClientDisplay
+        /// What the operator allows this client beyond interactive grants.
+        public var policy: ClientPolicy
 
-        public init(id: String, key: ClientKeyBinding, display: ClientDisplay) {
+        public init(id: String, key: ClientKeyBinding, display: ClientDisplay, policy: ClientPolicy = ClientPolicy()) {
             self.id = id
             self.key = key
             self.display = display
+            self.policy = policy
         }
 
         /// The entry as a stored client instance.
@@ -37,6 +42,14 @@ public struct ClientRegistry: Sendable, Hashable {
         var id: String
         var key: ClientKeyValue
         var display: ClientDisplay
+        var agent: VettedAgent?
+        var asynchronous: Bool?
+        var standingAccess: [AccessRight]?
+
+        private enum CodingKeys: String, CodingKey {
+            case id, key, display, agent, asynchronous
+            case standingAccess = "standing_access"
+        }
     }
 
     /// Reads and checks a registry file.
@@ -56,6 +69,7 @@ public struct ClientRegistry: Sendable, Hashable {
         var entries: [Entry] = []
         var ids: Set<String> = []
         var thumbprints: Set<String> = []
+        var agentNames: Set<String> = []
         for (index, client) in file.clients.enumerated() {
             let path = "clients[\(index)]"
             guard isIdentifier(client.id) else {
@@ -83,7 +97,13 @@ public struct ClientRegistry: Sendable, Hashable {
                     throw ConfigurationFileError("'\(path).display.\(member)' must be an absolute URI")
                 }
             }
-            entries.append(Entry(id: client.id, key: key, display: client.display))
+            let policy = try Self.policy(
+                agent: client.agent, asynchronous: client.asynchronous, standingAccess: client.standingAccess,
+                at: path)
+            if let agent = policy.agent, !agentNames.insert(agent.name.lowercased()).inserted {
+                throw ConfigurationFileError("'\(path).agent.name' is already the name of another registered agent")
+            }
+            entries.append(Entry(id: client.id, key: key, display: client.display, policy: policy))
         }
         return ClientRegistry(entries: entries)
     }

@@ -15,11 +15,16 @@ public struct InteractionReview: Sendable, Hashable, Codable {
     public var uiLocales: [String]?
     /// The client's interaction finish method and URI (RFC 9635 §2.5.2), if it has one.
     public var finish: FinishReview?
+    /// The automated agent behind the request (vetted by the operator, self-asserted, or both), apart from the client.
+    public var agent: AgentIdentity?
+    /// The request was addressed to the approver's account (asynchronous, RFC 9635 §1.6.3) and reached them through
+    /// their inbox, not a code.
+    public var asynchronous: Bool?
 
     public init(
         grantID: String, status: GrantStatus, client: ClientReview, tokens: [TokenReview], subject: SubjectReview?,
         requestedAt: WallInstant, requestedFrom: String?, expiresAt: WallInstant, user: UserReview? = nil,
-        uiLocales: [String]? = nil, finish: FinishReview? = nil
+        uiLocales: [String]? = nil, finish: FinishReview? = nil, agent: AgentIdentity? = nil, asynchronous: Bool? = nil
     ) {
         self.grantID = grantID
         self.status = status
@@ -32,6 +37,8 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         self.user = user
         self.uiLocales = uiLocales
         self.finish = finish
+        self.agent = agent
+        self.asynchronous = asynchronous
     }
 
     /// Every requested right, in order.
@@ -45,7 +52,7 @@ public struct InteractionReview: Sendable, Hashable, Codable {
         case expiresAt = "expires_at"
         case user
         case uiLocales = "ui_locales"
-        case finish
+        case finish, agent, asynchronous
     }
 }
 

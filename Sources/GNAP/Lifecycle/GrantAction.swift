@@ -48,6 +48,8 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
     case startedWithUserCode
     /// The interaction was started with the interaction URL or application URI; the user code is refused (§4.1).
     case startedWithInteractionURL
+    /// The request is not addressed to the approver's account (asynchronous requests, RFC 9635 §1.6.3).
+    case notForYou
 
     public var description: String {
         switch self {
@@ -63,6 +65,7 @@ public enum InteractionRefusal: String, Error, Sendable, Hashable, CustomStringC
             "this request's user code was already entered, so its interaction URL can no longer be used"
         case .startedWithInteractionURL:
             "this request's interaction URL was already used, so its user code can no longer be entered"
+        case .notForYou: "this request is not in your inbox"
         }
     }
 }

@@ -34,4 +34,10 @@ public enum GrantEvent: Sendable, Hashable {
     case revokeApproval(by: ApproverRef, reason: String)
     /// The expiry service found the interaction lifetime over.
     case expireInteraction
+    /// An approver of the account an asynchronous request is addressed to opened it from an inbox (§1.6.3).
+    case inboxOpened(by: ApproverRef)
+    /// The client sent an identical asynchronous request again: merged into this one (§13).
+    case requestRepeated
+    /// The operator's standing access covers the request (§1.6.4): approved by policy and delivered at once.
+    case approveByPolicy(ApprovalSelection)
 }

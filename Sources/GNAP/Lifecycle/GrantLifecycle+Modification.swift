@@ -44,7 +44,8 @@ extension GrantLifecycle {
             state.nextCallAllowedAt = now.advanced(by: .seconds(state.waitSeconds))
             return .issueTokens(selection)
         }
-        guard modification.canInteract else {
+        // An asynchronous request (§1.6.3) goes back to its addressee's inbox instead of needing an interaction.
+        guard modification.canInteract || state.inbox != nil else {
             return .respondError(
                 GNAPError(
                     .requestDenied,
@@ -60,6 +61,7 @@ extension GrantLifecycle {
         state.boundApprover = nil
         state.codeEnteredAt = nil
         state.interactionChannel = nil
+        state.inbox?.seen = []
         // A new interaction has its own finish (§4.2): a new reference is expected if the request has a method.
         state.finish = modification.expectsInteractRef ? FinishProgress() : nil
         state.interactionExpiresAt = now.advanced(by: modification.interactionLifetime)

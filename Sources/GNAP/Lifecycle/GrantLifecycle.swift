@@ -12,13 +12,16 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         self.waitTolerance = waitTolerance
     }
 
-    /// Starts a new pending grant; `expectsInteractRef` when the client asked for an interaction finish method.
+    /// Starts a new pending grant; `expectsInteractRef` when the client asked for an interaction finish method;
+    /// `inbox` when the request is addressed to a user's inbox (RFC 9635 §1.6.3).
     public static func start(
-        clock: C, interactionLifetime: Duration, waitSeconds: Int, expectsInteractRef: Bool = false
+        clock: C, interactionLifetime: Duration, waitSeconds: Int, expectsInteractRef: Bool = false,
+        inbox: InboxDelivery? = nil
     ) -> GrantLifecycle {
         var state = GrantLifecycleState(
             createdAt: clock.now, interactionLifetime: interactionLifetime, waitSeconds: waitSeconds)
         if expectsInteractRef { state.finish = FinishProgress() }
+        state.inbox = inbox
         return GrantLifecycle(state: state, clock: clock)
     }
 
@@ -79,6 +82,12 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             return revokeApproval(by: actor, reason: reason, now: now)
         case .expireInteraction:
             return expireInteraction(now: now)
+        case .inboxOpened(let approver):
+            return openFromInbox(approver, now: now)
+        case .requestRepeated:
+            return repeatRequest(now: now)
+        case .approveByPolicy(let selection):
+            return approveByPolicy(selection, now: now)
         }
     }
 
@@ -91,6 +100,9 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         guard now < state.interactionExpiresAt else { return .expired }
         // A modified grant (§5.3) asks the resource owner who approved it before, not someone else.
         if let owner = state.granted?.approver, owner.accountID != approver.accountID { return .anotherAccountsGrant }
+        // An asynchronous request (§1.6.3) is its addressee's to decide from any of their terminals, code or none;
+        // the first decision wins.
+        if state.inbox?.accountID == approver.accountID { return nil }
         if let bound = state.boundApprover, bound != approver { return .boundToAnotherApprover }
         if requireBound && state.boundApprover == nil { return .codeNotEntered }
         return nil

@@ -27,6 +27,8 @@ public struct GrantLifecycleState: Sendable, Hashable, Codable {
     public var denial: Denial?
     public var outcome: GrantOutcome?
     public var finalizedAt: WallInstant?
+    /// An asynchronous request's addressee and what became of its delivery (RFC 9635 §1.6.3); nil otherwise.
+    public var inbox: InboxDelivery?
 
     public init(createdAt: WallInstant, interactionLifetime: Duration, waitSeconds: Int) {
         status = .pending

@@ -29,6 +29,7 @@ public struct GrantRequestValidator: Sendable {
         }
         let (startModes, finish) = try validateInteract(request.interact)
         let uiLocales = try validateHints(request.interact?.hints)
+        try validateAgent(request.agent)
         return ValidatedGrantRequest(
             request: request, tokens: tokens, clientKey: clientKey, clientReference: clientReference,
             startModes: startModes, subjectFormats: subjectFormats, assertionFormats: assertionFormats,
@@ -123,12 +124,9 @@ public struct GrantRequestValidator: Sendable {
     }
 
     private func validateInteract(_ interact: InteractRequest?) throws(GNAPError) -> ([String], ValidatedFinish?) {
-        guard let interact else {
-            // This AS always asks a person and cannot reach one on its own: §2.5 says that is `invalid_interaction`
-            // ("the AS MUST return an invalid_interaction error").
-            throw GNAPError(
-                .invalidInteraction, "this AS requires interaction with the resource owner; add 'interact'")
-        }
+        // Without `interact` the AS must reach the resource owner itself (§1.6.3) or need nobody (§1.6.4); whether it
+        // can is the server's decision (the client's policy, the named user), not a matter of shape.
+        guard let interact else { return ([], nil) }
         let finish = try validateFinish(interact.finish)
         var seen: Set<String> = []
         let usable = interact.start.filter { policy.supportedStartModes.contains($0) && seen.insert($0).inserted }

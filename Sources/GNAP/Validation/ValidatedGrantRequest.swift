@@ -9,7 +9,7 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var clientKey: ClientKeyBinding?
     /// The instance identifier when the client is given by reference (§2.3.1).
     public var clientReference: String?
-    /// Start modes both requested and supported, in the client's order.
+    /// Start modes both requested and supported, in the client's order; empty when the request has no `interact`.
     public var startModes: [String]
     /// Subject formats both requested and supported.
     public var subjectFormats: [String]
@@ -19,6 +19,10 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var uiLocales: [String] = []
     /// The interaction finish method (§2.5.2), if the client asked for one.
     public var finish: ValidatedFinish? = nil
+
+    /// Whether the client can interact with the end user (§2.5): without `interact`, the AS has to reach the resource
+    /// owner on its own (§1.6.3) or decide by policy (§1.6.4).
+    public var interacts: Bool { !startModes.isEmpty }
 }
 
 /// A client key with the proofing method and the algorithms it implies (RFC 9635 §7.1, §7.3). The rules on formats

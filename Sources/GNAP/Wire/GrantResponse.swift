@@ -9,6 +9,9 @@ public struct GrantResponse: Sendable, Hashable, Codable {
     /// gnapterm extension of a pending continuation response (§5.2): true once someone entered the user code or
     /// opened the interaction URL, so a device can say so. Other clients ignore the member.
     public var interactionStarted: Bool?
+    /// gnapterm extension of the response to an asynchronous request (RFC 9635 §1.6.3, no `interact` to carry
+    /// `expires_in`): seconds the request waits for its resource owner before it expires.
+    public var asynchronousExpiresIn: Int?
 
     public init(
         continue: ContinueResponse? = nil, accessToken: AccessTokenResponses? = nil,
@@ -31,6 +34,7 @@ public struct GrantResponse: Sendable, Hashable, Codable {
         case instanceID = "instance_id"
         case error
         case interactionStarted = "gnapterm_interaction_started"
+        case asynchronousExpiresIn = "gnapterm_expires_in"
     }
 }
 

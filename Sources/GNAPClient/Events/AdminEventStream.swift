@@ -1,20 +1,15 @@
 import AsyncHTTPClient
-import Foundation
 import GNAP
-import HTTPTypes
-import NIOCore
-import NIOHTTP1
 
-/// Follows `GET /admin/v1/events` of an AS: the audit log as server-sent events, signed like every admin call.
-/// ``open(after:)`` returns once the AS has answered (so the stream's start position is fixed), and the entries
-/// then arrive through the returned ``AdminEventSubscription``.
+/// Follows `GET /admin/v1/events` of an AS: the audit log as server-sent events, signed like every admin call
+/// (``SignedEventStream``). ``open(after:)`` returns once the AS has answered (so the stream's start position is
+/// fixed), and the entries then arrive through the returned ``AdminEventSubscription``.
 public struct AdminEventStream: Sendable {
     public let admin: AdminClient
-    let httpClient: HTTPClient
+    let stream: SignedEventStream
+
     /// The AS sends a keep-alive comment every 15 seconds by default: a stream silent for this long is dead.
-    public var idleTimeout: Duration
-    /// Largest error body read when the AS refuses the stream.
-    public var maximumErrorSize: Int
+    public var idleTimeout: Duration { stream.idleTimeout }
 
     /// - Parameters:
     ///   - httpClient: default ``AsyncHTTPTransport/failFastClient``.
@@ -25,9 +20,8 @@ public struct AdminEventStream: Sendable {
         idleTimeout: Duration = .seconds(45), maximumErrorSize: Int = 1 << 16
     ) {
         self.admin = admin
-        self.httpClient = httpClient
-        self.idleTimeout = idleTimeout
-        self.maximumErrorSize = maximumErrorSize
+        stream = SignedEventStream(
+            client: admin.client, httpClient: httpClient, idleTimeout: idleTimeout, maximumErrorSize: maximumErrorSize)
     }
 
     /// Opens the stream after the audit entry `lastEventID` (sent as `Last-Event-ID`), or from the AS's newest
@@ -36,40 +30,10 @@ public struct AdminEventStream: Sendable {
         -> AdminEventSubscription
     {
         let url = admin.base + "/events" + (follow ? "" : "?follow=false")
-        guard let parsed = URL(string: url) else { throw .invalidURL(url) }
-        var request = HTTPRequest(method: .get, url: parsed)
-        request.headerFields[.accept] = "text/event-stream"
-        if let lastEventID { request.headerFields[HTTPField.Name("Last-Event-ID")!] = String(lastEventID) }
-        let client = admin.client
-        do {
-            try client.profile.sign(
-                &request, content: [], key: client.key, digest: client.digest, now: client.clock.now)
-        } catch {
-            throw .signing(String(describing: error))
+        return try await stream.open(url: url, after: lastEventID) { event in
+            guard let data = event.data.data(using: .utf8) else { return nil }
+            return try? GNAPJSON.decode(AuditEntryView.self, from: Array(data))
         }
-        var outgoing = HTTPClientRequest(url: url)
-        outgoing.method = .GET
-        for field in request.headerFields { outgoing.headers.add(name: field.name.rawName, value: field.value) }
-        let response: HTTPClientResponse
-        do {
-            // The stream has no end; liveness is the idle timeout's job, not a request deadline.
-            response = try await httpClient.execute(outgoing, deadline: .distantFuture)
-        } catch {
-            throw .transport(AsyncHTTPTransport.describe(error, url: url))
-        }
-        guard response.status == .ok else {
-            let bytes: [UInt8]
-            do {
-                var body = try await response.body.collect(upTo: maximumErrorSize)
-                bytes = body.readBytes(length: body.readableBytes) ?? []
-            } catch {
-                throw .transport(AsyncHTTPTransport.describe(error, url: url))
-            }
-            let head = HTTPResponse(status: HTTPResponse.Status(code: Int(response.status.code)))
-            _ = try SignedClient.decode(head, bytes, as: NoContent.self)
-            throw .malformedResponse("the event stream answered \(response.status.code)")
-        }
-        return AdminEventSubscription(body: response.body, url: url, idleTimeout: idleTimeout)
     }
 
     /// The audit entries after `lastEventID` up to the newest one, read from a stream that then ends
@@ -78,3 +42,6 @@ public struct AdminEventStream: Sendable {
         try await open(after: lastEventID, follow: false).all()
     }
 }
+
+/// The admin stream's subscription: audit entries.
+public typealias AdminEventSubscription = EventSubscription<AuditEntryView>

@@ -61,6 +61,9 @@ public struct DeviceFlow<C: Clock & Sendable>: Sendable where C.Instant == WallI
         guard let continuation = response.continue else {
             throw GNAPClientError.malformedResponse("the grant response has neither tokens nor 'continue'")
         }
+        if request.interact == nil {
+            return try await waitForApproval(request, response: response, continuation: continuation, onEvent: onEvent)
+        }
         let interact = response.interact
         let lifetime = Duration.seconds(interact?.expiresIn ?? 600)
         let interaction = DeviceInteraction(
@@ -102,17 +105,21 @@ public struct DeviceInteraction: Sendable, Hashable {
     public var app: String?
     /// The finish method the AS accepted, if any.
     public var finish: FinishMethod?
+    /// An asynchronous request (RFC 9635 §1.6.3, no interaction): the user it names, who approves on their own
+    /// terminal; nothing is shown to type or open.
+    public var approver: String?
     public var expiresAt: WallInstant
 
     public init(
         userCode: String? = nil, userCodeURI: String? = nil, redirect: String? = nil, app: String? = nil,
-        finish: FinishMethod? = nil, expiresAt: WallInstant
+        finish: FinishMethod? = nil, approver: String? = nil, expiresAt: WallInstant
     ) {
         self.userCode = userCode
         self.userCodeURI = userCodeURI
         self.redirect = redirect
         self.app = app
         self.finish = finish
+        self.approver = approver
         self.expiresAt = expiresAt
     }
 }

@@ -64,7 +64,7 @@ enum AdminRoutes {
 
         EventRoutes.add(
             to: router, authenticator: components.adminAuthenticator, administration: components.administration,
-            configuration: components.configuration.events, coordination: components.coordination, read: read)
+            configuration: components.configuration.events, wakeup: components.wakeup, read: read)
 
         let mine = components.approverRecords
         let interaction = router.group("/interact/v1")

@@ -10,6 +10,8 @@ struct AdminService: Sendable {
     let grantStore: any GrantStore
     /// Listings, counts and a grant's history.
     let administration: any AdministrationStore
+    /// Which terminals received asynchronous requests.
+    let inbox: any InboxStore
     /// Lifetime of the enrollment codes of invitations.
     let invitationLifetime: Duration
     let clock: AnyWallClock
@@ -28,7 +30,7 @@ struct AdminService: Sendable {
                 throw APIError(.internalServerError, GNAPError(.requestDenied, "internal error"))
             }
         }
-        return try await GrantListing.page(administration, query)
+        return try await GrantListing.page(administration, query, inbox: inbox)
     }
 
     func grantDetail(id: String, _ signed: SignedRequest) async throws(APIError) -> GrantDetail {
@@ -39,8 +41,10 @@ struct AdminService: Sendable {
             }
             let tokens = try await grantStore.accessTokens(grantID: id)
             let history = try await administration.auditEntries(AuditQuery(grantID: id, limit: 10_000))
+            var summary = [GrantSummary(grant)]
+            try await GrantListing.addDeliveries(to: &summary, from: inbox)
             return GrantDetail(
-                grant: GrantSummary(grant), requested: grant.tokens,
+                grant: summary[0], requested: grant.tokens,
                 approval: grant.lifecycle.approval.map(ApprovalView.init), tokens: tokens.map(TokenView.init),
                 history: history.map(AuditEntryView.init))
         } catch let error as APIError {

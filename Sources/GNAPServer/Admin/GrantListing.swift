@@ -4,7 +4,9 @@ import Hummingbird
 /// Reads the listing parameters of `GET /admin/v1/grants` (and the approver's listings): filters, `cursor`, `limit`.
 /// Anything unknown or malformed is `invalid_request`, never ignored.
 struct GrantListing: Sendable {
-    static let filters: Set<String> = ["state", "client", "account", "min_age", "max_age", "cursor", "limit"]
+    static let filters: Set<String> = [
+        "state", "client", "account", "min_age", "max_age", "cursor", "limit", "via",
+    ]
 
     static func query(
         _ parameters: [String: String], now: WallInstant, allowed: Set<String> = filters,
@@ -25,6 +27,12 @@ struct GrantListing: Sendable {
             }
         }
         query.instanceID = parameters["client"]
+        if let via = parameters["via"] {
+            guard let channel = GrantChannel(rawValue: via) else {
+                throw APIError(GNAPError(.invalidRequest, "via must be policy, inbox or interaction"))
+            }
+            query.via = channel
+        }
         if let username = parameters["account"] { query.accountID = try await account(username) }
         if let text = parameters["min_age"] {
             query.createdBefore = now.advanced(by: .zero - .seconds(try seconds(text, "min_age")))
@@ -49,14 +57,30 @@ struct GrantListing: Sendable {
         return value
     }
 
-    static func page(_ store: any AdministrationStore, _ query: GrantQuery) async throws(APIError) -> GrantList {
+    static func page(_ store: any AdministrationStore, _ query: GrantQuery, inbox: (any InboxStore)? = nil)
+        async throws(APIError) -> GrantList
+    {
         do {
             let page = try await store.grants(query)
-            return GrantList(grants: page.grants.map(GrantSummary.init), nextCursor: page.nextCursor)
+            var summaries = page.grants.map(GrantSummary.init)
+            if let inbox { try await addDeliveries(to: &summaries, from: inbox) }
+            return GrantList(grants: summaries, nextCursor: page.nextCursor)
         } catch StoreError.notFound {
             throw APIError(GNAPError(.invalidRequest, "the cursor is not one this AS returned"))
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not list requests"))
+        }
+    }
+}
+
+extension GrantListing {
+    /// Adds which terminals received each asynchronous request (RFC 9635 §1.6.3) from the delivery log.
+    static func addDeliveries(to summaries: inout [GrantSummary], from inbox: any InboxStore) async throws {
+        let ids = summaries.filter { $0.inbox != nil }.map(\.id)
+        guard !ids.isEmpty else { return }
+        let receipts = try await inbox.inboxDeliveries(grantIDs: ids)
+        for index in summaries.indices {
+            if let received = receipts[summaries[index].id] { summaries[index].inbox?.add(received) }
         }
     }
 }

@@ -15,11 +15,13 @@ public struct ASStores: Sendable {
     public var codeAttempts: any CodeAttemptStore
     /// Which instance runs the maintenance, and news of audit entries for the event streams.
     public var coordination: any InstanceCoordination
+    public var inbox: any InboxStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
         administration: any AdministrationStore, secrets: any SecretStore, nonces: any NonceStore,
-        codeAttempts: any CodeAttemptStore, coordination: any InstanceCoordination = SingleInstance()
+        codeAttempts: any CodeAttemptStore, inbox: any InboxStore,
+        coordination: any InstanceCoordination = SingleInstance()
     ) {
         self.grants = grants
         self.clients = clients
@@ -29,12 +31,13 @@ public struct ASStores: Sendable {
         self.nonces = nonces
         self.codeAttempts = codeAttempts
         self.coordination = coordination
+        self.inbox = inbox
     }
 
     /// Every concern from one backend; `coordination` defaults to a backend that one instance owns.
     public init(_ backend: some ASStore, coordination: any InstanceCoordination = SingleInstance()) {
         self.init(
             grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
-            nonces: backend, codeAttempts: backend, coordination: coordination)
+            nonces: backend, codeAttempts: backend, inbox: backend, coordination: coordination)
     }
 }

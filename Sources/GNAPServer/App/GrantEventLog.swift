@@ -10,8 +10,8 @@ struct GrantEventLog: GrantStore {
     let store: any GrantStore
     let logger: Logger
 
-    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
-        try await store.insertGrant(grant, audit: audit)
+    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent], issuedTokens: [AccessTokenRecord]) async throws {
+        try await store.insertGrant(grant, audit: audit, issuedTokens: issuedTokens)
         log(audit)
     }
 

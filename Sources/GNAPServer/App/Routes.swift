@@ -84,6 +84,8 @@ enum Routes {
 
         // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
         AdminRoutes.add(to: router, components, read: read)
+        // The approver's inbox of asynchronous requests (Inbox/InboxRoutes.swift).
+        InboxRoutes.add(to: router, components.inbox, read: read)
 
         // The approver interaction API (Assets/openapi.yaml).
         let api = router.group("/interact/v1")

@@ -14,6 +14,9 @@ public struct ServerAssembly: Sendable {
     /// How the AS's secrets are kept at rest.
     public let secretsAtRest: ServerSecrets.AtRest
     let store: any AccountStore
+    /// Where the limits of asynchronous requests are written when the AS starts.
+    let administration: any AdministrationStore
+    let asynchronous: AsynchronousPolicy
     let clock: AnyWallClock
     let bootstrapCodeLifetime: Duration
     let bootstrapCodeFile: BootstrapCodeFile?
@@ -47,7 +50,11 @@ public struct ServerAssembly: Sendable {
         secretsKey: SecretsKey? = nil, bootstrapCodeFile: BootstrapCodeFile? = nil,
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
-        if let clients { try await ClientRegistration.apply(clients, to: store, now: clock.now) }
+        var configuration = configuration
+        if let clients {
+            try await ClientRegistration.apply(clients, to: store, now: clock.now)
+            configuration.clientPolicies = clients.policies
+        }
         let (secrets, atRest) = try await ServerSecrets.load(from: store, key: secretsKey)
         switch atRest {
         case .clear:
@@ -65,7 +72,8 @@ public struct ServerAssembly: Sendable {
             pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile)
         return ServerAssembly(
             server: server, registeredClients: clients?.entries.count, secretsAtRest: atRest, store: store,
-            clock: AnyWallClock(clock), bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
+            administration: store, asynchronous: configuration.asynchronous, clock: AnyWallClock(clock),
+            bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
             bootstrapCodeFile: bootstrapCodeFile)
     }
 
@@ -83,6 +91,10 @@ public struct ServerAssembly: Sendable {
 
     private func start(base: String) async throws -> Start {
         let now = clock.now
+        // §13: the limits on asynchronous requests in force, in the audit log (written once the listener is bound).
+        try await administration.appendAudit([
+            AuditEvent(grantID: nil, at: now, kind: .inboxLimits, detail: asynchronous.auditDetail)
+        ])
         if let created = try await Bootstrap.runIfNeeded(store: store, now: now, lifetime: bootstrapCodeLifetime) {
             try bootstrapCodeFile?.write(created)
             return Start(base: base, bootstrap: created)

@@ -18,10 +18,12 @@ struct ServerComponents: Sendable {
     let admin: AdminService
     let adminAuthenticator: AdminAuthenticator
     let administration: any AdministrationStore
-    let coordination: any InstanceCoordination
+    let inbox: InboxService
     let configuration: ServerConfiguration
     let assertionKey: AssertionSigningKey
     let publicURL: PublicURL
+    /// Wakes the event streams after grants change in this process.
+    let wakeup: FeedWakeup
 
     init(
         stores: ASStores, secrets: ServerSecrets, configuration: ServerConfiguration, clock: AnyWallClock,
@@ -31,7 +33,8 @@ struct ServerComponents: Sendable {
         let replay = ReplayGuard(nonces: stores.nonces, policy: configuration.replay, clock: clock)
         let proof = ClientProof(clock: clock, replay: replay)
         let approvers = ApproverAuthenticator(accounts: stores.accounts, clock: clock, replay: replay)
-        let step = GrantStep(grants: stores.grants, clock: clock)
+        let wakeup = FeedWakeup(coordination: stores.coordination)
+        let step = GrantStep(grants: stores.grants, clock: clock, wakeup: wakeup)
         let continuations = ContinuationAuthenticator(grants: stores.grants, proof: proof)
         let users = UserResolver(
             accounts: stores.accounts, policy: configuration.requestPolicy, assertionKey: secrets.assertionKey,
@@ -49,7 +52,10 @@ struct ServerComponents: Sendable {
             grants: stores.grants, clients: stores.clients, proof: proof, users: users,
             policy: configuration.requestPolicy, catalog: configuration.catalog,
             interactionLifetime: configuration.interactionLifetime, pollInterval: configuration.pollInterval,
-            userCodePepper: secrets.userCodePepper, clock: clock, publicURL: publicURL, logger: logger)
+            userCodePepper: secrets.userCodePepper, clock: clock, publicURL: publicURL, logger: logger,
+            routing: GrantRouting(
+                asynchronous: configuration.asynchronous, clientPolicies: configuration.clientPolicies,
+                accounts: stores.accounts, inbox: stores.inbox, step: step, issuance: issuance, wakeup: wakeup))
         continuation = ContinuationService(
             authenticator: continuations, step: step, subjects: subjects, issuance: issuance, publicURL: publicURL)
         modification = ModificationService(
@@ -81,10 +87,16 @@ struct ServerComponents: Sendable {
         adminAuthenticator = AdminAuthenticator(approvers: approvers)
         admin = AdminService(
             authenticator: adminAuthenticator, accounts: accountAdministration, grants: grantAdministration,
-            grantStore: stores.grants, administration: stores.administration,
+            grantStore: stores.grants, administration: stores.administration, inbox: stores.inbox,
             invitationLifetime: configuration.invitationLifetime, clock: clock)
+        inbox = InboxService(
+            authenticator: approvers, inbox: stores.inbox, administration: stores.administration, step: step,
+            feed: InboxEventFeed(
+                inbox: stores.inbox, grants: stores.grants, accounts: stores.accounts,
+                limits: configuration.asynchronous.limits, clock: clock),
+            catalog: configuration.catalog, publicURL: publicURL, configuration: configuration.events, wakeup: wakeup)
         administration = stores.administration
-        coordination = stores.coordination
+        self.wakeup = wakeup
         self.configuration = configuration
         assertionKey = secrets.assertionKey
         self.publicURL = publicURL

@@ -37,6 +37,12 @@ public struct ServerConfiguration: Sendable {
     public var finishPush = FinishPushSettings()
     /// The replay cache's bound per key. Default ``ReplayPolicy/init(noncesPerKey:)``.
     public var replay = ReplayPolicy()
+    /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default
+    /// ``AsynchronousPolicy/init(allowsDynamicClients:limits:)``.
+    public var asynchronous = AsynchronousPolicy()
+    /// What the operator allows each pre-registered client (agent, asynchronous requests, standing access), by id;
+    /// ``ServerAssembly`` fills it from `--clients`. Default empty.
+    public var clientPolicies: [String: ClientPolicy] = [:]
 
     /// - Parameters:
     ///   - host: default `127.0.0.1`.

@@ -29,9 +29,11 @@ struct ContinuationService: Sendable {
             }
             switch action {
             case .respondPending(let wait):
+                // For an asynchronous request (RFC 9635 §1.6.3), a terminal of the addressee opened it.
+                let lifecycle = change.record.lifecycle
+                let started = lifecycle.codeEnteredAt != nil || lifecycle.inbox?.seen.isEmpty == false
                 return GrantResponse(
-                    continue: change.rotateContinuation(uri: uri, wait: wait),
-                    interactionStarted: change.record.lifecycle.codeEnteredAt == nil ? nil : true)
+                    continue: change.rotateContinuation(uri: uri, wait: wait), interactionStarted: started ? true : nil)
             case .issueTokens(let selection):
                 return issuance.deliver(selection, subject: subject, change: &change)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):

@@ -2,7 +2,9 @@ import GNAP
 import HTTPMessageSignatures
 import Logging
 
-/// The grant endpoint (RFC 9635 §2, §3): validates, checks the key proof, creates a pending grant.
+/// The grant endpoint (RFC 9635 §2, §3): validates, checks the key proof, then creates the grant the way its route
+/// says (``GrantRoute``): approved at once by standing access (§1.6.4), addressed to a user's inbox (§1.6.3),
+/// pending an interaction (§2.5), or both of the last two.
 struct GrantService: Sendable {
     let grants: any GrantStore
     let clients: any ClientInstanceStore
@@ -12,7 +14,7 @@ struct GrantService: Sendable {
     let policy: GrantRequestPolicy
     /// The AS's access-right descriptions; it may refuse reference strings it does not define.
     let catalog: AccessCatalog
-    /// How long the interaction (the user code) stays usable.
+    /// How long the interaction (the user code, the inbox entry) stays usable.
     let interactionLifetime: Duration
     /// The `wait` of every `continue` (§3.1).
     let pollInterval: Int
@@ -20,6 +22,8 @@ struct GrantService: Sendable {
     let clock: AnyWallClock
     let publicURL: PublicURL
     let logger: Logger
+    /// Asynchronous requests: who may send them, the inbox store and its limits; standing access per client.
+    let routing: GrantRouting
 
     func create(_ signed: SignedRequest) async throws(APIError) -> GrantResponse {
         let validated: ValidatedGrantRequest
@@ -36,9 +40,18 @@ struct GrantService: Sendable {
         try await proof.verify(signed, key: resolved.instance.key)
         // §2.4: after the signature, so an unauthenticated caller learns nothing about user references.
         let user = try await users.resolve(validated.request)
+        let route = try await routing.route(validated, instance: resolved.instance, user: user, users: users)
         let instance = try await store(resolved)
         do {
-            return try await createGrant(validated, instance: instance, user: user, peer: signed.peer)
+            let draft = GrantDraft(validated, instance: instance, user: user, peer: signed.peer, route: route)
+            switch route.kind {
+            case .standingAccess(let selection):
+                return try await createApproved(draft, selection: selection)
+            case .inbox(let account, let interactive):
+                return try await createInInbox(draft, account: account, interactive: interactive)
+            case .interaction:
+                return try await createPending(draft)
+            }
         } catch let error as APIError {
             throw error
         } catch {
@@ -48,49 +61,21 @@ struct GrantService: Sendable {
         }
     }
 
-    private func createGrant(
-        _ validated: ValidatedGrantRequest, instance: ClientInstanceRecord, user: RequestedUser?, peer: String?
-    ) async throws -> GrantResponse {
-        let offersCode =
-            validated.startModes.contains(StartMode.userCode) || validated.startModes.contains(StartMode.userCodeURI)
-        let start = InteractionStart(validated, publicURL: publicURL)
-        let continuationToken = Secrets.token()
+    /// A grant waiting for a person (an interaction, an inbox, or both): inserted pending, answered with `continue`
+    /// and the interaction it offers.
+    func createPending(_ draft: GrantDraft) async throws -> GrantResponse {
         var lastError: (any Error)?
         // A code collision (1 in 2^40 per live code) would violate the UNIQUE index; draw again.
         for _ in 0..<3 {
-            let code = UserCode.generate()
-            let lifecycle = GrantLifecycle.start(
-                clock: clock, interactionLifetime: interactionLifetime, waitSeconds: pollInterval,
-                expectsInteractRef: start.finish != nil)
-            var grant = GrantRecord(
-                id: Secrets.identifier(), instanceID: instance.id, clientKey: instance.key,
-                clientDisplay: instance.display, request: validated.request, tokens: validated.tokens,
-                subjectFormats: validated.subjectFormats, startModes: validated.startModes, requestedFrom: peer,
-                lifecycle: lifecycle.state, continuationTokenHash: Secrets.hash(continuationToken),
-                userCodeHash: offersCode ? Secrets.hash(code, pepper: userCodePepper) : nil,
-                interactionIDHash: start.interactionIDHash, finish: start.finish)
-            grant.assertionFormats = validated.assertionFormats
-            grant.clientVetted = instance.registered
-            grant.requestedUser = user
-            grant.uiLocales = validated.uiLocales.isEmpty ? nil : validated.uiLocales
-            let audit = AuditEvent(
-                grantID: grant.id, at: lifecycle.state.createdAt, kind: .grantCreated,
-                detail: "client \(instance.id) (\(instance.key.thumbprint)) asked for "
-                    + "\(validated.tokens.count) token(s) from \(peer ?? "unknown address")")
+            let pending = draft.pending(self, addressee: nil)
             do {
-                try await grants.insertGrant(grant, audit: [audit])
+                try await grants.insertGrant(pending.record, audit: [pending.audit])
             } catch {
                 lastError = error
                 continue
             }
-            var interact = InteractionOffer.response(
-                startModes: validated.startModes, code: code, lifetime: interactionLifetime, publicURL: publicURL)
-            start.apply(to: &interact)
-            return GrantResponse(
-                continue: ContinueResponse(
-                    uri: publicURL.continuationURI(grantID: grant.id), wait: pollInterval,
-                    accessToken: TokenValue(value: continuationToken)),
-                interact: interact, instanceID: instance.id)
+            routing.wakeup.signal()
+            return pending.response
         }
         throw lastError ?? APIError(GNAPError(.requestDenied, "could not allocate a user code"))
     }

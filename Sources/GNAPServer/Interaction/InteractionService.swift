@@ -49,7 +49,7 @@ struct InteractionService: Sendable {
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not load the request"))
         }
-        guard let grant, grant.lifecycle.boundApprover == approver.ref else {
+        guard let grant, Self.mayDecide(grant, approver.ref) else {
             throw APIError(GNAPError(.notFound, "no request with this id is bound to you"))
         }
         return ReviewBuilder.review(of: grant, catalog: catalog, approver: approver.account, issuer: publicURL.base)
@@ -70,8 +70,8 @@ struct InteractionService: Sendable {
         let account = approver.account
         let releasable = Set(SubjectRelease.identifiers(for: account, issuer: issuer).map(\.format))
         let interactRef = Secrets.identifier()
-        let record = try await step.run(grantID: grantID) { change in
-            guard change.record.lifecycle.boundApprover == ref else {
+        let record = try await decision(grantID: grantID, by: ref) { change in
+            guard Self.mayDecide(change.record, ref) else {
                 throw GrantStepRefused(action: .refuse(.codeNotEntered))
             }
             if let user = change.record.requestedUser, user.namesAUser, !user.matches(account, issuer: issuer) {
@@ -117,8 +117,8 @@ struct InteractionService: Sendable {
         }
         let ref = approver.ref
         let interactRef = Secrets.identifier()
-        let record = try await step.run(grantID: grantID) { change in
-            guard change.record.lifecycle.boundApprover == ref else {
+        let record = try await decision(grantID: grantID, by: ref) { change in
+            guard Self.mayDecide(change.record, ref) else {
                 throw GrantStepRefused(action: .refuse(.codeNotEntered))
             }
             try change.require(.deny(by: ref, reason: reason), yields: .denied)

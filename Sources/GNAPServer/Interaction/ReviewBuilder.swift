@@ -24,15 +24,20 @@ enum ReviewBuilder {
                 matchesApprover: !user.namesAUser || user.matches(approver, issuer: issuer))
         }
         return InteractionReview(
-            grantID: grant.id, status: grant.lifecycle.status,
-            client: ClientReview(
-                instanceID: grant.instanceID, display: grant.clientDisplay,
-                // Dynamic instances assert their own display information; only pre-registered ones are vetted.
-                vetted: grant.clientVetted ?? false, keyThumbprint: grant.clientKey.thumbprint,
-                proofMethod: grant.clientKey.proof.method, algorithm: grant.clientKey.algorithm.rawValue),
-            tokens: tokens, subject: subject, requestedAt: grant.lifecycle.createdAt,
-            requestedFrom: grant.requestedFrom, expiresAt: grant.lifecycle.interactionExpiresAt, user: user,
-            uiLocales: grant.uiLocales, finish: grant.finish.map { FinishReview(method: $0.method, uri: $0.uri) })
+            grantID: grant.id, status: grant.lifecycle.status, client: client(of: grant), tokens: tokens,
+            subject: subject, requestedAt: grant.lifecycle.createdAt, requestedFrom: grant.requestedFrom,
+            expiresAt: grant.lifecycle.interactionExpiresAt, user: user, uiLocales: grant.uiLocales,
+            finish: grant.finish.map { FinishReview(method: $0.method, uri: $0.uri) }, agent: grant.agent,
+            asynchronous: grant.lifecycle.inbox?.accountID == approver.id ? true : nil)
+    }
+
+    /// The client as the approver sees it.
+    static func client(of grant: GrantRecord) -> ClientReview {
+        ClientReview(
+            instanceID: grant.instanceID, display: grant.clientDisplay,
+            // Dynamic instances assert their own display information; only pre-registered ones are vetted.
+            vetted: grant.clientVetted ?? false, keyThumbprint: grant.clientKey.thumbprint,
+            proofMethod: grant.clientKey.proof.method, algorithm: grant.clientKey.algorithm.rawValue)
     }
 
     /// Turns right identifiers ("0.1") into a per-token selection; unknown identifiers are an error.

@@ -5,12 +5,16 @@ import GNAP
 struct GrantStep: Sendable {
     let grants: any GrantStore
     let clock: AnyWallClock
+    /// Woken after every step, so that inbox and admin streams send the change at once.
+    var wakeup: FeedWakeup? = nil
 
     /// Runs one step; store failures are thrown as they are (for callers that retry).
     func attempt<Value: Sendable>(
         grantID: String, _ body: @escaping @Sendable (inout GrantChange) throws -> Value
     ) async throws -> Value {
-        try await grants.change(grantID: grantID, clock: clock, body)
+        let value = try await grants.change(grantID: grantID, clock: clock, body)
+        wakeup?.signal()
+        return value
     }
 
     /// Runs one step. An ``APIError`` thrown by `body` passes through; a step the state machine refused becomes
@@ -51,6 +55,7 @@ struct GrantStep: Sendable {
         case .cancelled: return GNAPError(.requestWithdrawn, "the device withdrew this request")
         case .anotherAccountsGrant: return GNAPError(.userCodeUsed, refusal.description)
         case .startedWithUserCode, .startedWithInteractionURL: return GNAPError(.startModeUsed, refusal.description)
+        case .notForYou: return GNAPError(.notFound, refusal.description)
         }
     }
 }

@@ -100,7 +100,8 @@ struct ModificationService: Sendable {
                 start.apply(to: &interact)
                 change.audit(.grantModified, Self.detail(merged, "asks for more than was approved: new interaction"))
                 change.revoke(revocation)
-                return GrantResponse(continue: next, interact: interact)
+                // An asynchronous request (RFC 9635 §1.6.3) without `interact` goes back to its addressee's inbox.
+                return GrantResponse(continue: next, interact: merged.interacts ? interact : nil)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):

@@ -32,6 +32,12 @@ extension ASDatabase {
             conditions.append("created_at < ?")
             arguments += [before.unixMilliseconds]
         }
+        switch query.via {
+        case .policy?: conditions.append("granted_by_policy = 1")
+        case .inbox?: conditions.append("inbox_account_id IS NOT NULL")
+        case .interaction?: conditions.append("granted_by_policy = 0 AND inbox_account_id IS NULL")
+        case nil: break
+        }
         if query.decided {
             conditions.append("(status IN ('approved', 'denied') OR outcome IN ('issued', 'denied'))")
         }

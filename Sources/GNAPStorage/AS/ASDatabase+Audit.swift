@@ -29,16 +29,19 @@ extension ASDatabase {
         return try await writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM audit_events \(filter) ORDER BY id LIMIT \(limit)", arguments: bound
-            ).map { row in
-                AuditEntry(
-                    id: row["id"],
-                    event: AuditEvent(
-                        grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
-                        kind: AuditEventKind(rawValue: row["kind"]),
-                        detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
-                        requestID: row["request_id"]))
-            }
+            ).map(Self.auditEntry)
         }
+    }
+
+    /// An `audit_events` row as an entry.
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            id: row["id"],
+            event: AuditEvent(
+                grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
+                kind: AuditEventKind(rawValue: row["kind"]),
+                detail: row["detail"], accountID: row["account_id"], actor: row["actor"],
+                requestID: row["request_id"]))
     }
 
     public func latestAuditEntryID() async throws -> Int64 {

@@ -3,11 +3,14 @@ import GRDB
 
 /// ``GrantStore``: grants.
 extension ASDatabase {
-    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent], issuedTokens: [AccessTokenRecord])
+        async throws
+    {
         let context = AuditContext.current
         try await writer.write { db in
             try GrantRow(grant).insert(db)
             try Self.insert(audit, db, context: context)
+            for token in issuedTokens { try AccessTokenRow(token).insert(db) }
         }
     }
 

@@ -76,6 +76,18 @@ extension ASDatabase {
             try db.execute(
                 sql: "INSERT INTO code_attempts (id, device_id, at) VALUES (?, ?, ?)",
                 arguments: [ticket.id, ticket.device, at.unixMilliseconds])
+        case .inboxRequest(let id, let instanceID, let accountID, let grantID, let at):
+            try db.execute(
+                sql: "INSERT INTO inbox_requests (id, instance_id, account_id, grant_id, at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, instanceID, accountID, grantID, at.unixMilliseconds])
+        case .inboxLift(let instanceID, let accountID, let liftedAt):
+            try db.execute(
+                sql: "INSERT INTO inbox_lifts (instance_id, account_id, lifted_at) VALUES (?, ?, ?)",
+                arguments: [instanceID, accountID, liftedAt.unixMilliseconds])
+        case .inboxDelivery(let receipt):
+            try db.execute(
+                sql: "INSERT INTO inbox_deliveries (grant_id, device_id, delivered_at) VALUES (?, ?, ?)",
+                arguments: [receipt.grantID, receipt.deviceID, receipt.deliveredAt.unixMilliseconds])
         }
     }
 }

@@ -87,6 +87,51 @@ extension ASDatabase: ASStoreTransfer {
                             $0["id"]
                         )
                     }
+                case .inboxRequests:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM inbox_requests WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [Int64(cursor ?? "0") ?? 0, limit]
+                    ).map {
+                        (
+                            .inboxRequest(
+                                id: $0["id"], instanceID: $0["instance_id"], accountID: $0["account_id"],
+                                grantID: $0["grant_id"], at: WallInstant(unixMilliseconds: $0["at"])),
+                            String($0["id"] as Int64)
+                        )
+                    }
+                case .inboxLifts:
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT * FROM inbox_lifts WHERE (instance_id, account_id) > (?, ?)
+                            ORDER BY instance_id, account_id LIMIT ?
+                            """,
+                        arguments: [TransferCursor.pair(cursor).0, TransferCursor.pair(cursor).1, limit]
+                    ).map {
+                        (
+                            .inboxLift(
+                                instanceID: $0["instance_id"], accountID: $0["account_id"],
+                                liftedAt: WallInstant(unixMilliseconds: $0["lifted_at"])),
+                            TransferCursor.pair($0["instance_id"], $0["account_id"])
+                        )
+                    }
+                case .inboxDeliveries:
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT * FROM inbox_deliveries WHERE (grant_id, device_id) > (?, ?)
+                            ORDER BY grant_id, device_id LIMIT ?
+                            """,
+                        arguments: [TransferCursor.pair(cursor).0, TransferCursor.pair(cursor).1, limit]
+                    ).map {
+                        (
+                            .inboxDelivery(
+                                InboxDeliveryReceipt(
+                                    grantID: $0["grant_id"], deviceID: $0["device_id"],
+                                    deliveredAt: WallInstant(unixMilliseconds: $0["delivered_at"]))),
+                            TransferCursor.pair($0["grant_id"], $0["device_id"])
+                        )
+                    }
                 }
             return ASRowPage(rows: rows.map(\.row), next: rows.count == limit ? rows.last?.position : nil)
         }

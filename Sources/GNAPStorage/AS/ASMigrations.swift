@@ -153,6 +153,7 @@ enum ASMigrations {
             // When the expiry service noted that an unused enrollment code expired (once, with an audit event).
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
+        migrator.registerMigration("2026-12-02-inbox") { db in try InboxSchema.create(db) }
         migrator.registerMigration("2026-12-07-signature-nonces-and-code-attempts") { db in
             // The replay cache and the code-entry counts live in the database, so that they survive a restart and
             // are the same for every instance. Expired rows are purged in small batches by the expiry service.

@@ -17,6 +17,7 @@ extension PostgresStore {
         let activeAt = query.activeTokensAt?.unixMilliseconds
         let after = query.createdAfter?.unixMilliseconds
         let before = query.createdBefore?.unixMilliseconds
+        let via = query.via?.rawValue
         let rows: [(record: GrantRecord, cursor: GrantCursor)] = try await autocommit { connection in
             try await connection.collect(
                 """
@@ -29,6 +30,10 @@ extension PostgresStore {
                     AND (\(after)::int8 IS NULL OR created_at >= \(after))
                     AND (\(before)::int8 IS NULL OR created_at < \(before))
                     AND (NOT \(query.decided) OR status IN ('approved', 'denied') OR outcome IN ('issued', 'denied'))
+                    AND (\(via)::text IS NULL
+                        OR (\(via) = 'policy' AND granted_by_policy)
+                        OR (\(via) = 'inbox' AND inbox_account_id IS NOT NULL)
+                        OR (\(via) = 'interaction' AND NOT granted_by_policy AND inbox_account_id IS NULL))
                     AND (\(activeAt)::int8 IS NULL OR EXISTS (
                         SELECT 1 FROM access_tokens t WHERE t.grant_id = grants.id AND t.revoked_at IS NULL
                             AND (t.expires_at IS NULL OR t.expires_at > \(activeAt))))

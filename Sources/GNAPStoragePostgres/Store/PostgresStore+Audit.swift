@@ -19,16 +19,19 @@ extension PostgresStore: AdministrationStore {
                     AND (\(query.kind?.rawValue)::text IS NULL OR kind = \(query.kind?.rawValue))
                 ORDER BY id LIMIT \(limit)
                 """, self.logger
-            ).map { row in
-                let (id, grantID, at, kind, detail, accountID, actor, requestID) = try row.decode(
-                    (Int64, String?, Int64, String, String, String?, String?, String?).self)
-                return AuditEntry(
-                    id: id,
-                    event: AuditEvent(
-                        grantID: grantID, at: WallInstant(unixMilliseconds: at), kind: AuditEventKind(rawValue: kind),
-                        detail: detail, accountID: accountID, actor: actor, requestID: requestID))
-            }
+            ).map(Self.auditEntry)
         }
+    }
+
+    /// A row of `id, grant_id, at, kind, detail, account_id, actor, request_id` as an entry.
+    static func auditEntry(_ row: PostgresRow) throws -> AuditEntry {
+        let (id, grantID, at, kind, detail, accountID, actor, requestID) = try row.decode(
+            (Int64, String?, Int64, String, String, String?, String?, String?).self)
+        return AuditEntry(
+            id: id,
+            event: AuditEvent(
+                grantID: grantID, at: WallInstant(unixMilliseconds: at), kind: AuditEventKind(rawValue: kind),
+                detail: detail, accountID: accountID, actor: actor, requestID: requestID))
     }
 
     public func latestAuditEntryID() async throws -> Int64 {

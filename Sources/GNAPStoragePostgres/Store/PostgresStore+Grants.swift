@@ -3,7 +3,9 @@ import PostgresNIO
 
 /// ``GrantStore``: grants.
 extension PostgresStore: GrantStore {
-    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent], issuedTokens: [AccessTokenRecord])
+        async throws
+    {
         let context = AuditContext.current
         try await transaction { connection in
             do {
@@ -11,6 +13,7 @@ extension PostgresStore: GrantStore {
             } catch let error where PostgresFailure.sqlState(error) == "23505" {
                 throw StoreError.conflict("a grant with this id, user code, interaction id or continuation token")
             }
+            for token in issuedTokens { try await AccessTokenRow(token).insert(connection, self.logger) }
             try await self.insertAudit(audit, connection, context: context)
         }
     }

@@ -66,6 +66,24 @@ extension PostgresStore {
                 """
                 INSERT INTO code_attempts (id, device_id, at) VALUES (\(ticket.id), \(ticket.device), \(at.unixMilliseconds))
                 """, logger)
+        case .inboxRequest(let id, let instanceID, let accountID, let grantID, let at):
+            try await connection.run(
+                """
+                INSERT INTO inbox_requests (id, instance_id, account_id, grant_id, at)
+                VALUES (\(id), \(instanceID), \(accountID), \(grantID), \(at.unixMilliseconds))
+                """, logger)
+        case .inboxLift(let instanceID, let accountID, let liftedAt):
+            try await connection.run(
+                """
+                INSERT INTO inbox_lifts (instance_id, account_id, lifted_at)
+                VALUES (\(instanceID), \(accountID), \(liftedAt.unixMilliseconds))
+                """, logger)
+        case .inboxDelivery(let receipt):
+            try await connection.run(
+                """
+                INSERT INTO inbox_deliveries (grant_id, device_id, delivered_at)
+                VALUES (\(receipt.grantID), \(receipt.deviceID), \(receipt.deliveredAt.unixMilliseconds))
+                """, logger)
         }
     }
 }

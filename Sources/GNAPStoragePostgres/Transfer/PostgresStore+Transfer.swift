@@ -124,6 +124,57 @@ extension PostgresStore: ASStoreTransfer {
                         id
                     )
                 }
+            case .inboxRequests:
+                return try await connection.collect(
+                    """
+                    SELECT id, instance_id, account_id, grant_id, at FROM inbox_requests
+                    WHERE id > \(Int64(after) ?? 0) ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (id, instanceID, accountID, grantID, at) = try $0.decode(
+                        (Int64, String, String, String, Int64).self)
+                    return (
+                        .inboxRequest(
+                            id: id, instanceID: instanceID, accountID: accountID, grantID: grantID,
+                            at: WallInstant(unixMilliseconds: at)),
+                        String(id)
+                    )
+                }
+            case .inboxLifts:
+                let (instance, account) = TransferCursor.pair(cursor)
+                return try await connection.collect(
+                    """
+                    SELECT instance_id, account_id, lifted_at FROM inbox_lifts
+                    WHERE (instance_id, account_id) > (\(instance), \(account))
+                    ORDER BY instance_id, account_id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (instanceID, accountID, liftedAt) = try $0.decode((String, String, Int64).self)
+                    return (
+                        .inboxLift(
+                            instanceID: instanceID, accountID: accountID,
+                            liftedAt: WallInstant(unixMilliseconds: liftedAt)),
+                        TransferCursor.pair(instanceID, accountID)
+                    )
+                }
+            case .inboxDeliveries:
+                let (grant, device) = TransferCursor.pair(cursor)
+                return try await connection.collect(
+                    """
+                    SELECT grant_id, device_id, delivered_at FROM inbox_deliveries
+                    WHERE (grant_id, device_id) > (\(grant), \(device))
+                    ORDER BY grant_id, device_id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (grantID, deviceID, deliveredAt) = try $0.decode((String, String, Int64).self)
+                    return (
+                        .inboxDelivery(
+                            InboxDeliveryReceipt(
+                                grantID: grantID, deviceID: deviceID,
+                                deliveredAt: WallInstant(unixMilliseconds: deliveredAt))),
+                        TransferCursor.pair(grantID, deviceID)
+                    )
+                }
             }
         }
         return ASRowPage(rows: rows.map(\.row), next: rows.count == limit ? rows.last?.position : nil)
@@ -135,13 +186,18 @@ extension PostgresStore: ASStoreTransfer {
         }
     }
 
-    /// The next audit entry's position follows the imported ones.
+    /// The next audit entry's and inbox request's positions follow the imported ones.
     public func finishImport() async throws {
         try await autocommit { connection in
             try await connection.run(
                 """
                 SELECT setval(pg_get_serial_sequence('audit_events', 'id'),
                     COALESCE((SELECT MAX(id) FROM audit_events), 1), (SELECT COUNT(*) > 0 FROM audit_events))
+                """, self.logger)
+            try await connection.run(
+                """
+                SELECT setval(pg_get_serial_sequence('inbox_requests', 'id'),
+                    COALESCE((SELECT MAX(id) FROM inbox_requests), 1), (SELECT COUNT(*) > 0 FROM inbox_requests))
                 """, self.logger)
         }
     }

@@ -22,6 +22,10 @@ extension AdminWatchApp {
             return []
         case .confirm, .cancel:
             return answer(command == .confirm, &state)
+        case .policyFilter:
+            state.decisionsByPolicyOnly.toggle()
+            state.decisionSelection = 0
+            return []
         case .filter:
             state.isEditingFilter = true
             let current = state.tab == .events ? state.eventFilter : state.table.filter
@@ -102,8 +106,8 @@ extension AdminWatchApp {
         switch state.tab {
         case .pending: return state.selectedID
         case .decisions:
-            return state.decisions.indices.contains(state.decisionSelection)
-                ? state.decisions[state.decisionSelection].grantID : nil
+            return state.visibleDecisions.indices.contains(state.decisionSelection)
+                ? state.visibleDecisions[state.decisionSelection].grantID : nil
         case .events: return state.selectedEventGrant
         case .accounts, .devices: return nil
         }
@@ -183,7 +187,8 @@ extension AdminWatchApp {
             state.selectedIndex = moved(state.selectedIndex, count: state.table.order.count)
             state.selectedID = state.table.order[state.selectedIndex]
             Self.scrollToSelection(&state)
-        case .decisions: state.decisionSelection = moved(state.decisionSelection, count: state.decisions.count)
+        case .decisions:
+            state.decisionSelection = moved(state.decisionSelection, count: state.visibleDecisions.count)
         case .accounts: state.accountSelection = moved(state.accountSelection, count: state.accounts.count)
         case .devices: state.deviceSelection = moved(state.deviceSelection, count: state.devices.count)
         case .events: state.eventSelection = moved(state.eventSelection, count: state.shownEvents.count)

@@ -103,6 +103,7 @@ extension AdminWatchApp {
     /// finalized as `denied`; `issued` grants were approved).
     static func decisionOutcome(of summary: GrantSummary) -> String {
         switch (summary.state, summary.outcome) {
+        case _ where summary.grantedByPolicy == true: "policy"
         case ("denied", _), (_, .denied?): "denied"
         case (_, .cancelled?): "cancelled"
         case (_, .expired?): "expired"
@@ -131,6 +132,7 @@ extension AdminWatchApp {
     static let decisionKinds: [AuditEventKind: String] = [
         .grantApproved: "approved", .grantDenied: "denied", .grantRevoked: "revoked",
         .grantExpired: "expired", .grantCancelled: "cancelled", .grantRefused: "refused",
+        .grantApprovedByPolicy: "policy",
     ]
 
     private static func apply(_ entry: AuditEntryView, to state: inout State) -> [Effect] {

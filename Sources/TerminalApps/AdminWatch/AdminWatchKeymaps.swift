@@ -40,7 +40,8 @@ public enum AdminWatchKeymaps {
     ])
 
     static let decisions = Keymap<AdminViewCommand>([
-        .init([.enter], .open, help: "Open the grant's detail and history", group: "Decisions")
+        .init([.enter], .open, help: "Open the grant's detail and history", group: "Decisions"),
+        .init([.character("p")], .policyFilter, help: "Only grants granted by policy, or all", group: "Decisions"),
     ]).merged(with: movement).merged(with: global)
 
     static let accounts = movement.merged(with: global)

@@ -105,6 +105,10 @@ public struct ApproverApp: TerminalProgram {
             return []
         case .historySearched, .activeGrantsLoaded, .grantRevoked, .keysLoaded, .keyRotated:
             return recordsAnswered(&state, message)
+        case .inbox(let message):
+            return inboxMessage(&state, message)
+        case .command(.showInbox):
+            return showInbox(&state)
         case .command, .edit, .click, .scroll:
             break
         }
@@ -124,6 +128,7 @@ public struct ApproverApp: TerminalProgram {
         case .revokeGrant: return updateRevokeGrant(&state, message)
         case .keys: return updateKeys(&state, message)
         case .rotateKey: return updateRotateKey(&state, message)
+        case .inbox: return updateInbox(&state, message)
         }
     }
 
@@ -161,10 +166,11 @@ public struct ApproverApp: TerminalProgram {
             size: state.size)
     }
 
-    /// Back to an empty code field: with the focus when the person asked for a new code (`typing`), else without,
-    /// so that a key pressed next as on the screen left (`q`, `h`) is not typed into the field.
+    /// Back to an empty code field (to the inbox when watching it): with the focus when the person asked for a new
+    /// code (`typing`), else without, so that a key pressed next as on the screen left (`q`, `h`) is not typed into
+    /// the field.
     func startOver(_ state: inout State, typing: Bool = false) {
-        state.screen = .codeEntry
+        state.screen = state.inbox.watching ? .inbox : .codeEntry
         state.code = CodeEntryState()
         state.code.isTyping = typing
         state.review = nil

@@ -27,7 +27,7 @@ extension ApproverEffectHandler {
         case .rotateKey:
             return .keyRotated(
                 await Self.result { () async throws(ApproverFailure) in try await backend.rotateDeviceKey() })
-        case .enterCode, .openInteraction, .approve, .deny, .loadHistory, .copyToClipboard, .setMouseCapture:
+        case .enterCode, .openInteraction, .approve, .deny, .loadHistory, .copyToClipboard, .setMouseCapture, .inbox:
             return nil
         }
     }

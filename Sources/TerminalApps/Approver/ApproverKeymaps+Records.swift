@@ -3,7 +3,7 @@ import TerminalUI
 extension ApproverKeymaps {
     /// Tab and Shift-Tab between the panes of the records view: decisions, active grants, keys.
     static let panes = Map([
-        .init([.tab], .nextPane, help: "Next pane (decisions, active grants, keys)", group: "Panes"),
+        .init([.tab], .nextPane, help: "Next pane (decisions, active grants, keys, inbox)", group: "Panes"),
         .init([.backTab], .previousPane, help: "Previous pane", group: "Panes"),
     ])
 

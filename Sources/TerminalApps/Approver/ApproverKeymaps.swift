@@ -34,6 +34,7 @@ enum ApproverKeymaps {
     static let codeIdle = Map([
         .init([.enter, .tab, .character("i")], .editCode, help: "Type a code", group: "Code"),
         .init([.character("h")], .showHistory, help: "Show the decision history", group: "Code"),
+        .init([.character("I")], .showInbox, help: "Show the requests waiting in your inbox", group: "Code"),
     ])
 
     static let loading = Map([])
@@ -131,6 +132,7 @@ enum ApproverKeymaps {
         case .revokeGrant: screen = revoke
         case .keys: screen = keys.merged(with: panes)
         case .rotateKey: screen = rotate
+        case .inbox: screen = inbox.merged(with: panes)
         }
         return screen.merged(with: global(typing: isTyping(state)))
     }
@@ -162,9 +164,10 @@ enum ApproverKeymaps {
         case .revokeGrant: commands = [(.confirmRevoke, "revoke"), (.back, "back")]
         case .keys:
             commands = [
-                (.rotateKey, "rotate"), (.nextPane, "history"), (.back, "back"), (.help, "help"), (.quit, "quit"),
+                (.rotateKey, "rotate"), (.nextPane, "inbox"), (.back, "back"), (.help, "help"), (.quit, "quit"),
             ]
         case .rotateKey: commands = [(.confirmRotate, "rotate"), (.back, "back"), (.help, "help")]
+        case .inbox: commands = inboxHints(state)
         }
         return keymap(for: state).hints(commands)
     }

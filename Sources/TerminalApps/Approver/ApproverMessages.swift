@@ -56,6 +56,11 @@ public enum ApproverCommand: Hashable, Sendable {
     // Keys.
     case rotateKey
     case confirmRotate
+    // Inbox (Inbox/).
+    /// Open the inbox pane.
+    case showInbox
+    /// Lift the block of the selected client.
+    case liftBlock
 }
 
 /// Everything that can happen to the approver app.
@@ -85,6 +90,8 @@ public enum ApproverMessage: Equatable, Sendable {
     case grantRevoked(String, Result<Bool, ApproverFailure>)
     case keysLoaded(Result<[DeviceKeyInfo], ApproverFailure>)
     case keyRotated(Result<DeviceKeyInfo, ApproverFailure>)
+    /// The inbox stream and its actions (Inbox/InboxMessages.swift).
+    case inbox(InboxMessage)
 }
 
 /// Work for the outside world, performed by `ApproverEffectHandler`.
@@ -105,4 +112,6 @@ public enum ApproverEffect: Equatable, Sendable {
     case copyToClipboard(String)
     /// Report mouse events (true) or leave the mouse to the terminal (false).
     case setMouseCapture(Bool)
+    /// The inbox's work (Inbox/InboxMessages.swift), performed by `InboxEffectHandler`.
+    case inbox(InboxEffect)
 }

@@ -26,6 +26,8 @@ public struct DeviceBanner: Sendable, Hashable {
     /// The AS base URL, for the `gnapterm approve --as` instruction.
     public var serverURL: String
     public var expiresAt: WallInstant
+    /// An asynchronous request (RFC 9635 §1.6.3): the user it waits for, who approves on their own terminal.
+    public var approver: String?
 
     public init(
         userCode: UserCode?, userCodeURI: String?, interactionURL: String? = nil, appURI: String? = nil,
@@ -46,6 +48,11 @@ public struct DeviceBanner: Sendable, Hashable {
     public func lines(now: WallInstant, width: Int, blockLetters: Bool = true) -> [String] {
         var lines: [String] = []
         let approve = "gnapterm approve --as " + TextSanitizer.sanitize(serverURL)
+        if let approver = approver.map({ TextSanitizer.sanitize($0) }) {
+            lines += DisplayWidth.wrap(
+                "Waiting for \(approver) to approve on their terminal: the request is in their inbox "
+                    + "(gnapterm approve --watch); there is no code to enter here.", width: max(1, width))
+        }
         if let userCode {
             lines += DisplayWidth.wrap("To let this device in, enter this code:", width: max(1, width))
             lines.append("")

@@ -26,9 +26,10 @@ final class DeviceProgressDisplay: Sendable {
             if let code = interaction.userCode, parsed == nil {
                 stderr("Enter this code: \(TextSanitizer.sanitize(code))\n")
             }
-            let banner = DeviceBanner(
+            var banner = DeviceBanner(
                 userCode: parsed, userCodeURI: interaction.userCodeURI, interactionURL: interaction.redirect,
                 appURI: interaction.app, serverURL: serverURL, expiresAt: interaction.expiresAt)
+            banner.approver = interaction.approver
             for line in banner.lines(now: now, width: 80, blockLetters: false) { stderr(line + "\n") }
         case .status(let status):
             show(status, now: now)
@@ -37,12 +38,15 @@ final class DeviceProgressDisplay: Sendable {
 
     /// Prints `status` as a line when it differs from the last one shown.
     func show(_ status: DeviceStatus, now: WallInstant) {
-        let (shown, changed, usesCode) = state.withLock { state -> (DeviceStatus, Bool, Bool) in
+        let (shown, changed, interaction) = state.withLock { state -> (DeviceStatus, Bool, DeviceInteraction?) in
             if status == .codeEntered { state.started = true }
             let next = state.status.followed(by: status, started: state.started)
             defer { state.status = next }
-            return (next, state.status != next, state.interaction?.userCode != nil)
+            return (next, state.status != next, state.interaction)
         }
-        if changed { stderr(shown.text(now: now, usesCode: usesCode) + "\n") }
+        if changed {
+            stderr(
+                shown.text(now: now, usesCode: interaction?.userCode != nil, approver: interaction?.approver) + "\n")
+        }
     }
 }

@@ -50,6 +50,12 @@ struct DeviceScreenText {
             return lines
         }
         let link = (interaction.redirect ?? interaction.app).map { TextSanitizer.sanitize($0) }
+        if let approver = interaction.approver.map({ TextSanitizer.sanitize($0) }) {
+            // An asynchronous request (RFC 9635 §1.6.3): nothing to enter here.
+            add("Waiting for \(approver) to approve on their terminal.")
+            blank()
+            add("The request is in their inbox (gnapterm approve --watch); there is no code to enter here.", .muted)
+        }
         if let code = interaction.userCode.map({ TextSanitizer.sanitize($0) }) {
             add("To let this device in, enter this code:")
             blank()
@@ -91,7 +97,7 @@ struct DeviceScreenText {
         add(
             remaining > .zero
                 ? "Expires in " + countdown.text
-                : (state.usesCode ? "The code" : "The link")
+                : (state.usesCode ? "The code" : interaction.approver != nil ? "The request" : "The link")
                     + " has expired", countdown.style)
         // Said even on the smallest screens: the person may look for the QR code the device is known to show.
         if qrHidden { add("(no room for the QR code)", .muted) }

@@ -35,7 +35,8 @@ struct DeviceScreenView {
         drawTitle(on: &canvas, width: size.width)
         if size.height >= 2 {
             // The status first: hints only as far as they fit beside all of it (giving up is always shown).
-            let status = state.status.text(now: state.now, usesCode: state.usesCode)
+            let status = state.status.text(
+                now: state.now, usesCode: state.usesCode, approver: state.interaction?.approver)
             var hints = DeviceScreen.hints
             func width(_ hints: [StatusBar.Hint]) -> Int {
                 hints.map { DisplayWidth.of("\($0.key) \($0.label)") + 2 }.reduce(0, +)

@@ -33,8 +33,17 @@ public enum DeviceStatus: Sendable, Hashable {
     }
 
     /// One line for a person: what is happening and, when the device is retrying, why and when. `usesCode` says
-    /// whether the person enters a code (else they open a link). Untrusted text (the reason) is sanitized.
-    public func text(now: WallInstant, usesCode: Bool) -> String {
+    /// whether the person enters a code (else they open a link); `approver` names the user an asynchronous request
+    /// waits for on their own terminal (RFC 9635 §1.6.3). Untrusted text (the reason) is sanitized.
+    public func text(now: WallInstant, usesCode: Bool, approver: String? = nil) -> String {
+        if let approver = approver.map({ TextSanitizer.sanitize($0) }) {
+            switch self {
+            case .waiting: return "Waiting for \(approver) to approve on their terminal…"
+            case .codeEntered: return "\(approver) opened the request — waiting for the decision…"
+            case .expired: return "Expired — \(approver) did not decide in time"
+            default: break
+            }
+        }
         switch self {
         case .requesting: return "Requesting access…"
         case .waiting:

@@ -130,7 +130,8 @@ struct ReviewDescription: Sendable {
                     label: finish.method == .redirect ? "Return to" : "Notifies", value: finish.uri,
                     provenance: .selfAsserted))
         }
-        clientFields = fields
+        // The agent behind the request comes first and apart from the client application.
+        clientFields = Self.agentFields(review.agent) + fields
         let time = TimeText.format(review.requestedAt, in: timeZone)
         requestedLine = review.requestedFrom.map { "Requested from \($0) at \(time)" } ?? "Requested at \(time)"
         rights = Self.rights(of: review.tokens)

@@ -29,6 +29,16 @@ public protocol ApproverBackend: Sendable {
     /// Enrolls a new device key at the AS with the current one, stores it (sealed if the old one was), and has the
     /// AS revoke the old one. Returns the new key.
     func rotateDeviceKey() async throws(ApproverFailure) -> DeviceKeyInfo
+    // The inbox of asynchronous requests addressed to this account (ApproverBackend+Inbox.swift has the defaults
+    // for backends that do not offer it).
+    /// Every request waiting in the inbox now, the clients blocked, and where the event stream continues.
+    func inbox() async throws(ApproverFailure) -> InboxSnapshot
+    /// Follows the inbox after event `lastEventID` (nil: from now).
+    func inboxEvents(after lastEventID: Int64?) async throws(ApproverFailure) -> any InboxFeed
+    /// Opens a request from the inbox: its review, as a code would give it.
+    func openInboxRequest(_ grantID: String) async throws(ApproverFailure) -> InteractionReview
+    /// Lifts the block of a client this account kept denying; returns the blocks that remain.
+    func liftInboxBlock(_ instanceID: String) async throws(ApproverFailure) -> [InboxBlock]
 }
 
 /// A failure to show to the person: `code` is the AS error code when there is one (e.g. "user_code_unknown",

@@ -39,6 +39,11 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public var startModes: [String]
     /// The interaction finish method to ask for (§2.5.2): the device then listens on loopback for the callback.
     public var finish: FinishMethod?
+    /// `--user`: the user to ask on their own terminal (RFC 9635 §1.6.3), an e-mail address or an opaque id. With no
+    /// start modes the request is asynchronous only; with start modes it can be reached both ways.
+    public var user: String? = nil
+    /// `--agent`, `--task`: the automated agent behind the request, as it describes itself (`gnapterm_agent`).
+    public var agent: AgentDescription? = nil
 
     public init(
         server: String, accessJSON: String, displayName: String, display: Display, outputPath: String? = nil,
@@ -155,9 +160,9 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     ) async throws -> Int32 {
         let flow = DeviceFlow(client: GrantClient(transport: transport, key: key, clock: clock), clock: clock)
         let listener = finish?.listener
-        let request = try flow.grantRequest(
-            access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
-            startModes: startModes, finish: finish?.request)
+        let request = try DeviceRequest.make(
+            flow, access: [AccessTokenRequest(access: rights)], display: ClientDisplay(name: displayName),
+            startModes: startModes, finish: finish?.request, user: user, agent: agent)
         let endpoint = discovery.grantRequestEndpoint
         let outcome: DeviceFlow<C>.Outcome
         switch display {

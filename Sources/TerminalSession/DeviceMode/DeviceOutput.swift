@@ -26,6 +26,18 @@ public enum DeviceOutput {
         }
     }
 
+    /// `waiting_for_approval`: an asynchronous request waits for `user` on their own terminal.
+    struct ApprovalWaitLine: Encodable {
+        let event = "waiting_for_approval"
+        var user: String
+        var expiresAt: String
+
+        private enum CodingKeys: String, CodingKey {
+            case event, user
+            case expiresAt = "expires_at"
+        }
+    }
+
     struct EventLine: Encodable {
         var event: String
     }
@@ -68,7 +80,12 @@ public enum DeviceOutput {
     }
 
     static func interaction(_ interaction: DeviceInteraction) -> String {
-        line(
+        if let approver = interaction.approver {
+            // An asynchronous request (RFC 9635 §1.6.3): nothing to show, the user approves on their terminal.
+            return line(
+                ApprovalWaitLine(user: approver, expiresAt: interaction.expiresAt.iso8601))
+        }
+        return line(
             UserCodeLine(
                 event: interaction.userCode == nil ? "interaction" : "user_code", userCode: interaction.userCode,
                 userCodeURI: interaction.userCodeURI, redirect: interaction.redirect, app: interaction.app,

@@ -37,6 +37,8 @@ struct ApproveCommand: AsyncParsableCommand {
     @Option(help: "Colour theme: \(Theme.all.map(\.name).joined(separator: ", ")). NO_COLOR is honoured.")
     var theme: String?
 
+    @OptionGroup(title: "Inbox") var inbox: InboxWatchOptions
+
     @OptionGroup var home: HomeOptions
 
     func validate() throws {
@@ -73,6 +75,14 @@ struct ApproveCommand: AsyncParsableCommand {
             StandardStreams.err(
                 "Enrolled this terminal as \(backend.identity.username) at \(backend.identity.server).\n")
         }
+        if plain, inbox.watch {
+            let watcher = PlainInboxWatcher(
+                backend: backend, lines: StandardInputLines.stream(), write: { StandardStreams.out($0) },
+                rings: !inbox.noNotify)
+            let status = await watcher.run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         if plain {
             let approver = PlainApprover(
                 backend: backend, readLine: { Swift.readLine(strippingNewline: true) },
@@ -84,6 +94,6 @@ struct ApproveCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         try await ApproverApp.run(
             backend: backend, theme: Theme.resolve(name: theme, environment: environment), hint: nil,
-            interaction: interaction)
+            interaction: interaction, inbox: inbox.options(environment: environment))
     }
 }

@@ -26,15 +26,18 @@ struct DemoCommand: AsyncParsableCommand {
         let theme = Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)
         // SIGTERM, SIGHUP (the window closed) and SIGINT cancel the demo instead of ending the process at once,
         // so the keys and databases it made are deleted whichever way it ends.
-        let received: Int32?
-        do {
-            received = try await TerminationSignals.run { try await Self.demo(in: workspace, theme: theme) }
-        } catch {
-            try? FileManager.default.removeItem(at: workspace)
-            throw error
+        // A second signal while cleaning up ends the process at once (SignalCancellation).
+        let outcome = await SignalCancellation.run { () async -> Result<Void, any Error> in
+            do {
+                try await Self.demo(in: workspace, theme: theme)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
         }
         try? FileManager.default.removeItem(at: workspace)
-        if let received { TerminationSignals.reraise(received) }
+        if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
+        try outcome.value.get()
     }
 
     private static func demo(in workspace: URL, theme: Theme) async throws {

@@ -17,7 +17,7 @@ struct DeviceSubcommand: AsyncParsableCommand {
             tokens go to stdout (or --output FILE) and are kept in the home for 'gnapterm device token'.
             Exit status: 0 granted, 3 denied, 4 expired, 1 any other failure.
             """,
-        subcommands: [DeviceTokenSubcommand.self])
+        subcommands: [DeviceTokenSubcommand.self, DeviceKeySubcommand.self])
 
     @Option(
         name: .customLong("as"),
@@ -49,9 +49,10 @@ struct DeviceSubcommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Interaction start modes to ask for, comma-separated: user_code, user_code_uri, redirect, app.",
+            "Interaction start modes to ask for, comma-separated: user_code, user_code_uri, redirect, app "
+                + "(default user_code,user_code_uri; none with --user unless given).",
             valueName: "modes"))
-    var interact: String = "user_code,user_code_uri"
+    var interact: String?
 
     @Option(
         help: ArgumentHelp(
@@ -60,7 +61,12 @@ struct DeviceSubcommand: AsyncParsableCommand {
             valueName: "method"))
     var finish: String?
 
+    @OptionGroup(title: "Asking a user on their own terminal") var asynchronous: AsynchronousDeviceOptions
+
     @OptionGroup var home: HomeOptions
+
+    /// The start modes asked for: none for an asynchronous request unless `--interact` names some.
+    var startModes: String { interact ?? (asynchronous.user == nil ? "user_code,user_code_uri" : "") }
 
     /// Checked in `run` rather than `validate()`: ArgumentParser validates every command on the path, so the
     /// checks would also refuse `gnapterm device token show`, which needs none of these options.
@@ -72,9 +78,10 @@ struct DeviceSubcommand: AsyncParsableCommand {
             throw ValidationError("give exactly one of --access JSON or --access-file FILE")
         }
         do {
-            _ = try DeviceCommand<WallClock>.parseStartModes(interact)
+            if !startModes.isEmpty { _ = try DeviceCommand<WallClock>.parseStartModes(startModes) }
+            try asynchronous.check()
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(String(describing: error))
         }
         if let finish, FinishMethod(rawValue: finish) == nil {
             throw ValidationError("unknown --finish method '\(finish)'; use push or redirect")
@@ -115,15 +122,17 @@ struct DeviceSubcommand: AsyncParsableCommand {
             ? .json
             : StandardStreams.stdoutIsTerminal && StandardStreams.stdinIsTerminal
                 ? .fullScreen(Theme.resolve(name: theme, environment: ProcessInfo.processInfo.environment)) : .plain
-        let command = DeviceCommand(
+        var command = DeviceCommand(
             server: address, accessJSON: accessJSON, displayName: name, display: display, outputPath: output,
             transport: AsyncHTTPTransport(), keyStore: store, grantStore: store, clock: WallClock(),
             stdout: StandardStreams.out, stderr: StandardStreams.err,
-            startModes: (try? DeviceCommand<WallClock>.parseStartModes(interact)) ?? [],
+            startModes: startModes.isEmpty ? [] : (try? DeviceCommand<WallClock>.parseStartModes(startModes)) ?? [],
             finish: finish.flatMap(FinishMethod.init(rawValue:)))
+        command.user = asynchronous.user
+        command.agent = asynchronous.agentDescription
         // SIGINT, SIGTERM and SIGHUP cancel the flow, which withdraws the request at the AS (RFC 9635 §5.4) before
         // the process ends by the signal.
-        let outcome = await SignalCancellation.run { await command.run() }
+        let outcome = await SignalCancellation.run { [command] in await command.run() }
         if let signal = outcome.signal { SignalCancellation.terminate(by: signal) }
         if outcome.value != 0 { throw ExitCode(outcome.value) }
     }

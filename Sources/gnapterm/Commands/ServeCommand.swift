@@ -69,6 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Request limits") var requestLimits: RequestLimitOptions
 
+    @OptionGroup(title: "Asynchronous requests") var asynchronous: AsynchronousServeOptions
+
     func validate() throws {
         guard (1...3600).contains(pollInterval) else { throw ValidationError("--poll-interval must be 1 to 3600") }
         guard (1...86_400).contains(codeLifetime) else { throw ValidationError("--code-lifetime must be 1 to 86400") }
@@ -149,6 +151,7 @@ struct ServeCommand: AsyncParsableCommand {
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         configuration.replay = ReplayPolicy(noncesPerKey: maxSignaturesPerKey)
+        configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
                 "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",

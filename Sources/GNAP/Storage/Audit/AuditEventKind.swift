@@ -28,6 +28,8 @@ public struct AuditEventKind: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let grantCreated: AuditEventKind = "grant.created"
     public static let grantModified: AuditEventKind = "grant.modified"
     public static let grantApproved: AuditEventKind = "grant.approved"
+    /// The operator's standing access approved the request, with no person (§1.6.4).
+    public static let grantApprovedByPolicy: AuditEventKind = "grant.policy_approved"
     public static let grantDenied: AuditEventKind = "grant.denied"
     /// The approver was not the user the request names (§2.4).
     public static let grantRefused: AuditEventKind = "grant.refused"
@@ -46,6 +48,20 @@ public struct AuditEventKind: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let interactionFinished: AuditEventKind = "interaction.finished"
     public static let finishPushed: AuditEventKind = "finish.pushed"
     public static let finishPushFailed: AuditEventKind = "finish.push_failed"
+
+    // MARK: Inbox: asynchronous requests (§1.6.3) and their limits (§13)
+    /// A terminal of the addressed account received an asynchronous request (once per terminal).
+    public static let inboxDelivered: AuditEventKind = "inbox.delivered"
+    /// A terminal of the addressed account opened the request from its inbox (once per terminal).
+    public static let inboxSeen: AuditEventKind = "inbox.seen"
+    /// An identical request of the same client was merged into a pending one.
+    public static let inboxMerged: AuditEventKind = "inbox.merged"
+    /// An asynchronous request was refused by a limit (no grant was created).
+    public static let inboxRefused: AuditEventKind = "inbox.refused"
+    /// The person lifted the block of a client they had denied too often.
+    public static let inboxUnblocked: AuditEventKind = "inbox.unblocked"
+    /// The limits in force, written when the AS starts.
+    public static let inboxLimits: AuditEventKind = "inbox.limits"
 
     // MARK: Tokens (§3.2, §6)
     public static let tokensIssued: AuditEventKind = "tokens.issued"

@@ -1,3 +1,13 @@
+/// How a grant reaches its decision, for filtering listings.
+public enum GrantChannel: String, Sendable, Hashable, CaseIterable {
+    /// Approved by the operator's standing access (§1.6.4).
+    case policy
+    /// Addressed to a user's inbox (§1.6.3).
+    case inbox
+    /// Neither: a person reached through the client's interaction (§2.5).
+    case interaction
+}
+
 /// A filter for listing grants. Nil members do not filter.
 public struct GrantQuery: Sendable, Hashable {
     public var status: GrantStatus?
@@ -12,6 +22,9 @@ public struct GrantQuery: Sendable, Hashable {
     public var activeTokensAt: WallInstant?
     /// Only grants that were approved or denied (not merely pending).
     public var decided: Bool
+    /// How the grant was (or is to be) decided: by standing access (RFC 9635 §1.6.4), through an inbox
+    /// (asynchronous, §1.6.3), or by a person reached through the client's interaction. Nil: any.
+    public var via: GrantChannel?
     /// Opaque position from a previous page's ``GrantPage/nextCursor``.
     public var cursor: String?
     public var limit: Int

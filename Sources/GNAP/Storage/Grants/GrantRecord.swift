@@ -36,6 +36,8 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     /// The last continuation call answered with a new continuation token, which the client may repeat once with the
     /// token it presented if the answer was lost; nil once repeated, or when the continuation ended.
     public var lastContinuationCall: ContinuationCallRecord?
+    /// The automated agent behind the request: vetted by the operator and/or self-asserted (`gnapterm_agent`).
+    public var agent: AgentIdentity?
 
     public init(
         id: String, instanceID: String, clientKey: ClientKeyBinding, clientDisplay: ClientDisplay?,

@@ -15,3 +15,18 @@ extension GrantStore {
         }
     }
 }
+
+extension GrantStore {
+    /// Creates a grant whose first step happens with its creation (a request within standing access, RFC 9635
+    /// §1.6.4, is approved and delivered in the response to the request): `body` feeds events to the new grant's
+    /// state machine through a ``GrantChange`` at `now`, and the grant is inserted with the audit entries and the
+    /// tokens the change collected, in one transaction. If `body` throws, nothing is written.
+    public func create<Value: Sendable>(
+        _ record: GrantRecord, now: WallInstant, _ body: (inout GrantChange) throws -> Value
+    ) async throws -> Value {
+        var change = GrantChange(record: record, now: now)
+        let value = try body(&change)
+        try await insertGrant(change.recordToWrite, audit: change.audit, issuedTokens: change.issuedTokens)
+        return value
+    }
+}

@@ -2,7 +2,9 @@
 /// ``change(grantID:clock:_:)``, which is built on ``updateGrant(id:_:)``.
 public protocol GrantStore: Sendable {
     // MARK: Grants
-    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws
+    /// Inserts a new grant with its audit events and the access tokens issued with it (a grant approved by standing
+    /// access, RFC 9635 §1.6.4, delivers its tokens in the response to the request), in one transaction.
+    func insertGrant(_ grant: GrantRecord, audit: [AuditEvent], issuedTokens: [AccessTokenRecord]) async throws
     func grant(id: String) async throws -> GrantRecord?
     func grant(userCodeHash: String) async throws -> GrantRecord?
     /// The grant whose `redirect`/`app` interaction id hashes to this value (§3.3.1).
@@ -23,6 +25,13 @@ public protocol GrantStore: Sendable {
     func updateAccessToken<Result: Sendable>(
         id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result
+}
+
+extension GrantStore {
+    /// Inserts a new grant with its audit events (no tokens).
+    public func insertGrant(_ grant: GrantRecord, audit: [AuditEvent]) async throws {
+        try await insertGrant(grant, audit: audit, issuedTokens: [])
+    }
 }
 
 /// Store failures the callers distinguish.

@@ -10,6 +10,9 @@ public enum ASTable: String, Sendable, Hashable, CaseIterable, Comparable {
     case auditEvents = "audit_events"
     case signatureNonces = "signature_nonces"
     case codeAttempts = "code_attempts"
+    case inboxRequests = "inbox_requests"
+    case inboxLifts = "inbox_lifts"
+    case inboxDeliveries = "inbox_deliveries"
 
     public static func < (lhs: ASTable, rhs: ASTable) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -31,6 +34,11 @@ public enum ASRow: Sendable, Hashable {
     case auditEntry(AuditEntry)
     case signatureNonce(key: String, nonce: String, expiresAt: WallInstant)
     case codeAttempt(CodeAttemptTicket, at: WallInstant)
+    /// One asynchronous request of a client for a user (what the hourly limit counts), at its position in the log.
+    case inboxRequest(id: Int64, instanceID: String, accountID: String, grantID: String, at: WallInstant)
+    /// When a user last lifted the block of a client.
+    case inboxLift(instanceID: String, accountID: String, liftedAt: WallInstant)
+    case inboxDelivery(InboxDeliveryReceipt)
 
     public var table: ASTable {
         switch self {
@@ -44,6 +52,9 @@ public enum ASRow: Sendable, Hashable {
         case .auditEntry: .auditEvents
         case .signatureNonce: .signatureNonces
         case .codeAttempt: .codeAttempts
+        case .inboxRequest: .inboxRequests
+        case .inboxLift: .inboxLifts
+        case .inboxDelivery: .inboxDeliveries
         }
     }
 }

@@ -23,6 +23,7 @@ struct GrantRow: PersistableRecord {
         container["interaction_expires_at"] = grant.lifecycle.interactionExpiresAt.unixMilliseconds
         container["record"] = try JSONColumn.encode(grant)
         container["interaction_id_hash"] = grant.interactionIDHash
+        InboxSchema.encodeColumns(of: grant, into: &container)
     }
 
     /// The grant stored under `key` in the unique column `column` (`id`, `user_code_hash`, `interaction_id_hash`).

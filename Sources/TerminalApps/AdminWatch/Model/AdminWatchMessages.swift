@@ -56,6 +56,8 @@ public enum AdminViewCommand: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case open, close
     case filter, sort, reverse
+    /// Decisions tab: only the grants approved by standing access (RFC 9635 §1.6.4), or all again.
+    case policyFilter
     case deny, revoke
     case disable, revokeDevice
     case tab(AdminTab)

@@ -37,6 +37,8 @@ public struct AdminWatchState: Sendable, Equatable {
 
     public var decisions: [DecisionRow] = []
     public var decisionSelection = 0
+    /// Show only the grants approved by standing access (`p` in the decisions tab).
+    public var decisionsByPolicyOnly = false
     /// Decision times in the last minute, for the rate in the header.
     public var recentDecisionTimes: [WallInstant] = []
     /// Grant counts per state (from `/admin/v1/counts`, then kept up to date by events).

@@ -50,9 +50,11 @@ public struct GrantRow: Sendable, Hashable {
     public init(_ summary: GrantSummary, lastEventID: Int64 = 0, now: WallInstant) {
         self.init(
             id: summary.id, client: summary.clientName ?? summary.instanceID, clientVetted: summary.clientVetted,
-            rights: summary.rights ?? [], modes: summary.startModes ?? [],
+            // An asynchronous request (RFC 9635 §1.6.3) goes to its addressee's inbox: the mode says so, and the
+            // approver column names the user it waits for.
+            rights: summary.rights ?? [], modes: (summary.startModes ?? []) + (summary.inbox == nil ? [] : ["inbox"]),
             createdAt: RFC3339.parse(summary.createdAt) ?? now,
             expiresAt: RFC3339.parse(summary.interactionExpiresAt), codeEntered: summary.codeEntered ?? false,
-            approverAccountID: summary.approverAccountID, lastEventID: lastEventID)
+            approverAccountID: summary.approverAccountID ?? summary.inbox?.accountID, lastEventID: lastEventID)
     }
 }

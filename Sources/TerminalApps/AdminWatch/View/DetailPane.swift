@@ -31,6 +31,7 @@ struct DetailPane {
                     + ((grant.codeEntered ?? false) ? " (code entered)" : ""), .normal
             ),
         ]
+        lines += inboxLines(grant)
         if let decided = grant.decidedAt { lines.append(("  decided    \(time(decided))", .normal)) }
         if let reason = grant.denialReason { lines.append(("  reason     \(reason)", .danger)) }
         lines.append(("", .normal))

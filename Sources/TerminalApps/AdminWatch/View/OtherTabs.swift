@@ -5,7 +5,7 @@ import TerminalUI
 /// The decisions, accounts and devices tabs: short lists, drawn as a window around the selection.
 enum OtherTabs {
     static func decisions(_ state: AdminWatchState, timeZone: TimeZone, in rect: Rect, on canvas: inout Canvas) {
-        let rows = state.decisions.map { decision in
+        let rows = state.visibleDecisions.map { decision in
             [
                 TimeText.format(decision.at, in: timeZone, seconds: true), decision.outcome,
                 decision.client ?? decision.grantID, decision.detail,
@@ -14,7 +14,7 @@ enum OtherTabs {
         // The grant id is in the detail pane (Enter); the reason needs the room.
         table(
             ["TIME", "OUTCOME", "CLIENT", "DETAIL"], widths: [24, 9, 18], rows: rows,
-            styles: state.decisions.map { style(outcome: $0.outcome) }, selection: state.decisionSelection,
+            styles: state.visibleDecisions.map { style(outcome: $0.outcome) }, selection: state.decisionSelection,
             empty: "No decisions yet. Approvals, denials and revocations appear here as they happen.", in: rect,
             on: &canvas)
     }
@@ -82,7 +82,7 @@ enum OtherTabs {
 
     static func style(outcome: String) -> Style {
         switch outcome {
-        case "approved": .success
+        case "approved", "policy": .success
         case "denied", "revoked", "refused": .danger
         default: .muted
         }

@@ -29,6 +29,8 @@ public struct ApproverState: Equatable, Sendable {
         case keys
         /// The modal that confirms rotating the device key.
         case rotateKey
+        /// The requests waiting in this account's inbox (asynchronous requests).
+        case inbox
     }
 
     /// What the app waits for on the loading screen.
@@ -65,6 +67,7 @@ public struct ApproverState: Equatable, Sendable {
     public var history: HistoryState
     public var grants: GrantsState
     public var keys: KeysState
+    public var inbox: InboxState
     /// Set by the quit command; the runner then stops.
     public var isQuitting: Bool
     /// A short confirmation in the status bar (e.g. what was copied), until the next key.
@@ -90,6 +93,7 @@ public struct ApproverState: Equatable, Sendable {
         history = HistoryState()
         grants = GrantsState()
         keys = KeysState()
+        inbox = InboxState()
         isQuitting = false
         flash = nil
         capturesMouse = true

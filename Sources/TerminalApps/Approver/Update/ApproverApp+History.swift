@@ -33,7 +33,7 @@ extension ApproverApp {
         case .command(.nextPane):
             return showPane(&state, .activeGrants)
         case .command(.previousPane):
-            return showPane(&state, .keys)
+            return showPane(&state, .inbox)
         case .command(.previousItem):
             state.history.list.move(by: -1, rowCount: count, visibleRows: visible)
         case .command(.nextItem):

@@ -16,6 +16,8 @@ extension ApproverApp {
             state.keys = KeysState()
             state.keys.isLoading = true
             return [.loadKeys]
+        case .inbox:
+            return showInbox(&state)
         default:
             return showHistory(&state)
         }
@@ -190,7 +192,7 @@ extension ApproverApp {
         case .command(.rotateKey):
             state.keys.notice = nil
             state.screen = .rotateKey
-        case .command(.nextPane): return showPane(&state, .history)
+        case .command(.nextPane): return showPane(&state, .inbox)
         case .command(.previousPane): return showPane(&state, .activeGrants)
         case .command(.back): startOver(&state)
         default: break

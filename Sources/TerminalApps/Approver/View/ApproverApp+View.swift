@@ -5,6 +5,8 @@ extension ApproverApp {
     public func view(_ state: State, size: Size) -> Canvas {
         var state = state
         state.size = size
+        // The header counts the requests waiting in the inbox, on every screen.
+        let identity = state.inbox.badge.map { "\($0) · " + self.identity } ?? self.identity
         var canvas = Canvas(size: size)
         let layout = ScreenLayout(size: size)
         let hints = ApproverKeymaps.hints(for: state)
@@ -53,6 +55,11 @@ extension ApproverApp {
             layout.drawChrome(title: "Device keys", identity: identity, hints: hints, on: &canvas)
             KeysScreen.draw(state.keys, timeZone: timeZone, size: size, on: &canvas)
             if state.screen == .rotateKey { RotateDialog(size: size).draw(on: &canvas) }
+        case .inbox:
+            layout.drawChrome(
+                title: "Inbox: requests waiting for you", identity: identity,
+                status: InboxScreen.status(state.inbox, now: state.now), hints: hints, on: &canvas)
+            InboxScreen.draw(state.inbox, now: state.now, timeZone: timeZone, size: size, on: &canvas)
         case .historyDetail:
             layout.drawChrome(title: "Decision", identity: identity, hints: hints, on: &canvas)
             if let record = state.history.selectedRecord {

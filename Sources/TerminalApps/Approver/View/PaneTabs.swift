@@ -1,9 +1,9 @@
 import TerminalUI
 
-/// The tabs of the records view: decisions (local), active grants (from the AS), device keys. Tab and Shift-Tab
-/// move between them.
+/// The tabs of the records view: decisions (local), active grants (from the AS), device keys, the inbox. Tab and
+/// Shift-Tab move between them.
 enum PaneTabs {
-    static let titles = ["Decisions", "Active grants", "Keys"]
+    static let titles = ["Decisions", "Active grants", "Keys", "Inbox"]
 
     static func draw(selected: Int, in row: Rect, on canvas: inout Canvas) {
         var x = row.minX

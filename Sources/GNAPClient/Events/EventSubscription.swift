@@ -3,19 +3,23 @@ import Foundation
 import GNAP
 import NIOCore
 
-/// One open event stream: a reader task parses the body into audit entries and buffers them until
-/// ``nextBatch(limit:window:)`` takes them. The stream ends with an error when the connection closes, the AS
-/// stays silent past the idle timeout, or the body is malformed; ``close()`` (or deinit) stops the reader.
-public final class AdminEventSubscription: Sendable {
-    private let buffer: EntryBuffer
+/// One open event stream: a reader task parses the body into events (`decode` turns each server-sent event into a
+/// value) and buffers them until ``nextBatch(limit:window:)`` takes them. The stream ends with an error when the
+/// connection closes, the AS stays silent past the idle timeout, or the body is malformed; ``close()`` (or deinit)
+/// stops the reader.
+public final class EventSubscription<Event: Sendable>: Sendable {
+    private let buffer: EntryBuffer<Event>
     private let reader: Task<Void, Never>
 
-    init(body: HTTPClientResponse.Body, url: String, idleTimeout: Duration) {
-        let buffer = EntryBuffer()
+    init(
+        body: HTTPClientResponse.Body, url: String, idleTimeout: Duration,
+        decode: @escaping @Sendable (ServerSentEvent) -> Event?
+    ) {
+        let buffer = EntryBuffer<Event>()
         self.buffer = buffer
         reader = Task {
             do {
-                try await Self.read(body, into: buffer, idleTimeout: idleTimeout)
+                try await Self.read(body, into: buffer, idleTimeout: idleTimeout, decode: decode)
                 await buffer.finish(.transport("the AS ended the event stream (\(url))"), normally: true)
             } catch let error as GNAPClientError {
                 await buffer.finish(error)
@@ -35,7 +39,7 @@ public final class AdminEventSubscription: Sendable {
     /// Waits for at least one entry, then for up to `window` more, and returns at most `limit` in stream order.
     /// Collecting for a short window lets a busy stream arrive as a few batches instead of one message each.
     public func nextBatch(limit: Int = 1000, window: Duration = .milliseconds(50)) async throws(GNAPClientError)
-        -> [AuditEntryView]
+        -> [Event]
     {
         try await buffer.waitForFirst()
         if window > .zero { try? await Task.sleep(for: window) }
@@ -43,25 +47,22 @@ public final class AdminEventSubscription: Sendable {
     }
 
     /// Every entry of a stream that ends by itself (`follow=false`), once it has ended; throws when it broke.
-    public func all() async throws(GNAPClientError) -> [AuditEntryView] {
+    public func all() async throws(GNAPClientError) -> [Event] {
         await reader.value
         return try await buffer.takeAllIfEndedNormally()
     }
 
-    private static func read(_ body: HTTPClientResponse.Body, into buffer: EntryBuffer, idleTimeout: Duration)
-        async throws
-    {
+    private static func read(
+        _ body: HTTPClientResponse.Body, into buffer: EntryBuffer<Event>, idleTimeout: Duration,
+        decode: @escaping @Sendable (ServerSentEvent) -> Event?
+    ) async throws {
         let activity = ActivityClock()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 var parser = ServerSentEventParser()
                 for try await chunk in body {
                     activity.touch()
-                    let events = try parser.feed(chunk.readableBytesView)
-                    let entries = events.compactMap { event -> AuditEntryView? in
-                        guard let data = event.data.data(using: .utf8) else { return nil }
-                        return try? GNAPJSON.decode(AuditEntryView.self, from: Array(data))
-                    }
+                    let entries = try parser.feed(chunk.readableBytesView).compactMap(decode)
                     if !entries.isEmpty { await buffer.append(entries) }
                 }
             }
@@ -98,13 +99,13 @@ private final class LockedValue<Value: Sendable>: @unchecked Sendable {
 }
 
 /// Entries read but not yet taken, and how the stream ended.
-private actor EntryBuffer {
-    private var entries: [AuditEntryView] = []
+private actor EntryBuffer<Entry: Sendable> {
+    private var entries: [Entry] = []
     private var end: GNAPClientError?
     private var endedNormally = false
     private var waiter: CheckedContinuation<Void, Never>?
 
-    func append(_ more: [AuditEntryView]) {
+    func append(_ more: [Entry]) {
         entries += more
         wake()
     }
@@ -117,7 +118,7 @@ private actor EntryBuffer {
         wake()
     }
 
-    func takeAllIfEndedNormally() throws(GNAPClientError) -> [AuditEntryView] {
+    func takeAllIfEndedNormally() throws(GNAPClientError) -> [Entry] {
         if let end, !endedNormally { throw end }
         defer { entries = [] }
         return entries
@@ -142,7 +143,7 @@ private actor EntryBuffer {
 
     private func cancelWaiter() { wake() }
 
-    func take(limit: Int) throws(GNAPClientError) -> [AuditEntryView] {
+    func take(limit: Int) throws(GNAPClientError) -> [Entry] {
         if entries.isEmpty, let end { throw end }
         let count = min(limit, entries.count)
         let batch = Array(entries.prefix(count))
