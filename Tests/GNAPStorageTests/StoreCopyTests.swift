@@ -57,6 +57,19 @@ struct StoreCopyTests {
             "n1", key: "k1", expiresAt: clock.now.advanced(by: .seconds(300)), now: clock.now,
             perKeyLimit: 10)
         _ = try await store.beginCodeAttempt(device: "d1", at: clock.now, policy: CodeAttemptPolicy())
+        // An asynchronous request of the dynamic client for alice, delivered to her device, and a lifted block.
+        var request = Fixtures.grant(instance: dynamic, clock: clock, userCodeHash: nil)
+        request.lifecycle.inbox = InboxDelivery(accountID: alice.id)
+        let addressed = request
+        _ = try await store.admitInboxRequest(
+            InboxRequestKey(instanceID: dynamic.id, accountID: alice.id, fingerprint: "f"), at: clock.now,
+            window: .seconds(3600), streakLimit: 3
+        ) { _ in .create(addressed, audit: []) }
+        let now = clock.now
+        try await store.recordInboxDeliveries(grantIDs: [addressed.id], deviceID: "d1", at: now) { id in
+            AuditEvent(grantID: id, at: now, kind: "inbox.delivered", detail: "")
+        }
+        try await store.liftInboxBlock(instanceID: dynamic.id, accountID: alice.id, at: now, audit: [])
     }
 
     /// Every row of every table (pages of 3, so paging is crossed), as sets: the backends' text orderings may

@@ -72,7 +72,7 @@ extension ASDatabase: ASStoreTransfer {
                     try Row.fetchAll(
                         db, sql: "SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?",
                         arguments: [Int64(cursor ?? "0") ?? 0, limit]
-                    ).map { (.auditEntry(Self.auditEntry(from: $0)), String($0["id"] as Int64)) }
+                    ).map { (.auditEntry(Self.auditEntry($0)), String($0["id"] as Int64)) }
                 case .signatureNonces:
                     try Self.nonces(after: cursor, limit: limit, db)
                 case .codeAttempts:
@@ -162,14 +162,5 @@ extension ASDatabase: ASStoreTransfer {
                 TransferCursor.pair($0["key_id"], $0["nonce"])
             )
         }
-    }
-
-    static func auditEntry(from row: Row) -> AuditEntry {
-        AuditEntry(
-            id: row["id"],
-            event: AuditEvent(
-                grantID: row["grant_id"], at: WallInstant(unixMilliseconds: row["at"]),
-                kind: AuditEventKind(rawValue: row["kind"]), detail: row["detail"], accountID: row["account_id"],
-                actor: row["actor"], requestID: row["request_id"]))
     }
 }
