@@ -15,16 +15,18 @@ set -euo pipefail
 benchmarks="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$benchmarks")"
 
-# Built once, so the three runs measure the same binaries (as-load.sh's build and wrk steps).
+# Built once, so the three runs measure the same binaries: gnapterm as a product of the root package built inside the
+# Benchmarks package (one release build tree for both), and wrk from Debian as in as-load.sh.
 if ! command -v wrk >/dev/null; then
     as_root=()
     [ "$(id -u)" -eq 0 ] || as_root=(sudo)
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >&2
 fi
-swift build -c release --package-path "$root" --product gnapterm >&2
+swift build -c release --package-path "$benchmarks" --product gnapterm >&2
 swift build -c release --package-path "$benchmarks" --product ASLoadBenchmark >&2
-gnapterm="$(swift build -c release --package-path "$root" --show-bin-path)/gnapterm"
-benchmark="$(swift build -c release --package-path "$benchmarks" --show-bin-path)/ASLoadBenchmark"
+bin="$(swift build -c release --package-path "$benchmarks" --show-bin-path)"
+gnapterm="$bin/gnapterm"
+benchmark="$bin/ASLoadBenchmark"
 echo "$(swift --version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $(uname -srm)"
 
 cluster=$(mktemp -d "${TMPDIR:-/tmp}/gnapterm-bench-postgres.XXXXXX")
