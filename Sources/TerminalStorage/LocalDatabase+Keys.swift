@@ -39,16 +39,7 @@ extension LocalDatabase {
         }
         let jwk = try JSONColumn.encode(identity.privateKey)
         try await write { db in
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO approver_identities
-                        (server, device_id, private_jwk, username, display_name, enrolled_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
-                    identity.enrolledAt.unixMilliseconds,
-                ])
+            try Self.writeIdentity(identity, jwk: jwk, in: db)
             try db.execute(
                 sql: "INSERT OR REPLACE INTO sealed_approver_keys (server, envelope, sealed_at) VALUES (?, ?, ?)",
                 arguments: [sealed.server, sealed.envelope, sealed.sealedAt.unixMilliseconds])

@@ -40,19 +40,25 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
         }
     }
 
+    /// The identity's row; `jwk` is its key as stored (the private key in the clear, or only the public members
+    /// when the key is sealed).
+    static func writeIdentity(_ identity: ApproverIdentity, jwk: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO approver_identities
+                    (server, device_id, private_jwk, username, display_name, enrolled_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
+                identity.enrolledAt.unixMilliseconds,
+            ])
+    }
+
     public func saveApproverIdentity(_ identity: ApproverIdentity) async throws {
         let jwk = try JSONColumn.encode(identity.privateKey)
         try await write { db in
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO approver_identities
-                        (server, device_id, private_jwk, username, display_name, enrolled_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    identity.server, identity.deviceID, jwk, identity.username, identity.displayName,
-                    identity.enrolledAt.unixMilliseconds,
-                ])
+            try Self.writeIdentity(identity, jwk: jwk, in: db)
             // A key saved in the clear replaces any sealed one (see `ApproverKeyStore`).
             try db.execute(sql: "DELETE FROM sealed_approver_keys WHERE server = ?", arguments: [identity.server])
         }

@@ -1,26 +1,6 @@
 /// How an RS identifies itself in a call to the AS (RFC 9767 §3.2): its key by value, as a client instance would
 /// (RFC 9635 §7.1), or an instance identifier the AS gave it before (§3.4 `instance_id`).
-public enum ResourceServerIdentification: Sendable, Hashable, Codable {
-    case value(ResourceServerKey)
-    case reference(String)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let reference = try? container.decode(String.self) {
-            self = .reference(reference)
-        } else {
-            self = .value(try container.decode(ResourceServerKey.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .value(let value): try container.encode(value)
-        case .reference(let reference): try container.encode(reference)
-        }
-    }
-}
+public typealias ResourceServerIdentification = ValueOrReference<ResourceServerKey>
 
 /// An RS presented by value: the key it signs with (RFC 9767 §3.2, in the shape of RFC 9635 §7.1).
 public struct ResourceServerKey: Sendable, Hashable, Codable {

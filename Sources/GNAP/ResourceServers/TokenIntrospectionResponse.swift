@@ -39,27 +39,7 @@ public enum TokenIntrospectionResponse: Sendable, Hashable, Codable {
 
 /// The key an access token is bound to (RFC 9767 §3.3 `key`, "object/string"): by value (RFC 9635 §7.1) or by a
 /// reference the RS must already know (§7.1.1).
-public enum BoundKey: Sendable, Hashable, Codable {
-    case value(ClientKeyValue)
-    case reference(String)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let reference = try? container.decode(String.self) {
-            self = .reference(reference)
-        } else {
-            self = .value(try container.decode(ClientKeyValue.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .value(let value): try container.encode(value)
-        case .reference(let reference): try container.encode(reference)
-        }
-    }
-}
+public typealias BoundKey = ValueOrReference<ClientKeyValue>
 
 /// The `aud` member (RFC 9767 §3.3, RFC 7519 §4.1.3): one identifier or several; the form received is kept.
 public enum Audience: Sendable, Hashable, Codable {

@@ -1,16 +1,30 @@
 /// One element of an `access` array (RFC 9635 §8): an object with a `type`, or a reference string (§8.1).
+///
+/// On the wire it is a ``ValueOrReference`` of ``AccessRightObject`` (same coding); it stays its own type for the
+/// names the access code reads (`object`, as §8 calls it) and for the error a client sees when an element is
+/// neither a string nor an object.
 public enum AccessRight: Sendable, Hashable, Codable {
     case object(AccessRightObject)
     case reference(String)
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let reference = try? container.decode(String.self) {
-            self = .reference(reference)
-            return
+    public init(_ wire: ValueOrReference<AccessRightObject>) {
+        switch wire {
+        case .value(let object): self = .object(object)
+        case .reference(let reference): self = .reference(reference)
         }
+    }
+
+    /// The wire form.
+    public var wire: ValueOrReference<AccessRightObject> {
+        switch self {
+        case .object(let object): .value(object)
+        case .reference(let reference): .reference(reference)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
         do {
-            self = .object(try container.decode(AccessRightObject.self))
+            self.init(try ValueOrReference<AccessRightObject>(from: decoder))
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count == decoder.codingPath.count {
             // Neither a string nor an object: say that both are allowed (not "expected an object").
             throw DecodingError.typeMismatch(
@@ -21,13 +35,7 @@ public enum AccessRight: Sendable, Hashable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .object(let object): try container.encode(object)
-        case .reference(let reference): try container.encode(reference)
-        }
-    }
+    public func encode(to encoder: any Encoder) throws { try wire.encode(to: encoder) }
 }
 
 /// An access-right object (RFC 9635 §8) with the common fields; API-specific members are kept in ``additional``.

@@ -1,6 +1,7 @@
 /// A member a client may send by value (an object) or by reference (a string naming something the AS already
-/// knows): the client instance (RFC 9635 §2.3, §2.3.1) and the end user (§2.4, §2.4.1). On the wire a string is the
-/// reference; anything else must decode as the value.
+/// knows): the client instance (RFC 9635 §2.3, §2.3.1), the end user (§2.4, §2.4.1), each access right (§8, §8.1,
+/// through ``AccessRight``), an RS calling the AS and a token's bound key (RFC 9767 §3.2, §3.3). On the wire a string is
+/// the reference; anything else must decode as the value.
 public enum ValueOrReference<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     case value(Value)
     case reference(String)
