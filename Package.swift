@@ -132,6 +132,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The reference resource server (`gnapterm rs`): a notes API in SQLite behind GNAPResourceServer, registered
+        // with the AS on start.
+        .target(
+            name: "ReferenceResourceServer",
+            dependencies: [
+                "GNAPResourceServer", "GNAPClient", "GNAP", "HTTPMessageSignatures",
+                // The notes and the RS's key in a 0600 SQLite file (GNAPStorage's DatabaseFile).
+                "GNAPStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The RFC 9767 example blocks (Fixtures/) and what each one is, for test targets only.
         .target(name: "RFCExampleSupport", dependencies: ["GNAP"], exclude: ["Fixtures"]),
         .systemLibrary(
@@ -185,7 +198,7 @@ let package = Package(
             name: "gnapterm",
             dependencies: [
                 "GNAP", "GNAPStorage", "GNAPStoragePostgres", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
-                "TerminalSession", "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool",
+                "TerminalSession", "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool", "ReferenceResourceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -231,6 +244,21 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        // The AS's RS-facing API and the reference RS together, in process and over real sockets.
+        .testTarget(
+            name: "ResourceServerFlowTests",
+            dependencies: [
+                "ReferenceResourceServer", "GNAPResourceServer", "GNAPServer", "GNAPStorage", "GNAPClient", "GNAP",
+                "HTTPMessageSignatures",
+                // `gnapterm call` (ResourceCallCommand) against the live stack.
+                "TerminalSession",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(
             name: "GNAPStorageTests",
             dependencies: [
@@ -249,6 +277,8 @@ let package = Package(
             dependencies: [
                 "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport",
                 "ASBackendTestSupport",
+                // The RFC 9767 request examples sent to the AS.
+                "RFCExampleSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -307,6 +337,10 @@ let package = Package(
             name: "InteropTests",
             dependencies: [
                 "HTTPMessageSignatures", "GNAP", "ChildProcessTestSupport",
+                // A live AS and the reference RS for the RFC 9767 interop tests (the AS's JWT with joserfc, a
+                // Python-signed call to the RS).
+                "GNAPServer", "GNAPStorage", "GNAPClient", "GNAPResourceServer", "ReferenceResourceServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

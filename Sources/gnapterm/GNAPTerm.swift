@@ -14,6 +14,7 @@ struct GNAPTerm: AsyncParsableCommand {
             KeysCommand.self,
             AdminCommand.self,
             DatabaseCommand.self,
+            ResourceServerCommand.self, CallCommand.self,
             HTTPSigCommand.self,
         ],
         defaultSubcommand: DemoCommand.self)

@@ -133,7 +133,11 @@ extension EndToEnd {
                 for argument in command["arguments"] as? [[String: Any]] ?? [] {
                     for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
                         let long = name["name"] as? String ?? ""
-                        if !long.hasPrefix("experimental"), !page.contains("Fl -\(long)") {
+                        // `Fl -name`, or `Fl X , -name` for an option with a short name too.
+                        let listed = [" ", "\n"].contains { end in
+                            page.contains("Fl -\(long)\(end)") || page.contains(" , -\(long)\(end)")
+                        }
+                        if !long.hasPrefix("experimental"), !listed {
                             missing.append("--\(long)")
                         }
                     }

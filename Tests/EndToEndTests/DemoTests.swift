@@ -14,13 +14,23 @@ extension EndToEnd {
             try tmux.type(String(code))
             try tmux.send("Enter")
             try await tmux.waitFor("Living-room TV (self-asserted)")
+            // The notes resource reference arrives as its two rights (read, write): withhold writing.
+            try tmux.send("j")
+            try tmux.send("Space")
+            try await tmux.waitFor("4 of 5 rights included")
             try tmux.send("a")
             try await tmux.waitFor("Confirm approval")
             try tmux.send("y")
             try await tmux.waitFor("Approved")
             try tmux.send("q")
             let end = try await tmux.waitFor("DEMO-EXIT=", timeout: .seconds(30))
-            #expect(end.contains("The demo device received an access token for: photo-api"))
+            // The screen wraps long lines at its width: join them back.
+            let output = end.split(separator: "\n").joined()
+            #expect(output.contains("The demo device received an access token for: notes: read @ http://127.0.0.1:"))
+            #expect(!output.contains("notes: write"))
+            // The device then calls the notes RS: the withheld write is refused, the approved read works.
+            #expect(output.contains("/notes -> 403 insufficient_access"))
+            #expect(output.contains(#"/notes -> 200 {"notes":[]}"#))
             #expect(end.contains("DEMO-EXIT=0"))
             #expect(try demoDirectories() == before)
         }

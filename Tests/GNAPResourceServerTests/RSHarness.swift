@@ -19,10 +19,14 @@ struct RSHarness {
     let introspector = IntrospectorDouble()
     let gate: ResourceServerGate
 
-    init(configure: (inout ResourceServerConfiguration) -> Void = { _ in }) throws {
+    init(
+        structuredKeys: (any VerificationKeySource)? = nil,
+        configure: (inout ResourceServerConfiguration) -> Void = { _ in }
+    ) throws {
         var configuration = ResourceServerConfiguration(asURI: Self.asURI, publicURL: Self.publicURL)
         configure(&configuration)
-        gate = try ResourceServerGate(configuration: configuration, introspector: introspector, clock: clock)
+        gate = try ResourceServerGate(
+            configuration: configuration, introspector: introspector, structuredKeys: structuredKeys, clock: clock)
     }
 
     /// An introspection answer for a token bound to `key`, valid for an hour from the clock's now.

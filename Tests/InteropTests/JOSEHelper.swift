@@ -111,7 +111,7 @@ enum JOSEHelper {
         return output.status == 0 ? try decode(Verified.self, output) : nil
     }
 
-    private static func run(_ command: String, _ joseCase: Case) throws -> ChildProcess.Output {
+    static func run(_ command: String, _ joseCase: some Encodable) throws -> ChildProcess.Output {
         _ = try installedVersion.get()
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -125,7 +125,7 @@ enum JOSEHelper {
         return output
     }
 
-    private static func decode<Value: Decodable>(_ type: Value.Type, _ output: ChildProcess.Output) throws -> Value {
+    static func decode<Value: Decodable>(_ type: Value.Type, _ output: ChildProcess.Output) throws -> Value {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {

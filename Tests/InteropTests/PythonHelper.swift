@@ -6,6 +6,8 @@ enum PythonHelper {
     enum Command: String, Sendable {
         case verify
         case sign
+        /// Signs the request and sends it (to a live resource server).
+        case call
     }
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("python")

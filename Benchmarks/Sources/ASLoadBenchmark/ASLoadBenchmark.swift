@@ -25,13 +25,17 @@ struct ASLoadBenchmark {
         Report.header(options)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("as-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let servers = try await startServers(options, work: work)
+        let resourceServer = try BenchmarkResourceServer()
+        let registry = work.appendingPathComponent("resource-servers.json")
+        try resourceServer.registryFile().write(to: registry)
+        let servers = try await startServers(options, work: work, resourceServers: registry)
         let server = servers[0]
         let cleanup = InterruptionCleanup(servers: servers)
         let setup = SetupClient(baseURL: server.baseURL)
         defer { withExtendedLifetime(cleanup) {} }
         do {
-            try await measureAll(options, servers: servers, setup: setup, work: work)
+            try await measureAll(
+                options, servers: servers, resourceServer: resourceServer, setup: setup, work: work)
         } catch {
             try? await setup.shutdown()
             for server in servers { server.stop() }
@@ -49,7 +53,7 @@ struct ASLoadBenchmark {
 
     /// The AS: one instance on SQLite or on a fresh schema of `--database`, or `--instances` on that schema, the first
     /// started alone (it creates the first admin account) and every other answering under its public URL.
-    private static func startServers(_ options: Options, work: URL) async throws -> [ASProcess] {
+    private static func startServers(_ options: Options, work: URL, resourceServers: URL) async throws -> [ASProcess] {
         let database = options.database.map { url in
             let schema = "as_load_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
@@ -60,9 +64,10 @@ struct ASLoadBenchmark {
                 servers.append(
                     try await ASProcess.start(
                         gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
-                        callgrindOutput: options.callgrindOutput, callgrindPreload: options.callgrindPreload,
-                        instance: instance, database: database, databasePasswordFile: options.databasePasswordFile,
-                        publicURL: servers.first?.baseURL, port: instance == 0 ? 0 : try FreePort.loopback()))
+                        resourceServers: resourceServers, callgrindOutput: options.callgrindOutput,
+                        callgrindPreload: options.callgrindPreload, instance: instance, database: database,
+                        databasePasswordFile: options.databasePasswordFile, publicURL: servers.first?.baseURL,
+                        port: instance == 0 ? 0 : try FreePort.loopback()))
             }
         } catch {
             for server in servers { server.stop() }
@@ -71,9 +76,10 @@ struct ASLoadBenchmark {
         return servers
     }
 
-    private static func measureAll(_ options: Options, servers: [ASProcess], setup: SetupClient, work: URL)
-        async throws
-    {
+    private static func measureAll(
+        _ options: Options, servers: [ASProcess], resourceServer: BenchmarkResourceServer, setup: SetupClient,
+        work: URL
+    ) async throws {
         let server = servers[0]
         try await waitUntilAnswering(setup)
         for (index, instance) in servers.enumerated() {
@@ -97,8 +103,8 @@ struct ASLoadBenchmark {
             say("the AS runs under callgrind: times and CPU figures below are not the AS's, the profile counts")
         }
         let context = BenchmarkContext(
-            options: options, server: server, fleet: fleet, approver: approver, approvers: approvers, setup: setup,
-            runner: runner)
+            options: options, server: server, fleet: fleet, approver: approver, approvers: approvers,
+            resourceServer: resourceServer, setup: setup, runner: runner)
         var measurements: [LoadMeasurement] = []
         var boundGrants: [PendingGrant]?
         var walk: AdminListing.Walk?
@@ -111,6 +117,7 @@ struct ASLoadBenchmark {
             case .code: (measurement, boundGrants) = try await CodeLookup.run(context, count: options.requests)
             case .rotate:
                 measurement = try await TokenRotation.run(context, boundGrants: boundGrants, count: options.requests)
+            case .introspect: measurement = try await TokenIntrospection.run(context, count: options.requests)
             case .list:
                 let listing = try await AdminListing.run(context)
                 (measurement, walk) = (listing.0, listing.1)

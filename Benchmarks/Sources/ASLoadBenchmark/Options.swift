@@ -127,5 +127,6 @@ enum ScenarioName: String, CaseIterable, Sendable {
     case poll = "continuation-poll"
     case code = "code-lookup"
     case rotate = "token-rotate"
+    case introspect = "token-introspect"
     case list = "admin-list"
 }

@@ -13,6 +13,7 @@ extension ResourceServerDiscovery {
             try Self.checkEndpoint(
                 resourceRegistrationEndpoint, member: "resource_registration_endpoint", allowHTTP: allowHTTP)
         }
+        if let jwksURI { try Self.checkEndpoint(jwksURI, member: "jwks_uri", allowHTTP: allowHTTP) }
         if let tokenFormatsSupported {
             try TokenFormat.checkRegistered(tokenFormatsSupported, member: "token_formats_supported")
         }

@@ -17,11 +17,14 @@ public struct ResourceServerDiscovery: Sendable, Hashable, Codable {
     /// This AS's approver interaction API base. Not a registered field: a gnapterm extension (prefixed so it cannot
     /// collide with a future registration) that terminal approvers use to find the API.
     public var interactionEndpoint: String?
+    /// Where the AS publishes the JWK Set that verifies its `jwt-signed` tokens (§2.2). Not a registered field: the
+    /// name this AS also uses in its RFC 9635 §9 document; present when `jwt-signed` is listed.
+    public var jwksURI: String?
 
     public init(
         grantRequestEndpoint: String, introspectionEndpoint: String? = nil, tokenFormatsSupported: [String]? = nil,
         resourceRegistrationEndpoint: String? = nil, keyProofsSupported: [String]? = nil,
-        interactionEndpoint: String? = nil
+        interactionEndpoint: String? = nil, jwksURI: String? = nil
     ) {
         self.grantRequestEndpoint = grantRequestEndpoint
         self.introspectionEndpoint = introspectionEndpoint
@@ -29,6 +32,7 @@ public struct ResourceServerDiscovery: Sendable, Hashable, Codable {
         self.resourceRegistrationEndpoint = resourceRegistrationEndpoint
         self.keyProofsSupported = keyProofsSupported
         self.interactionEndpoint = interactionEndpoint
+        self.jwksURI = jwksURI
     }
 
     /// The well-known path of the document (§3.1, §6.1).
@@ -41,5 +45,6 @@ public struct ResourceServerDiscovery: Sendable, Hashable, Codable {
         case resourceRegistrationEndpoint = "resource_registration_endpoint"
         case keyProofsSupported = "key_proofs_supported"
         case interactionEndpoint = "gnapterm_interaction_endpoint"
+        case jwksURI = "jwks_uri"
     }
 }

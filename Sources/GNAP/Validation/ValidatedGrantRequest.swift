@@ -19,6 +19,9 @@ public struct ValidatedGrantRequest: Sendable, Hashable {
     public var uiLocales: [String] = []
     /// The interaction finish method (§2.5.2), if the client asked for one.
     public var finish: ValidatedFinish? = nil
+    /// The format each token must have (RFC 9767 §2.2), in the order of ``tokens``, when a resource set it asks for
+    /// requires one (§3.4); empty or nil entries leave it to the AS.
+    public var tokenFormats: [String?] = []
 
     /// Whether the client can interact with the end user (§2.5): without `interact`, the AS has to reach the resource
     /// owner on its own (§1.6.3) or decide by policy (§1.6.4).

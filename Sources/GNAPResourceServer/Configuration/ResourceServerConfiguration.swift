@@ -44,6 +44,10 @@ public struct ResourceServerConfiguration: Sendable {
     /// When set, a token whose introspection lists an audience (`aud`) must name one of these. Default: nil (the
     /// AS already limits introspection to tokens meant for the calling RS, RFC 9767 §3.3).
     public var acceptedAudiences: Set<String>?
+    /// Whether a `jwt-signed` token that verified offline is introspected as well (RFC 9767 §2.2: a structured
+    /// token "can also be used in combination with introspection"), so a revoked token is refused within
+    /// ``revalidationInterval`` instead of at its expiry. Used only when the gate has the AS's keys. Default true.
+    public var introspectsStructuredTokens: Bool
 
     public init(
         asURI: String, publicURL: String, referrer: String? = nil, accessReference: String? = nil,
@@ -51,7 +55,7 @@ public struct ResourceServerConfiguration: Sendable {
         nonceCapacityPerKey: Int = 4_096, nonceCapacity: Int = 262_144, requireNonce: Bool = true,
         maximumSignatureAge: Int64 = 300, allowedClockSkew: Int64 = 30, acceptsBearerTokens: Bool = true,
         maximumBodySize: Int = 1 << 20, referenceMeanings: [String: [AccessRightObject]] = [:],
-        acceptedAudiences: Set<String>? = nil
+        acceptedAudiences: Set<String>? = nil, introspectsStructuredTokens: Bool = true
     ) {
         self.asURI = asURI
         self.publicURL = publicURL
@@ -68,5 +72,6 @@ public struct ResourceServerConfiguration: Sendable {
         self.maximumBodySize = maximumBodySize
         self.referenceMeanings = referenceMeanings
         self.acceptedAudiences = acceptedAudiences
+        self.introspectsStructuredTokens = introspectsStructuredTokens
     }
 }

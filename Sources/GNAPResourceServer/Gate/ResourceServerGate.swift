@@ -13,17 +13,24 @@ public final class ResourceServerGate: Sendable {
     public let configuration: ResourceServerConfiguration
     let checked: ResourceServerConfiguration.Checked
     let introspector: any TokenIntrospector
+    /// The AS's keys for checking `jwt-signed` tokens offline (RFC 9767 §2.2); nil introspects every token.
+    let structuredKeys: (any VerificationKeySource)?
     let cache: IntrospectionCache
     let nonces: PerKeyNonceCache
     let profile: SignatureProfile
     let clock: AnyWallClock
 
+    /// - Parameters:
+    ///   - introspector: asks the AS about tokens (RFC 9767 §3.3).
+    ///   - structuredKeys: the AS's keys, to check `jwt-signed` tokens offline (§2.2); default nil (introspect).
     public init<C: Clock & Sendable>(
-        configuration: ResourceServerConfiguration, introspector: any TokenIntrospector, clock: C
+        configuration: ResourceServerConfiguration, introspector: any TokenIntrospector,
+        structuredKeys: (any VerificationKeySource)? = nil, clock: C
     ) throws(ResourceServerConfigurationError) where C.Instant == WallInstant {
         self.configuration = configuration
         checked = try configuration.checked()
         self.introspector = introspector
+        self.structuredKeys = structuredKeys
         cache = IntrospectionCache(
             capacity: configuration.introspectionCacheCapacity,
             revalidationInterval: configuration.revalidationInterval)
@@ -58,7 +65,13 @@ public final class ResourceServerGate: Sendable {
         case .failure(let refusal): return .failure(refusal)
         }
         let now = clock.now
-        switch await introspect(presentation, now: now, challenge: challenge) {
+        let looked: Result<CheckedToken, ResourceServerRefusal>
+        if let structuredKeys, StructuredAccessToken.looksStructured(presentation.token) {
+            looked = await verifyStructured(presentation, keys: structuredKeys, now: now, challenge: challenge)
+        } else {
+            looked = await introspect(presentation, now: now, challenge: challenge)
+        }
+        switch looked {
         case .success(let token):
             return finish(request, content: content, presentation, token, requirement, now: now, challenge)
         case .failure(let refusal):

@@ -16,11 +16,12 @@ public struct ASStores: Sendable {
     /// Which instance runs the maintenance, and news of audit entries for the event streams.
     public var coordination: any InstanceCoordination
     public var inbox: any InboxStore
+    public var resourceServers: any ResourceServerStore
 
     public init(
         grants: any GrantStore, clients: any ClientInstanceStore, accounts: any AccountStore,
         administration: any AdministrationStore, secrets: any SecretStore, nonces: any NonceStore,
-        codeAttempts: any CodeAttemptStore, inbox: any InboxStore,
+        codeAttempts: any CodeAttemptStore, inbox: any InboxStore, resourceServers: any ResourceServerStore,
         coordination: any InstanceCoordination = SingleInstance()
     ) {
         self.grants = grants
@@ -32,12 +33,14 @@ public struct ASStores: Sendable {
         self.codeAttempts = codeAttempts
         self.coordination = coordination
         self.inbox = inbox
+        self.resourceServers = resourceServers
     }
 
     /// Every concern from one backend; `coordination` defaults to a backend that one instance owns.
     public init(_ backend: some ASStore, coordination: any InstanceCoordination = SingleInstance()) {
         self.init(
             grants: backend, clients: backend, accounts: backend, administration: backend, secrets: backend,
-            nonces: backend, codeAttempts: backend, inbox: backend, coordination: coordination)
+            nonces: backend, codeAttempts: backend, inbox: backend, resourceServers: backend,
+            coordination: coordination)
     }
 }

@@ -18,16 +18,16 @@ enum Routes {
         let instanceKeys = components.instanceKeys
         let assertionKey = components.assertionKey
         let publicURL = components.publicURL
+        let rsSettings = components.configuration.resourceServers
 
         @Sendable func read(_ request: Request, _ context: ASRequestContext) async throws(APIError) -> SignedRequest {
             try await SignedRequest.read(request, context: context, publicURL: publicURL, limits: limits)
         }
 
+        // RFC 9767 §3.1: the RS-facing discovery document.
         router.get("/.well-known/gnap-as-rs") { _, _ in
             JSONResponse.make(
-                value: DiscoveryDocument(
-                    grantRequestEndpoint: publicURL.grantEndpoint, keyProofsSupported: ["httpsig"],
-                    interactionEndpoint: publicURL.interactionEndpoint))
+                value: ResourceServerDiscoveryDocument.document(settings: rsSettings, publicURL: publicURL))
         }
         router.get("/device") { _, _ in DevicePage.response(base: publicURL.base) }
         // RFC 9635 §9: discovery is an unsigned OPTIONS on the grant endpoint.
@@ -81,6 +81,9 @@ enum Routes {
             return JSONResponse.make(
                 value: try await instanceKeys.rotate(instanceID: id, try await read(request, context)))
         }
+
+        // RFC 9767 §3.3 introspection and §3.4 resource set registration, each only when offered (§3.1).
+        ResourceServerRoutes.add(to: router, components, read: read)
 
         // The admin API and the approver's own listings (Admin/AdminRoutes.swift).
         AdminRoutes.add(to: router, components, read: read)

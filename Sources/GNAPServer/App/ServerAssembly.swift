@@ -11,6 +11,8 @@ public struct ServerAssembly: Sendable {
     public let server: AuthorizationServer
     /// How many pre-registered clients were loaded, when a registry was given.
     public let registeredClients: Int?
+    /// How many pre-registered resource servers were loaded, when a registry was given.
+    public let registeredResourceServers: Int?
     /// How the AS's secrets are kept at rest.
     public let secretsAtRest: ServerSecrets.AtRest
     let store: any AccountStore
@@ -41,19 +43,24 @@ public struct ServerAssembly: Sendable {
     ///   - clock: the wall clock.
     ///   - logger: the server's logger; it says whether the secrets are stored in clear.
     ///   - clients: the operator's pre-registered clients (`serve --clients`), if any.
+    ///   - resourceServers: the operator's pre-registered resource servers (`serve --resource-servers`), if any.
     ///   - secretsKey: wraps the AS's secrets at rest (`serve --secrets-key-file`); nil keeps them in clear.
     ///   - bootstrapCodeFile: where the first enrollment code is written (and removed once used or expired).
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     public static func assemble<C: Clock & Sendable>(
         store: some ASStore, coordination: any InstanceCoordination = SingleInstance(),
         configuration: ServerConfiguration, clock: C, logger: Logger, clients: ClientRegistry? = nil,
-        secretsKey: SecretsKey? = nil, bootstrapCodeFile: BootstrapCodeFile? = nil,
+        resourceServers: ResourceServerRegistry? = nil, secretsKey: SecretsKey? = nil,
+        bootstrapCodeFile: BootstrapCodeFile? = nil,
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport()
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
         var configuration = configuration
         if let clients {
             try await ClientRegistration.apply(clients, to: store, now: clock.now)
             configuration.clientPolicies = clients.policies
+        }
+        if let resourceServers {
+            try await ResourceServerRegistration.apply(resourceServers, to: store, now: clock.now)
         }
         let (secrets, atRest) = try await ServerSecrets.load(from: store, key: secretsKey)
         switch atRest {
@@ -71,7 +78,8 @@ public struct ServerAssembly: Sendable {
             clock: clock, logger: logger,
             pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile)
         return ServerAssembly(
-            server: server, registeredClients: clients?.entries.count, secretsAtRest: atRest, store: store,
+            server: server, registeredClients: clients?.entries.count,
+            registeredResourceServers: resourceServers?.entries.count, secretsAtRest: atRest, store: store,
             administration: store, asynchronous: configuration.asynchronous, clock: AnyWallClock(clock),
             bootstrapCodeLifetime: configuration.bootstrapCodeLifetime,
             bootstrapCodeFile: bootstrapCodeFile)

@@ -14,6 +14,8 @@ struct ServerComponents: Sendable {
     let enrollment: EnrollmentService
     let interaction: InteractionService
     let interactionPage: InteractionPage
+    let introspection: IntrospectionService
+    let resourceSets: ResourceSetRegistrationService
     let approverRecords: ApproverSelfService
     let admin: AdminService
     let adminAuthenticator: AdminAuthenticator
@@ -42,15 +44,25 @@ struct ServerComponents: Sendable {
         let subjects = SubjectPreparer(
             accounts: stores.accounts, publicURL: publicURL, clock: clock,
             assertionLifetime: configuration.assertionLifetime, assertionKey: secrets.assertionKey)
+        let rsSettings = configuration.resourceServers
+        let minter = TokenMinter(
+            key: secrets.assertionKey, publicURL: publicURL, defaultFormat: rsSettings.tokenFormat)
         let issuance = GrantIssuance(
             accessTokenLifetime: configuration.accessTokenLifetime, durableTokens: configuration.durableTokens,
-            publicURL: publicURL)
+            minter: minter, publicURL: publicURL)
+        let expander = ResourceSetExpander(servers: stores.resourceServers)
+        let resourceServers = ResourceServerAuthenticator(
+            servers: stores.resourceServers, proof: proof, allowsDynamic: rsSettings.allowsDynamicResourceServers,
+            clock: clock)
         let accountAdministration = AccountAdministration(store: stores.accounts, clock: clock)
         let grantAdministration = GrantAdministration(step: step)
 
         grants = GrantService(
             grants: stores.grants, clients: stores.clients, proof: proof, users: users,
-            policy: configuration.requestPolicy, catalog: configuration.catalog,
+            policy: configuration.requestPolicy, catalog: configuration.catalog, expander: expander,
+            chaining: TokenChainingService(
+                servers: stores.resourceServers, grants: stores.grants, proof: proof, expander: expander,
+                minter: minter, settings: rsSettings, clock: clock),
             interactionLifetime: configuration.interactionLifetime, pollInterval: configuration.pollInterval,
             userCodePepper: secrets.userCodePepper, clock: clock, publicURL: publicURL, logger: logger,
             routing: GrantRouting(
@@ -60,14 +72,15 @@ struct ServerComponents: Sendable {
             authenticator: continuations, step: step, subjects: subjects, issuance: issuance, publicURL: publicURL)
         modification = ModificationService(
             authenticator: continuations, step: step, accounts: stores.accounts, users: users, subjects: subjects,
-            issuance: issuance, policy: configuration.requestPolicy,
+            issuance: issuance, expander: expander, policy: configuration.requestPolicy,
             interactionLifetime: configuration.interactionLifetime, userCodePepper: secrets.userCodePepper,
             publicURL: publicURL, logger: logger)
         cancellation = CancellationService(authenticator: continuations, step: step)
         tokens = TokenManagementService(
             grants: stores.grants, clients: stores.clients, proof: proof,
             accessTokenLifetime: configuration.accessTokenLifetime,
-            allowsKeyRotation: configuration.requestPolicy.allowsTokenKeyRotation, publicURL: publicURL, clock: clock)
+            allowsKeyRotation: configuration.requestPolicy.allowsTokenKeyRotation, minter: minter, publicURL: publicURL,
+            clock: clock)
         instanceKeys = ClientKeyRotationService(clients: stores.clients, proof: proof, clock: clock)
         enrollment = EnrollmentService(
             authenticator: approvers, accounts: stores.accounts, clock: clock, bootstrapCodeFile: bootstrapCodeFile)
@@ -75,12 +88,19 @@ struct ServerComponents: Sendable {
             authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
             codeAttempts: CodeAttemptGuard(
                 store: stores.codeAttempts, policy: configuration.codeAttempts, clock: clock),
-            catalog: configuration.catalog, userCodePepper: secrets.userCodePepper, publicURL: publicURL,
+            catalog: configuration.catalog, servers: stores.resourceServers, userCodePepper: secrets.userCodePepper,
+            publicURL: publicURL,
             pushes: FinishPushDelivery(
                 transport: pushTransport, settings: configuration.finishPush, administration: stores.administration,
                 clock: clock, logger: logger),
             logger: logger)
         interactionPage = InteractionPage(grants: stores.grants, publicURL: publicURL, clock: clock)
+        introspection = IntrospectionService(
+            authenticator: resourceServers, grants: stores.grants, servers: stores.resourceServers,
+            administration: stores.administration, clock: clock, publicURL: publicURL)
+        resourceSets = ResourceSetRegistrationService(
+            authenticator: resourceServers, servers: stores.resourceServers, administration: stores.administration,
+            offersIntrospection: rsSettings.offersIntrospection, clock: clock, publicURL: publicURL)
         approverRecords = ApproverSelfService(
             authenticator: approvers, accounts: accountAdministration, grants: grantAdministration,
             administration: stores.administration, clock: clock)

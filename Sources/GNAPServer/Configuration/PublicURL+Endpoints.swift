@@ -10,6 +10,10 @@ extension PublicURL {
     func tokenManagementURI(tokenID: String) -> String { base + "/gnap/token/" + tokenID }
     /// Where the AS publishes its assertion keys (a JWK Set, §3.4.1).
     var jwksURI: String { base + "/.well-known/jwks.json" }
+    /// RFC 9767 §3.3 token introspection.
+    var introspectionEndpoint: String { base + "/gnap/introspect" }
+    /// RFC 9767 §3.4 resource set registration.
+    var resourceRegistrationEndpoint: String { base + "/gnap/resource" }
     /// The approver interaction API (Assets/openapi.yaml).
     var interactionEndpoint: String { base + "/interact/v1" }
 }

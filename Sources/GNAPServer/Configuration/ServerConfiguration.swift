@@ -37,6 +37,8 @@ public struct ServerConfiguration: Sendable {
     public var finishPush = FinishPushSettings()
     /// The replay cache's bound per key. Default ``ReplayPolicy/init(noncesPerKey:)``.
     public var replay = ReplayPolicy()
+    /// The RS-facing API and token formats (RFC 9767). Default ``ResourceServerSettings/init(offersIntrospection:offersRegistration:allowsDynamicResourceServers:tokenFormat:allowsTokenChaining:derivedTokenLifetime:)``.
+    public var resourceServers = ResourceServerSettings()
     /// Asynchronous requests (RFC 9635 §1.6.3) and their limits. Default
     /// ``AsynchronousPolicy/init(allowsDynamicClients:limits:)``.
     public var asynchronous = AsynchronousPolicy()

@@ -2,20 +2,6 @@ import GNAP
 import HTTPTypes
 import Hummingbird
 
-/// RFC 9767 §3.1 RS-facing discovery document.
-struct DiscoveryDocument: Codable, Sendable {
-    var grantRequestEndpoint: String
-    var keyProofsSupported: [String]
-    /// Extension field: where this AS's approver interaction API lives.
-    var interactionEndpoint: String
-
-    private enum CodingKeys: String, CodingKey {
-        case grantRequestEndpoint = "grant_request_endpoint"
-        case keyProofsSupported = "key_proofs_supported"
-        case interactionEndpoint = "gnapterm_interaction_endpoint"
-    }
-}
-
 enum DevicePage {
     /// The `user_code_uri` page (RFC 9635 §4.1.3): it must not contain the code; it tells the person how to
     /// enter it with the terminal approver.

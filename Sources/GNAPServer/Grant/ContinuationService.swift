@@ -35,7 +35,7 @@ struct ContinuationService: Sendable {
                 return GrantResponse(
                     continue: change.rotateContinuation(uri: uri, wait: wait), interactionStarted: started ? true : nil)
             case .issueTokens(let selection):
-                return issuance.deliver(selection, subject: subject, change: &change)
+                return try issuance.deliver(selection, subject: subject, change: &change)
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):

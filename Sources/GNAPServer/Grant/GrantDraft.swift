@@ -72,6 +72,7 @@ struct GrantDraft: Sendable {
         grant.clientVetted = instance.registered
         grant.requestedUser = user
         grant.uiLocales = validated.uiLocales.isEmpty ? nil : validated.uiLocales
+        grant.tokenFormats = validated.tokenFormats.contains { $0 != nil } ? validated.tokenFormats : nil
         grant.agent = agent
         return grant
     }

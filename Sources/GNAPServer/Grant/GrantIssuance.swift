@@ -7,18 +7,25 @@ struct GrantIssuance: Sendable {
     /// Lifetime of issued access tokens (`expires_in`).
     let accessTokenLifetime: Duration
     let durableTokens: DurableTokenPolicy
+    let minter: TokenMinter
     let publicURL: PublicURL
 
     /// Issues the tokens of `selection` for the grant as it stands, with `subject` (prepared before the transaction)
     /// as far as `selection` releases it. If nothing can be released any more (e.g. only `email` was released and
     /// the account has lost its address), the grant is finalized with `request_denied`.
-    func deliver(_ selection: ApprovalSelection, subject: PreparedSubject, change: inout GrantChange) -> GrantResponse {
+    func deliver(_ selection: ApprovalSelection, subject: PreparedSubject, change: inout GrantChange) throws
+        -> GrantResponse
+    {
         let publicURL = publicURL
-        let issued = TokenIssuer(
+        // RFC 9767 §2.1.9: tokens name the resource owner only when the approval released the subject.
+        let owner =
+            selection.subjectFormats.isEmpty
+            ? nil : subject.identifiers.first { $0.format == "opaque" }?.members["id"]
+        let issued = try TokenIssuer(
             grant: change.record, selection: selection,
             secrets: change.record.tokens.map { _ in TokenIssuer.Secrets() },
-            now: change.now, lifetime: accessTokenLifetime, durability: durableTokens,
-            manageURI: publicURL.tokenManagementURI(tokenID:))
+            now: change.now, lifetime: accessTokenLifetime, durability: durableTokens, minter: minter,
+            subject: owner, manageURI: publicURL.tokenManagementURI(tokenID:))
         // §3.4: only identifiers and assertions in the formats the approver released.
         let released = subject.response(for: selection)
         guard issued.response != nil || released != nil else {

@@ -95,7 +95,8 @@ extension GrantService {
                 .grantApprovedByPolicy,
                 "approved by the operator's standing access for client \(instanceID) (software-only, no person): "
                     + "\(rights.count) right(s): \(rights.joined(separator: "; "))")
-            var response = issuance.deliver(selection, subject: PreparedSubject(selection: selection), change: &change)
+            var response = try issuance.deliver(
+                selection, subject: PreparedSubject(selection: selection), change: &change)
             response.instanceID = instanceID
             return response
         }

@@ -14,6 +14,10 @@ struct GrantService: Sendable {
     let policy: GrantRequestPolicy
     /// The AS's access-right descriptions; it may refuse reference strings it does not define.
     let catalog: AccessCatalog
+    /// Registered resource references → the rights they stand for (RFC 9767 §3.4).
+    let expander: ResourceSetExpander
+    /// RFC 9767 §4: requests with `existing_access_token` come from an RS deriving a token.
+    let chaining: TokenChainingService
     /// How long the interaction (the user code, the inbox entry) stays usable.
     let interactionLifetime: Duration
     /// The `wait` of every `continue` (§3.1).
@@ -26,9 +30,15 @@ struct GrantService: Sendable {
     let routing: GrantRouting
 
     func create(_ signed: SignedRequest) async throws(APIError) -> GrantResponse {
-        let validated: ValidatedGrantRequest
+        if TokenChainingService.isChainingRequest(signed.body) { return try await chaining.derive(signed) }
+        var validated: ValidatedGrantRequest
         do {
             validated = try GrantRequestValidator(policy: policy).validate(body: signed.body)
+        } catch {
+            throw APIError(error)
+        }
+        validated = try await expander.expand(validated)
+        do {
             // §8.1: reference strings are the AS's own; the catalog may refuse ones it does not define.
             try catalog.checkReferences(in: validated.tokens)
         } catch {

@@ -30,6 +30,8 @@ extension InteractionService {
             if first { change.audit(arrival.auditKind, arrival.auditDetail(ref), accountID: ref.accountID) }
             return change.record
         }
-        return ReviewBuilder.review(of: record, catalog: catalog, approver: approver.account, issuer: publicURL.base)
+        return ReviewBuilder.review(
+            of: record, catalog: catalog, servers: await resourceServers(), approver: approver.account,
+            issuer: publicURL.base)
     }
 }

@@ -13,6 +13,8 @@ struct InteractionService: Sendable {
     let codeAttempts: CodeAttemptGuard
     /// The AS's descriptions of each right, shown in the review.
     let catalog: AccessCatalog
+    /// Which resource server serves each right, named in the review (RFC 9767 §3.4).
+    let servers: any ResourceServerStore
     let userCodePepper: [UInt8]
     let publicURL: PublicURL
     /// Sends `push` interaction finishes (§4.2.2).
@@ -52,7 +54,14 @@ struct InteractionService: Sendable {
         guard let grant, Self.mayDecide(grant, approver.ref) else {
             throw APIError(GNAPError(.notFound, "no request with this id is bound to you"))
         }
-        return ReviewBuilder.review(of: grant, catalog: catalog, approver: approver.account, issuer: publicURL.base)
+        return ReviewBuilder.review(
+            of: grant, catalog: catalog, servers: await resourceServers(), approver: approver.account,
+            issuer: publicURL.base)
+    }
+
+    /// The known resource servers for a review; without them the review still shows every right, unattributed.
+    func resourceServers() async -> ResourceServerDirectory {
+        (try? await servers.resourceServerDirectory()) ?? ResourceServerDirectory()
     }
 
     // MARK: Decisions

@@ -2,16 +2,20 @@ import GNAP
 
 /// Builds what an approver sees from a stored grant, with the AS's descriptions of each right.
 enum ReviewBuilder {
-    /// The review `approver` sees; `issuer` is the AS's base URL (for matching `iss_sub` identifiers).
-    static func review(of grant: GrantRecord, catalog: AccessCatalog, approver: Account, issuer: String)
-        -> InteractionReview
-    {
+    /// The review `approver` sees; `issuer` is the AS's base URL (for matching `iss_sub` identifiers). A right a
+    /// known resource server serves names that server (RFC 9767 §3.4: a resource reference arrives expanded into the
+    /// rights it stands for), vetted when the operator registered it.
+    static func review(
+        of grant: GrantRecord, catalog: AccessCatalog, servers: ResourceServerDirectory = ResourceServerDirectory(),
+        approver: Account, issuer: String
+    ) -> InteractionReview {
         let tokens = grant.tokens.enumerated().map { tokenIndex, token in
             TokenReview(
                 label: token.label, flags: token.flags ?? [],
                 rights: token.access.enumerated().map { rightIndex, right in
                     RightReview(
-                        id: "\(tokenIndex).\(rightIndex)", right: right, description: catalog.description(of: right))
+                        id: "\(tokenIndex).\(rightIndex)", right: right,
+                        description: describe(right, catalog: catalog, servers: servers))
                 })
         }
         let subject = grant.request.subject.map { request in
@@ -38,6 +42,17 @@ enum ReviewBuilder {
             // Dynamic instances assert their own display information; only pre-registered ones are vetted.
             vetted: grant.clientVetted ?? false, keyThumbprint: grant.clientKey.thumbprint,
             proofMethod: grant.clientKey.proof.method, algorithm: grant.clientKey.algorithm.rawValue)
+    }
+
+    /// The catalog's description of a right, followed by the resource server that serves it, if one is known.
+    static func describe(_ right: AccessRight, catalog: AccessCatalog, servers: ResourceServerDirectory) -> String? {
+        let described = catalog.description(of: right)
+        guard let server = servers.servers(concerning: right).first else { return described }
+        let name =
+            server.registered
+            ? "served by \(server.displayName ?? server.id) (vetted resource server)"
+            : "served by resource server \(server.id) (not vetted: trusted on first use)"
+        return described.map { "\($0); \(name)" } ?? name
     }
 
     /// Turns right identifiers ("0.1") into a per-token selection; unknown identifiers are an error.

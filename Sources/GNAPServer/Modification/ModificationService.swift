@@ -12,6 +12,8 @@ struct ModificationService: Sendable {
     let users: UserResolver
     let subjects: SubjectPreparer
     let issuance: GrantIssuance
+    /// Registered resource references in the modified request → their rights (RFC 9767 §3.4).
+    let expander: ResourceSetExpander
     /// What grant requests may ask for; a modified request is validated like a new one.
     let policy: GrantRequestPolicy
     /// How long a new interaction stays usable.
@@ -24,7 +26,7 @@ struct ModificationService: Sendable {
         let continuation = try await authenticator.authenticate(grantID: grantID, signed)
         let grant = continuation.grant
         let modification = try ModificationRequest(body: signed.body, original: grant.request, policy: policy)
-        let merged = modification.merged
+        let merged = try await expander.expand(modification.merged)
         // The account whose consent a covered modification reuses (and whose subject information it may release).
         let consenting = grant.lifecycle.approval?.approver ?? grant.lifecycle.granted?.approver
         let user = try await requestedUser(modification, grant: grant, consenting: consenting)
@@ -87,7 +89,7 @@ struct ModificationService: Sendable {
                 change.record.adopt(merged, user: user)
                 change.audit(.grantModified, Self.detail(merged, "within what was approved: granted at once"))
                 change.revoke(revocation)
-                return issuance.deliver(selection, subject: subject, change: &change)
+                return try issuance.deliver(selection, subject: subject, change: &change)
             case .restartInteraction(let wait):
                 change.record.adopt(merged, user: user)
                 // The previous code, interaction URL and finish are gone with the previous interaction.
@@ -133,5 +135,6 @@ extension GrantRecord {
         startModes = merged.startModes
         requestedUser = user
         uiLocales = merged.uiLocales.isEmpty ? nil : merged.uiLocales
+        tokenFormats = merged.tokenFormats.contains { $0 != nil } ? merged.tokenFormats : nil
     }
 }

@@ -12,6 +12,8 @@ struct TokenManagementService: Sendable {
     let accessTokenLifetime: Duration
     /// Whether tokens may be bound to a new key (§6.1.1; §9 `key_rotation_supported` says the same).
     let allowsKeyRotation: Bool
+    /// Makes the new value in the token's format (RFC 9767 §2.2).
+    let minter: TokenMinter
     let publicURL: PublicURL
     let clock: AnyWallClock
 
@@ -24,15 +26,16 @@ struct TokenManagementService: Sendable {
             try await proof.verify(signed, key: try await boundKey(token))
             newKey = nil
         }
-        let value = Secrets.token()
         let management = Secrets.token()
+        let minter = minter
         let now = clock.now
         let lifetime = accessTokenLifetime
         let manageURI = publicURL.tokenManagementURI(tokenID: tokenID)
         let presentedHash = Secrets.hash(signed.gnapToken ?? "")
         // §3.2.1 `key`: present when the token is bound to a key other than the one the client presents for its
         // grant, which is the case after binding a new key here.
-        let grantKey = try? await grants.grant(id: token.grantID)?.clientKey
+        let grant = try? await grants.grant(id: token.grantID)
+        let grantKey = grant?.clientKey
         do {
             return try await grants.updateAccessToken(id: tokenID) { record in
                 // Re-check inside the transaction: a concurrent rotation may have replaced the management token.
@@ -41,10 +44,10 @@ struct TokenManagementService: Sendable {
                 }
                 // §6.1: a new value with a new expiration; the old value stops working because only the new hash is
                 // kept. The management token is rotated too, so a captured one is short-lived.
-                record.tokenHash = Secrets.hash(value)
                 record.managementTokenHash = Secrets.hash(management)
                 record.expiresAt = now.advanced(by: lifetime)
                 if let newKey { record.boundKey = newKey }
+                let value = try minter.mint(&record, format: record.format, instanceID: grant?.instanceID)
                 let detail =
                     newKey.map { "token \(tokenID) rotated and bound to key \($0.thumbprint)" }
                     ?? "token \(tokenID) rotated"

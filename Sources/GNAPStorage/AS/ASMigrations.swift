@@ -154,6 +154,41 @@ enum ASMigrations {
             try db.execute(sql: "ALTER TABLE enrollment_codes ADD COLUMN expired_at INTEGER")
         }
         migrator.registerMigration("2026-12-02-inbox") { db in try InboxSchema.create(db) }
+        migrator.registerMigration("2026-12-07-resource-servers") { db in
+            // RFC 9767 §3.2, §3.4: the resource servers the AS knows (pre-registered from `serve --resource-servers`,
+            // origin 'registry', or trusted on first use, origin 'dynamic'; one RS per key) and the resource sets they
+            // registered. Tokens keep their format (§2.2), audience and subject (§2.1), and the token a derived token
+            // was made from (§4).
+            try db.execute(
+                sql: """
+                    CREATE TABLE resource_servers (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        key_thumbprint TEXT NOT NULL UNIQUE,
+                        key TEXT NOT NULL,
+                        display_name TEXT,
+                        access_types TEXT NOT NULL,
+                        locations TEXT NOT NULL,
+                        references_served TEXT NOT NULL,
+                        registered INTEGER NOT NULL DEFAULT 0 CHECK (registered IN (0, 1)),
+                        origin TEXT NOT NULL CHECK (origin IN ('dynamic', 'registry')),
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE resource_sets (
+                        reference TEXT PRIMARY KEY NOT NULL,
+                        resource_server_id TEXT NOT NULL REFERENCES resource_servers(id),
+                        access TEXT NOT NULL,
+                        token_formats TEXT,
+                        introspection_required INTEGER NOT NULL CHECK (introspection_required IN (0, 1)),
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX resource_sets_server ON resource_sets(resource_server_id, created_at);
+                    ALTER TABLE access_tokens ADD COLUMN format TEXT;
+                    ALTER TABLE access_tokens ADD COLUMN audience TEXT;
+                    ALTER TABLE access_tokens ADD COLUMN subject TEXT;
+                    ALTER TABLE access_tokens ADD COLUMN parent_token_id TEXT REFERENCES access_tokens(id);
+                    CREATE INDEX access_tokens_parent ON access_tokens(parent_token_id);
+                    """)
+        }
         migrator.registerMigration("2026-12-07-signature-nonces-and-code-attempts") { db in
             // The replay cache and the code-entry counts live in the database, so that they survive a restart and
             // are the same for every instance. Expired rows are purged in small batches by the expiry service.

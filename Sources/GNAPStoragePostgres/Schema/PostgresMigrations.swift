@@ -11,7 +11,7 @@ enum PostgresMigrations {
         var statements: [PostgresQuery]
     }
 
-    static let all: [Migration] = [initialSchema, sharedInstanceState, inbox]
+    static let all: [Migration] = [initialSchema, sharedInstanceState, inbox, resourceServers]
 
     static func migrate(_ store: PostgresStore) async throws {
         if let schema = store.location.schema {

@@ -218,16 +218,5 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     }
 
     /// The device's Ed25519 key, generated on first use and kept in the local store (mode 0600).
-    private func loadKey() async throws -> SigningKey {
-        var key: SigningKey
-        if let stored = try await keyStore.clientKey(name: Self.keyName) {
-            key = try SigningKey(jwk: stored)
-        } else {
-            key = .generateEd25519()
-            try await keyStore.saveClientKey(name: Self.keyName, jwk: try key.privateJWK())
-        }
-        // RFC 9635 §7.3.1: keyid is the JWK's kid; the thumbprint is a stable, unique choice.
-        key.keyID = try key.publicJWK().thumbprint()
-        return key
-    }
+    private func loadKey() async throws -> SigningKey { try await DeviceKey.load(from: keyStore, name: Self.keyName) }
 }

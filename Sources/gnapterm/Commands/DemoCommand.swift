@@ -5,14 +5,16 @@ import GNAPClient
 import GNAPServer
 import GNAPStorage
 import Logging
+import ReferenceResourceServer
 import ServiceLifecycle
 import TerminalApps
 import TerminalSession
 import TerminalStorage
 import TerminalUI
 
-/// The self-contained demo: an AS on loopback with a throw-away data directory, a local approver enrolled with the
-/// bootstrap code, and a simulated headless device whose code the approver app shows. Quitting cleans up.
+/// The self-contained demo: an AS on loopback with a throw-away data directory, the reference notes RS registered
+/// with it, a local approver enrolled with the bootstrap code, and a simulated headless device whose code the
+/// approver app shows; the device ends by calling the notes RS with its token. Quitting cleans up.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Run the whole flow in one process: an AS, a waiting device, and the approver.")
@@ -44,10 +46,11 @@ struct DemoCommand: AsyncParsableCommand {
         // The AS must stay silent: its log lines would scribble over the full-screen app.
         let quiet = Logger(label: "gnapterm.demo") { _ in SwiftLogNoOpLogHandler() }
         let clock = WallClock()
+        let notesStore = try NotesDatabase.open(directory: workspace.appendingPathComponent("rs"))
         let assembly = try await ServerAssembly.assemble(
             store: try ASDatabase.open(directory: workspace.appendingPathComponent("as")),
             configuration: ServerConfiguration(port: 0, bootstrapCodeLifetime: .seconds(3600)), clock: clock,
-            logger: quiet)
+            logger: quiet, resourceServers: try await DemoNotes.registry(store: notesStore, now: clock.now))
 
         let (starts, started) = AsyncStream.makeStream(of: ServerAssembly.Start.self)
         let group = ServiceGroup(
@@ -71,16 +74,23 @@ struct DemoCommand: AsyncParsableCommand {
         let backend = try await ApproverSetup(transport: transport, store: local, clock: clock)
             .connect(server: base, enrollCode: bootstrap.code.display, deviceName: "demo terminal")
 
-        let device = DemoDevice(base: base, transport: transport, clock: clock)
-        let code = try await device.start()
+        let notes = try await DemoNotes.start(store: notesStore, asBase: base, clock: clock, logger: quiet)
+        defer { notes.task.cancel() }
+
+        let device = try DemoDevice(base: base, transport: transport, clock: clock)
+        let code = try await device.start(notesReference: notes.ready.resourceReference)
 
         try await ApproverApp.run(
             backend: backend, theme: theme,
-            hint: "The demo device \"Living-room TV\" is showing code \(code). Type it above and press Enter.")
+            hint: "The demo device \"Living-room TV\" is showing code \(code). Type it above and press Enter. "
+                + "Leave out notes 'write' (space) to see the notes server refuse it.")
 
         // A decision reaches the device at its next poll; without one there is nothing to wait for.
         let decided = !(try await local.decisions(limit: 1)).isEmpty
-        StandardStreams.out(await device.finish(waitingUpTo: decided ? .seconds(8) : .zero) + "\n")
+        StandardStreams.out(
+            await device.finish(waitingUpTo: decided ? .seconds(8) : .zero, notes: notes.ready.base) + "\n")
+        notes.task.cancel()
+        _ = try? await notes.task.value
         await group.triggerGracefulShutdown()
         _ = try? await serverTask.value
     }

@@ -59,6 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
                 + "\"Access catalog\")."))
     var accessCatalog: String?
 
+    @OptionGroup(title: "Resource servers (RFC 9767)") var resourceServerOptions: ResourceServerOptions
+
     @Option(
         help: ArgumentHelp(
             "File with the key that wraps the AS's secrets at rest (base64 of 32 random bytes, mode 0600).",
@@ -97,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        try resourceServerOptions.check()
     }
 
     func run() async throws {
@@ -113,6 +116,11 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = try clients.map { path in
             try Self.load(path, what: "client registry") { bytes throws(ConfigurationFileError) in
                 try ClientRegistry.load(from: bytes)
+            }
+        }
+        let resourceServers = try resourceServerOptions.resourceServers.map { path in
+            try Self.load(path, what: "resource server registry") { bytes throws(ConfigurationFileError) in
+                try ResourceServerRegistry.load(from: bytes, now: WallClock().now)
             }
         }
         let secretsKey = try SecretsKeyFile.resolve(
@@ -151,6 +159,7 @@ struct ServeCommand: AsyncParsableCommand {
             codeAttempts: CodeAttemptPolicy(perDeviceLimit: maxCodeFailures, asWideLimit: maxCodeFailuresPerMinute),
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         configuration.replay = ReplayPolicy(noncesPerKey: maxSignaturesPerKey)
+        resourceServerOptions.apply(to: &configuration.resourceServers)
         configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
             logger.warning(
@@ -160,9 +169,13 @@ struct ServeCommand: AsyncParsableCommand {
         let codeFile = directory.map { BootstrapCodeFile(directory: $0) }
         let assembly = try await ServerAssembly.assemble(
             store: backend.store, coordination: backend.coordination, configuration: configuration,
-            clock: WallClock(), logger: logger, clients: registry, secretsKey: secretsKey, bootstrapCodeFile: codeFile)
+            clock: WallClock(), logger: logger, clients: registry, resourceServers: resourceServers,
+            secretsKey: secretsKey, bootstrapCodeFile: codeFile)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
+        }
+        if let count = assembly.registeredResourceServers {
+            StandardStreams.out("Registered \(count) pre-registered resource server(s).\n")
         }
         let services = assembly.services { start in
             StandardStreams.out(Self.bootstrapNotice(start, file: codeFile))

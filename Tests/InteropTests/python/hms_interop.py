@@ -6,6 +6,7 @@ Usage:
     hms_interop.py algorithms     prints the library's signature algorithms, one a line
     hms_interop.py verify CASE    verifies the signed request in the JSON file CASE
     hms_interop.py sign CASE      signs the request in CASE and prints the resulting fields
+    hms_interop.py call CASE      signs the request in CASE and sends it (urllib), printing the answer
 
 CASE is a JSON object:
     method, url                   the request ("POST", "https://as.example/continue?x=1")
@@ -19,7 +20,8 @@ CASE is a JSON object:
 
 Exit status: 0 done, 1 the library rejected the signature (reason on stderr), 2 bad input or any other error,
 3 the library is not installed. `verify` prints the accepted signature's label, parameters and signature base as JSON;
-`sign` prints {"headers": [[name, value], ...], "signature_base": "..."}.
+`sign` prints {"headers": [[name, value], ...], "signature_base": "..."}; `call` prints {"status": ..., "headers":
+[[name, value], ...], "body": "..."} (a resource server's refusal is an answer, exit 0).
 
 Only the library's public API is used. Following RFC 9635 section 7.3.1 (GNAP), signatures made here carry no `alg`
 parameter: the verifier takes the algorithm from the key.
@@ -197,6 +199,23 @@ def sign(case, request, body):
     return {"headers": request.headers.items(), "signature_base": prepared.signature_base.decode("ascii")}
 
 
+def call(case, request, body):
+    """Signs the request as `sign` does, then sends exactly those fields and that content."""
+    import urllib.error
+    import urllib.request
+
+    signed = sign(case, request, body)
+    outgoing = urllib.request.Request(case["url"], data=body, method=case["method"])
+    for name, value in signed["headers"]:
+        outgoing.add_header(name, value)
+    try:
+        with urllib.request.urlopen(outgoing, timeout=10) as response:
+            status, headers, content = response.status, response.getheaders(), response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, content = error.code, error.headers.items(), error.read()
+    return {"status": status, "headers": [[k, v] for k, v in headers], "body": content.decode("utf-8", "replace")}
+
+
 def main(arguments):
     if arguments == ["version"]:
         from importlib.metadata import version
@@ -206,12 +225,12 @@ def main(arguments):
     if arguments == ["algorithms"]:
         print("\n".join(sorted(ALGORITHMS)))
         return 0
-    if len(arguments) != 2 or arguments[0] not in ("verify", "sign"):
+    if len(arguments) != 2 or arguments[0] not in ("verify", "sign", "call"):
         print(__doc__, file=sys.stderr)
         return 2
     try:
         case, request, body = load_case(arguments[1])
-        output = (verify if arguments[0] == "verify" else sign)(case, request, body)
+        output = {"verify": verify, "sign": sign, "call": call}[arguments[0]](case, request, body)
     except hms.InvalidSignature as error:
         # The library wraps the underlying failure; name the whole chain so a test can see why.
         reasons = []

@@ -6,8 +6,10 @@ Usage:
     jose_interop.py algorithms    prints the library's JWS algorithms, one a line
     jose_interop.py sign CASE     signs the payload in the JSON file CASE and prints {"compact": "..."}
     jose_interop.py verify CASE   verifies the JWS in CASE and prints {"header": {...}, "payload_base64": "..."}
+    jose_interop.py jwt CASE      verifies the JWT in CASE with joserfc's jwt module against a JWK Set, checks its
+                                  iss, aud, exp and iat, and prints {"header": {...}, "claims": {...}}
 
-CASE is a JSON object:
+CASE is a JSON object (for jwt: compact, jwks, alg, iss, aud, now):
     alg              the JWS algorithm, e.g. "EdDSA", "ES256", "PS512", "HS256"
     key              {"jwk": {...}} or {"pem": "..."}: private to sign, public (or oct) to verify
     kty              the key type of a PEM key ("RSA", "EC", "OKP")
@@ -81,6 +83,28 @@ def verify(case):
     return 0
 
 
+def verify_jwt(case):
+    from joserfc import jwt
+    from joserfc.jwk import KeySet
+
+    keys = KeySet.import_key_set(case["jwks"])
+    try:
+        token = jwt.decode(case["compact"], keys, algorithms=[case["alg"]])
+        claims = jwt.JWTClaimsRegistry(
+            now=case["now"],
+            iss={"essential": True, "value": case["iss"]},
+            aud={"essential": True, "values": [case["aud"]]},
+            exp={"essential": True},
+            iat={"essential": True},
+        )
+        claims.validate(token.claims)
+    except JoseError as error:
+        print(f"joserfc rejected the JWT: {error.__class__.__name__}: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps({"header": token.header, "claims": token.claims}))
+    return 0
+
+
 def main(argv):
     if len(argv) == 2 and argv[1] == "version":
         print(joserfc.__version__)
@@ -88,12 +112,12 @@ def main(argv):
     if len(argv) == 2 and argv[1] == "algorithms":
         print("\n".join(sorted(name for name in JWSRegistry.algorithms if name != "none")))
         return 0
-    if len(argv) != 3 or argv[1] not in ("sign", "verify"):
+    if len(argv) != 3 or argv[1] not in ("sign", "verify", "jwt"):
         print(__doc__, file=sys.stderr)
         return 2
     with open(argv[2], encoding="utf-8") as file:
         case = json.load(file)
-    return sign(case) if argv[1] == "sign" else verify(case)
+    return {"sign": sign, "verify": verify, "jwt": verify_jwt}[argv[1]](case)
 
 
 if __name__ == "__main__":

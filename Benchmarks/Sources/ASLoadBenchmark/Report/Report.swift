@@ -72,6 +72,16 @@ enum Report {
                 "admin listing walked once, one page after another: \(walk.grants) grants in \(walk.pages) pages, "
                     + "\(format(walk.seconds, 2)) s")
         }
+        if let introspect = measurements.first(where: { $0.name == ScenarioName.introspect.rawValue }),
+            let create = measurements.first(where: { $0.name == ScenarioName.create.rawValue })
+        {
+            // The figure for the RS-facing API: introspections per second under load against grants created
+            // per second, both measured in this run.
+            say(
+                "introspection throughput ÷ grant-creation throughput: "
+                    + format(introspect.requestsPerSecond / create.requestsPerSecond, 2) + " ("
+                    + format(introspect.requestsPerSecond, 1) + " / " + format(create.requestsPerSecond, 1) + " req/s)")
+        }
         say("")
         for m in measurements {
             say(

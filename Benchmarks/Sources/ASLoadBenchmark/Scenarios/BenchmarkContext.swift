@@ -10,6 +10,8 @@ final class BenchmarkContext {
     let approver: ApproverIdentity
     /// The approver accounts' devices (sign code entries and approvals).
     let approvers: [ApproverIdentity]
+    /// The pre-registered RS that introspects tokens.
+    let resourceServer: BenchmarkResourceServer
     let setup: SetupClient
     let runner: WrkRunner
     /// Grants created so far; also the index of the next client request, so the clients take turns across runs.
@@ -17,13 +19,14 @@ final class BenchmarkContext {
 
     init(
         options: Options, server: ASProcess, fleet: ClientFleet, approver: ApproverIdentity,
-        approvers: [ApproverIdentity], setup: SetupClient, runner: WrkRunner
+        approvers: [ApproverIdentity], resourceServer: BenchmarkResourceServer, setup: SetupClient, runner: WrkRunner
     ) {
         self.options = options
         self.server = server
         self.fleet = fleet
         self.approver = approver
         self.approvers = approvers
+        self.resourceServer = resourceServer
         self.setup = setup
         self.runner = runner
     }

@@ -10,6 +10,8 @@ enum TokenRotation {
         var clientIndex: Int
         var managePath: String
         var managementToken: String
+        /// The access token's value (what an RS introspects).
+        var value: String
     }
 
     static func run(_ context: BenchmarkContext, boundGrants: [PendingGrant]?, count: Int) async throws
@@ -32,7 +34,7 @@ enum TokenRotation {
                 unit: "rotation"))
     }
 
-    private static func issueTokens(_ context: BenchmarkContext, boundGrants: [PendingGrant]?, count: Int)
+    static func issueTokens(_ context: BenchmarkContext, boundGrants: [PendingGrant]?, count: Int)
         async throws -> [IssuedToken]
     {
         var grants = Array((boundGrants ?? []).prefix(count))
@@ -76,7 +78,7 @@ enum TokenRotation {
             else { throw BenchmarkFailure("no manageable access token in \(poll.text.prefix(300))") }
             return IssuedToken(
                 clientIndex: grant.clientIndex, managePath: String(manage.uri.dropFirst(context.baseURL.count)),
-                managementToken: manage.accessToken.value)
+                managementToken: manage.accessToken.value, value: token.value)
         }
     }
 }

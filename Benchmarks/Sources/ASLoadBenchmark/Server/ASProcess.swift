@@ -21,7 +21,7 @@ final class ASProcess: Sendable {
     /// directory then holds only the bootstrap code file); `publicURL` lets a second instance answer under the first
     /// one's address, which is what the clients sign for.
     static func start(
-        gnapterm: String, workDirectory: URL, pollInterval: Int, callgrindOutput: String? = nil,
+        gnapterm: String, workDirectory: URL, pollInterval: Int, resourceServers: URL, callgrindOutput: String? = nil,
         callgrindPreload: String? = nil, instance: Int = 0, database: String? = nil,
         databasePasswordFile: String? = nil, publicURL: String? = nil, port: Int = 0
     ) async throws -> ASProcess {
@@ -38,6 +38,8 @@ final class ASProcess: Sendable {
                 String(pollInterval),
                 // Codes outlive the run, so the expiry service does no work in the middle of a measurement.
                 "--code-lifetime", "3600",
+                // The benchmark's RS (BenchmarkResourceServer), for the introspection scenario.
+                "--resource-servers", resourceServers.path,
             ] + (database.map { ["--database", $0] } ?? [])
             + (databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
             + (publicURL.map { ["--public-url", $0] } ?? [])

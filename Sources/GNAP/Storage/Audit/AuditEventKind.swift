@@ -67,6 +67,18 @@ public struct AuditEventKind: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let tokensIssued: AuditEventKind = "tokens.issued"
     public static let tokenRotated: AuditEventKind = "token.rotated"
     public static let tokenRevoked: AuditEventKind = "token.revoked"
+    /// An RS derived a token for a downstream RS from one it was given (RFC 9767 §4).
+    public static let tokenDerived: AuditEventKind = "token.derived"
+
+    // MARK: Resource servers (RFC 9767 §3)
+    /// The operator's pre-registered resource servers were loaded (`serve --resource-servers`).
+    public static let resourceServersRegistered: AuditEventKind = "resource-servers.registered"
+    /// An RS unknown to the AS was trusted on its first authenticated call (§3.2, when the operator allows it).
+    public static let resourceServerTrusted: AuditEventKind = "resource-server.trusted"
+    /// An RS introspected a token (§3.3); the detail says whether it was active for that RS.
+    public static let tokenIntrospected: AuditEventKind = "resource-server.introspected"
+    /// An RS registered a resource set (§3.4).
+    public static let resourceSetRegistered: AuditEventKind = "resource-set.registered"
 
     // MARK: Client instances (§2.3, §7.2)
     public static let clientsRegistered: AuditEventKind = "clients.registered"

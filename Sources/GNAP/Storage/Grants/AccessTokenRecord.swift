@@ -14,6 +14,15 @@ public struct AccessTokenRecord: Sendable, Hashable, Codable {
     public var issuedAt: WallInstant
     public var expiresAt: WallInstant?
     public var revokedAt: WallInstant?
+    // RFC 9767 additions, nil on tokens issued before them.
+    /// The token's format (RFC 9767 §2.2, e.g. `jwt-signed`); nil for an opaque value.
+    public var format: String? = nil
+    /// The RSes the token is meant for (§2.1.3): the origins of its rights' locations.
+    public var audience: [String]? = nil
+    /// The resource owner's identifier (§2.1.9), when the grant released the subject.
+    public var subject: String? = nil
+    /// The token a resource server presented to derive this one (§4); this token works only while that one does.
+    public var parentTokenID: String? = nil
 
     public var boundKeyThumbprint: String? { boundKey?.thumbprint }
     public var isBearer: Bool { flags.contains(AccessTokenFlag.bearer) }

@@ -36,6 +36,9 @@ public struct GrantRecord: Sendable, Hashable, Codable {
     /// The last continuation call answered with a new continuation token, which the client may repeat once with the
     /// token it presented if the answer was lost; nil once repeated, or when the continuation ended.
     public var lastContinuationCall: ContinuationCallRecord?
+    /// The format of each requested token (RFC 9767 §2.2), in the order of ``tokens``: a registered resource set may
+    /// require one (§3.4); nil entries (or nil) use the AS's default.
+    public var tokenFormats: [String?]?
     /// The automated agent behind the request: vetted by the operator and/or self-asserted (`gnapterm_agent`).
     public var agent: AgentIdentity?
 

@@ -10,7 +10,7 @@ struct AccessTokenRow: FetchableRecord, PersistableRecord {
     init(_ token: AccessTokenRecord) { self.token = token }
 
     init(row: Row) throws {
-        token = AccessTokenRecord(
+        var token = AccessTokenRecord(
             id: row["id"], grantID: row["grant_id"], tokenHash: row["token_hash"],
             managementTokenHash: row["management_token_hash"], label: row["label"],
             access: try JSONColumn.decode([AccessRight].self, row["access"], what: "token access"),
@@ -20,6 +20,13 @@ struct AccessTokenRow: FetchableRecord, PersistableRecord {
             },
             issuedAt: WallInstant(unixMilliseconds: row["issued_at"]), expiresAt: row.instant("expires_at"),
             revokedAt: row.instant("revoked_at"))
+        token.format = row["format"]
+        token.audience = try (row["audience"] as String?).map {
+            try JSONColumn.decode([String].self, $0, what: "token audience")
+        }
+        token.subject = row["subject"]
+        token.parentTokenID = row["parent_token_id"]
+        self.token = token
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -35,6 +42,10 @@ struct AccessTokenRow: FetchableRecord, PersistableRecord {
         container["issued_at"] = token.issuedAt.unixMilliseconds
         container["expires_at"] = token.expiresAt?.unixMilliseconds
         container["revoked_at"] = token.revokedAt?.unixMilliseconds
+        container["format"] = token.format
+        container["audience"] = try token.audience.map { try JSONColumn.encode($0) }
+        container["subject"] = token.subject
+        container["parent_token_id"] = token.parentTokenID
     }
 
     /// The tokens `sql` selects (whole rows).
