@@ -48,7 +48,8 @@ struct ResourceServerStorageTests {
 
             // One RS per key and per identifier.
             await #expect(throws: StoreError.self) {
-                try await database.insertResourceServer(try server("other", registered: false, key: renamed.key), audit: [])
+                try await database.insertResourceServer(
+                    try server("other", registered: false, key: renamed.key), audit: [])
             }
             await #expect(throws: StoreError.self) {
                 try await database.registerResourceServers([try server("dyn", registered: true)], audit: [])
@@ -106,6 +107,41 @@ struct ResourceServerStorageTests {
             try await database.updateGrant(id: grant.id) { _ in GrantMutation((), issuedTokens: tokens) }
             #expect(try await database.accessToken(id: "P") == parent)
             #expect(try await database.accessToken(hash: "h2") == child)
+        }
+    }
+
+    @Test(arguments: TestBackend.allCases)
+    func theSchemaKeepsItsRulesOutsideTheStore(_ backend: TestBackend) async throws {
+        try await TestStore.with(backend) { test in
+            try await test.store.registerResourceServers([try server("notes", registered: true)], audit: [])
+            let instance = try Fixtures.instance(at: clock.now)
+            try await test.store.insertClientInstance(instance)
+            let grant = Fixtures.grant(instance: instance, clock: clock)
+            try await test.store.insertGrant(grant, audit: [])
+            let token = AccessTokenRecord(
+                id: "P", grantID: grant.id, tokenHash: "h1", label: nil, access: [.reference("notes.all")],
+                flags: [], boundKey: instance.key, issuedAt: clock.now, expiresAt: nil)
+            try await test.store.updateGrant(id: grant.id) { _ in GrantMutation((), issuedTokens: [token]) }
+            // CHECK, NOT NULL, UNIQUE and the foreign keys are the database's, not only the store's.
+            let columns = "id, key_thumbprint, key, access_types, locations, references_served, origin, created_at"
+            let refused = [
+                "INSERT INTO resource_servers (\(columns)) VALUES ('a', 't', 'k', '[]', '[]', '[]', 'elsewhere', 0)",
+                "INSERT INTO resource_servers (\(columns)) VALUES ('a', 't', NULL, '[]', '[]', '[]', 'dynamic', 0)",
+                """
+                INSERT INTO resource_servers (\(columns))
+                SELECT 'copy', key_thumbprint, key, '[]', '[]', '[]', 'dynamic', 0 FROM resource_servers
+                """,
+                """
+                INSERT INTO resource_sets (reference, resource_server_id, access, introspection_required, created_at)
+                VALUES ('R', 'ghost', '[]', false, 0)
+                """,
+                "UPDATE access_tokens SET parent_token_id = 'ghost'",
+            ]
+            for statement in refused {
+                await #expect(throws: (any Error).self, "\(statement)") { try await test.executeRaw(statement) }
+            }
+            #expect(try await test.store.accessToken(id: "P") == token)
+            #expect(try await test.store.resourceServers().map(\.id) == ["notes"])
         }
     }
 }

@@ -18,7 +18,10 @@ struct StoreBasicsTests {
             "2026-12-02-inbox", "2026-12-07-resource-servers", "2026-12-07-signature-nonces-and-code-attempts",
         ],
         // By name.
-        .postgres: ["2026-12-07-inbox", "2026-12-07-initial-schema", "2026-12-07-signature-nonces-and-code-attempts"],
+        .postgres: [
+            "2026-12-07-inbox", "2026-12-07-initial-schema", "2026-12-07-resource-servers",
+            "2026-12-07-signature-nonces-and-code-attempts",
+        ],
     ]
 
     @Test(arguments: TestBackend.allCases)

@@ -40,6 +40,7 @@ struct StoreCopyTests {
         _ = try await store.expireEnrollmentCodes(at: clock.now) { code in
             AuditEvent(grantID: nil, at: clock.now, kind: .enrollmentExpired, detail: code.codeHash)
         }
+        var lastGrant: GrantRecord?
         for index in 0..<7 {
             let grant = Fixtures.grant(
                 instance: index.isMultiple(of: 2) ? dynamic : registered, clock: clock,
@@ -52,7 +53,9 @@ struct StoreCopyTests {
             try await store.insertGrant(
                 grant, audit: [AuditEvent(grantID: grant.id, at: clock.now, kind: .grantCreated, detail: "\(index)")])
             try await store.updateGrant(id: grant.id) { _ in GrantMutation((), issuedTokens: [token]) }
+            lastGrant = grant
         }
+        try await fillResourceServers(store, grant: try #require(lastGrant))
         _ = try await store.recordNonce(
             "n1", key: "k1", expiresAt: clock.now.advanced(by: .seconds(300)), now: clock.now,
             perKeyLimit: 10)
@@ -70,6 +73,38 @@ struct StoreCopyTests {
             AuditEvent(grantID: id, at: now, kind: "inbox.delivered", detail: "")
         }
         try await store.liftInboxBlock(instanceID: dynamic.id, accountID: alice.id, at: now, audit: [])
+    }
+
+    /// RFC 9767 rows: an RS pre-registered and then left out of the file (unvetted, its origin kept), one trusted on
+    /// first use with a resource set, and a chain of derived tokens whose identifiers sort before their parents', so
+    /// a copy in identifier order would break the parent foreign key.
+    func fillResourceServers(_ store: any ASStore, grant: GrantRecord) async throws {
+        let notes = ResourceServerRecord(
+            id: "notes", key: try Fixtures.clientKey(), displayName: "Notes", accessTypes: ["notes"],
+            locations: ["https://notes.test"], references: ["notes.all"], registered: true, createdAt: clock.now)
+        try await store.registerResourceServers([notes], audit: [])
+        try await store.registerResourceServers([], audit: [])
+        let trusted = ResourceServerRecord(
+            id: "rs-dyn", key: try Fixtures.clientKey(), displayName: nil, registered: false, createdAt: clock.now)
+        try await store.insertResourceServer(trusted, audit: [])
+        try await store.insertResourceSet(
+            ResourceSetRecord(
+                reference: "R1", resourceServerID: trusted.id, access: [.reference("notes.all")],
+                tokenFormats: ["jwt-signed"], introspectionRequired: true, createdAt: clock.now),
+            audit: [])
+        var child = AccessTokenRecord(
+            id: "b-derived", grantID: grant.id, tokenHash: "hash-b", label: nil, access: [.reference("notes.all")],
+            flags: [], boundKey: trusted.key, issuedAt: clock.now, expiresAt: clock.now.advanced(by: .seconds(300)))
+        child.format = "jwt-signed"
+        child.audience = ["https://notes.test"]
+        child.subject = "U1"
+        child.parentTokenID = "t6"
+        var grandchild = child
+        grandchild.id = "a-derived"
+        grandchild.tokenHash = "hash-a"
+        grandchild.parentTokenID = child.id
+        let derived = [child, grandchild]
+        try await store.updateGrant(id: grant.id) { _ in GrantMutation((), issuedTokens: derived) }
     }
 
     /// Every row of every table (pages of 3, so paging is crossed), as sets: the backends' text orderings may

@@ -31,6 +31,20 @@ extension ASDatabase {
                     try instance.display.map { try JSONColumn.encode($0) }, instance.createdAt.unixMilliseconds,
                     instance.registered, fromRegistry ? "registry" : "dynamic",
                 ])
+        case .resourceServer(let server, let fromRegistry):
+            try insert(server, origin: fromRegistry ? "registry" : "dynamic", db)
+        case .resourceSet(let set):
+            try db.execute(
+                sql: """
+                    INSERT INTO resource_sets (reference, resource_server_id, access, token_formats,
+                        introspection_required, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    set.reference, set.resourceServerID, try JSONColumn.encode(set.access),
+                    try set.tokenFormats.map { try JSONColumn.encode($0) }, set.introspectionRequired,
+                    set.createdAt.unixMilliseconds,
+                ])
         case .enrollmentCode(let code, let expiredAt):
             try db.execute(
                 sql: """

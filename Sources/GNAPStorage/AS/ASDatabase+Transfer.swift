@@ -41,6 +41,22 @@ extension ASDatabase: ASStoreTransfer {
                             $0["id"]
                         )
                     }
+                case .resourceServers:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM resource_servers WHERE id > ? ORDER BY id LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map {
+                        (
+                            .resourceServer(
+                                try Self.resourceServer(from: $0), fromRegistry: ($0["origin"] as String) == "registry"),
+                            $0["id"]
+                        )
+                    }
+                case .resourceSets:
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM resource_sets WHERE reference > ? ORDER BY reference LIMIT ?",
+                        arguments: [cursor ?? "", limit]
+                    ).map { (.resourceSet(try Self.resourceSet(from: $0)), $0["reference"]) }
                 case .enrollmentCodes:
                     try Row.fetchAll(
                         db, sql: "SELECT * FROM enrollment_codes WHERE code_hash > ? ORDER BY code_hash LIMIT ?",
@@ -64,10 +80,7 @@ extension ASDatabase: ASStoreTransfer {
                         arguments: [cursor ?? "", limit]
                     ).map { (.grant(try JSONColumn.decode(GrantRecord.self, $0["record"], what: "grant")), $0["id"]) }
                 case .accessTokens:
-                    try AccessTokenRow.fetchAll(
-                        db, sql: "SELECT * FROM access_tokens WHERE id > ? ORDER BY id LIMIT ?",
-                        arguments: [cursor ?? "", limit]
-                    ).map { (.accessToken($0.token), $0.token.id) }
+                    try Self.accessTokens(after: cursor, limit: limit, db)
                 case .auditEvents:
                     try Row.fetchAll(
                         db, sql: "SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?",
@@ -145,6 +158,33 @@ extension ASDatabase: ASStoreTransfer {
 
     /// SQLite's AUTOINCREMENT follows explicitly inserted ids by itself.
     public func finishImport() async throws {}
+
+    /// Tokens by their depth in derivation chains, then by id: a derived token comes after the token it was derived
+    /// from (RFC 9767 §4), so the destination's foreign key holds page by page.
+    private static func accessTokens(after cursor: String?, limit: Int, _ db: Database) throws
+        -> [(row: ASRow, position: String)]
+    {
+        let position = TransferCursor.pair(cursor)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE chain(id, depth) AS (
+                    SELECT id, 0 FROM access_tokens WHERE parent_token_id IS NULL
+                    UNION ALL
+                    SELECT access_tokens.id, chain.depth + 1 FROM access_tokens
+                    JOIN chain ON access_tokens.parent_token_id = chain.id
+                )
+                SELECT access_tokens.*, chain.depth AS chain_depth FROM access_tokens JOIN chain USING (id)
+                WHERE (chain.depth, access_tokens.id) > (?, ?)
+                ORDER BY chain.depth, access_tokens.id LIMIT ?
+                """, arguments: [Int(position.0) ?? -1, position.1, limit]
+        ).map {
+            (
+                .accessToken(try AccessTokenRow(row: $0).token),
+                TransferCursor.pair(String($0["chain_depth"] as Int), $0["id"])
+            )
+        }
+    }
 
     private static func nonces(after cursor: String?, limit: Int, _ db: Database) throws
         -> [(row: ASRow, position: String)]

@@ -26,6 +26,17 @@ extension PostgresStore {
                     \(try instance.display.map { try StoredJSON.encode($0) }), \(instance.createdAt.unixMilliseconds),
                     \(instance.registered), \(fromRegistry ? "registry" : "dynamic"))
                 """, logger)
+        case .resourceServer(let server, let fromRegistry):
+            try await insert(server, origin: fromRegistry ? "registry" : "dynamic", connection)
+        case .resourceSet(let set):
+            try await connection.run(
+                """
+                INSERT INTO resource_sets (reference, resource_server_id, access, token_formats, introspection_required,
+                    created_at)
+                VALUES (\(set.reference), \(set.resourceServerID), \(try StoredJSON.encode(set.access)),
+                    \(try set.tokenFormats.map { try StoredJSON.encode($0) }), \(set.introspectionRequired),
+                    \(set.createdAt.unixMilliseconds))
+                """, logger)
         case .enrollmentCode(let code, let expiredAt):
             try await connection.run(
                 """

@@ -1,4 +1,5 @@
 import GNAP
+import Logging
 import PostgresNIO
 
 /// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
@@ -55,6 +56,26 @@ extension PostgresStore: ASStoreTransfer {
                     let (record, origin) = try Self.clientInstance(from: $0)
                     return (.clientInstance(record, fromRegistry: origin == "registry"), record.id)
                 }
+            case .resourceServers:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: Self.resourceServerColumns) FROM resource_servers WHERE id > \(after)
+                    ORDER BY id LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let (record, origin) = try Self.resourceServer(from: $0)
+                    return (.resourceServer(record, fromRegistry: origin == "registry"), record.id)
+                }
+            case .resourceSets:
+                return try await connection.collect(
+                    """
+                    SELECT \(unescaped: Self.resourceSetColumns) FROM resource_sets WHERE reference > \(after)
+                    ORDER BY reference LIMIT \(limit)
+                    """, logger
+                ).map {
+                    let set = try Self.resourceSet(from: $0)
+                    return (.resourceSet(set), set.reference)
+                }
             case .enrollmentCodes:
                 return try await connection.collect(
                     """
@@ -88,15 +109,7 @@ extension PostgresStore: ASStoreTransfer {
                     return (.grant(grant), grant.id)
                 }
             case .accessTokens:
-                return try await connection.collect(
-                    """
-                    SELECT \(unescaped: AccessTokenRow.columns) FROM access_tokens WHERE id > \(after)
-                    ORDER BY id LIMIT \(limit)
-                    """, logger
-                ).map {
-                    let token = try AccessTokenRow.decode($0)
-                    return (.accessToken(token), token.id)
-                }
+                return try await Self.accessTokens(after: cursor, limit: limit, connection, logger)
             case .auditEvents:
                 return []  // Read above through auditEntries.
             case .signatureNonces:
@@ -178,6 +191,31 @@ extension PostgresStore: ASStoreTransfer {
             }
         }
         return ASRowPage(rows: rows.map(\.row), next: rows.count == limit ? rows.last?.position : nil)
+    }
+
+    /// Tokens by their depth in derivation chains, then by id: a derived token comes after the token it was derived
+    /// from (RFC 9767 §4), so the destination's foreign key holds page by page.
+    private static func accessTokens(
+        after cursor: String?, limit: Int, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> [(row: ASRow, position: String)] {
+        let (depth, id) = TransferCursor.pair(cursor)
+        return try await connection.collect(
+            """
+            WITH RECURSIVE chain(id, depth) AS (
+                SELECT id, 0::bigint FROM access_tokens WHERE parent_token_id IS NULL
+                UNION ALL
+                SELECT access_tokens.id, chain.depth + 1 FROM access_tokens
+                JOIN chain ON access_tokens.parent_token_id = chain.id
+            )
+            SELECT \(unescaped: AccessTokenRow.columns), chain.depth FROM access_tokens JOIN chain USING (id)
+            WHERE (chain.depth, access_tokens.id) > (\(Int64(depth) ?? -1), \(id))
+            ORDER BY chain.depth, access_tokens.id LIMIT \(limit)
+            """, logger
+        ).map { row in
+            let token = try AccessTokenRow.decode(row)
+            let depth = try row.makeRandomAccess()["depth"].decode(Int64.self)
+            return (.accessToken(token), TransferCursor.pair(String(depth), token.id))
+        }
     }
 
     public func importRows(_ rows: [ASRow]) async throws {

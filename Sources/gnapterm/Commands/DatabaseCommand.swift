@@ -15,8 +15,9 @@ struct DatabaseCopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy", abstract: "Copy a stopped AS's SQLite database into a new, empty PostgreSQL database.",
         discussion: """
-            Copies accounts, approver devices, enrollment codes, client instances, grants, access tokens, the audit \
-            log with its event ids, the signature nonces and code-entry counts, the inbox's request log, deliveries \
+            Copies accounts, approver devices, enrollment codes, client instances, resource servers and their \
+            resource sets, grants, access tokens (derived ones after the token they came from), the audit log with \
+            its event ids, the signature nonces and code-entry counts, the inbox's request log, deliveries \
             and lifted blocks, and the AS's secrets as stored (the user-code pepper and the id_token signing key), \
             then checks that every table holds as many rows as the source. Issued tokens, user codes and id_tokens \
             stay valid. Stop the AS before copying; the destination must be empty. Then start 'gnapterm serve \

@@ -3,6 +3,8 @@ public enum ASTable: String, Sendable, Hashable, CaseIterable, Comparable {
     case accounts
     case secrets
     case clientInstances = "client_instances"
+    case resourceServers = "resource_servers"
+    case resourceSets = "resource_sets"
     case enrollmentCodes = "enrollment_codes"
     case approverDevices = "approver_devices"
     case grants
@@ -27,6 +29,10 @@ public enum ASRow: Sendable, Hashable {
     case secret(name: String, value: [UInt8])
     /// `fromRegistry`: the identifier was given by the operator's registry, not drawn for a dynamic instance.
     case clientInstance(ClientInstanceRecord, fromRegistry: Bool)
+    /// `fromRegistry`: the RS was pre-registered by the operator (origin `registry`), not trusted on first use; it
+    /// stays so after it left the file and stopped being `registered`.
+    case resourceServer(ResourceServerRecord, fromRegistry: Bool)
+    case resourceSet(ResourceSetRecord)
     case enrollmentCode(EnrollmentCodeRecord, expiredAt: WallInstant?)
     case approverDevice(ApproverDevice)
     case grant(GrantRecord)
@@ -45,6 +51,8 @@ public enum ASRow: Sendable, Hashable {
         case .account: .accounts
         case .secret: .secrets
         case .clientInstance: .clientInstances
+        case .resourceServer: .resourceServers
+        case .resourceSet: .resourceSets
         case .enrollmentCode: .enrollmentCodes
         case .approverDevice: .approverDevices
         case .grant: .grants
