@@ -58,6 +58,15 @@ struct ASHarness {
         try await #require(store as? any ASStoreTransfer).tableCounts()
     }
 
+    /// ``rowCounts()`` without the replay cache: a request whose signature verified leaves its nonce there even when
+    /// it is refused afterwards (so that it cannot be replayed), which is what a test of authenticated refusals
+    /// compares.
+    func rowCountsBesideNonces() async throws -> [ASTable: Int] {
+        var counts = try await rowCounts()
+        counts[.signatureNonces] = nil
+        return counts
+    }
+
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {
         let app = Application(router: server.router())
         return try await app.test(.router) { client in try await body(Client(client: client, clock: clock)) }
