@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Tests only: reads Assets/openapi.yaml to check it against the router.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -94,6 +95,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The same AS store protocols on PostgreSQL, for several AS instances on one database.
+        .target(
+            name: "GNAPStoragePostgres",
+            dependencies: [
+                "GNAP",
+                // Device JWK columns.
+                "HTTPMessageSignatures",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -171,6 +183,15 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // A fresh AS store of each backend per test (SQLite in a temporary directory, PostgreSQL in a schema of its
+        // own on the cluster scripts/test starts), for the parameterized store suite (test targets only).
+        .target(
+            name: "ASBackendTestSupport",
+            dependencies: [
+                "GNAP", "GNAPStorage", "GNAPStoragePostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // A grant store that makes racing requests meet before their transactions (test targets only).
         .target(name: "GNAPStoreTestSupport", dependencies: ["GNAP"]),
         // Golden-screen helpers for test targets only (never linked into the executable).
@@ -204,8 +225,9 @@ let package = Package(
         .executableTarget(
             name: "gnapterm",
             dependencies: [
-                "GNAP", "GNAPStorage", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps", "TerminalSession",
-                "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool", "ReferenceResourceServer", "ServerTLS",
+                "GNAP", "GNAPStorage", "GNAPStoragePostgres", "GNAPServer", "GNAPClient", "TerminalUI", "TerminalApps",
+                "TerminalSession", "TerminalStorage", "HTTPMessageSignatures", "HTTPSigTool", "ReferenceResourceServer",
+                "ServerTLS",
                 // `serve --trust-client-cert-header` is checked as a field name.
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -273,7 +295,7 @@ let package = Package(
         .testTarget(
             name: "GNAPStorageTests",
             dependencies: [
-                "GNAPStorage", "GNAP", "HTTPMessageSignatures", .product(name: "GRDB", package: "GRDB.swift"),
+                "GNAPStorage", "GNAPStoragePostgres", "GNAP", "HTTPMessageSignatures", "ASBackendTestSupport",
             ]
         ),
         .testTarget(
@@ -287,6 +309,7 @@ let package = Package(
             name: "GNAPServerTests",
             dependencies: [
                 "GNAPServer", "GNAPStorage", "GNAP", "HTTPMessageSignatures", "GNAPStoreTestSupport", "ServerTLS",
+                "ASBackendTestSupport",
                 // openssl-made certificates for the mtls, TLS and push tests.
                 "ChildProcessTestSupport",
                 // The RFC 9767 request examples sent to the AS.
@@ -336,12 +359,14 @@ let package = Package(
         ),
         // Checks the QR encoder against an independent reader: zbarimg (Debian's zbar-tools) on rendered PNGs.
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "QRScanTestSupport"]),
-        // The durability test drives the AS with the project's clients and reads its database after `kill -9`;
-        // python/: a GNAP client written with joserfc alone, run against `gnapterm serve`.
+        // The durability test drives the AS with the project's clients and reads its database after `kill -9`; the
+        // load-balanced test signs a request to send it through nginx twice; python/: a GNAP client written with
+        // joserfc alone, run against `gnapterm serve`.
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "gnapterm", "ChildProcessTestSupport", "GNAP", "GNAPClient", "GNAPStorage", "HTTPMessageSignatures",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["python"]
         ),

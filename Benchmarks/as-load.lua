@@ -29,8 +29,20 @@ end
 local threads = {}
 local next_thread_id = 0
 
+-- With several AS instances, ASLoadBenchmark names them in ASLOAD_TARGETS ("HOST:PORT,HOST:PORT"): thread t connects
+-- to instance t % N (wrk's setup() gets no script arguments). The requests are signed for the first instance's
+-- public URL, which every instance serves.
+local targets = {}
+for host, port in (os.getenv("ASLOAD_TARGETS") or ""):gmatch("([^,:]+):(%d+)") do
+    table.insert(targets, { host = host, port = port })
+end
+
 function setup(thread)
     thread:set("id", next_thread_id)
+    if #targets > 0 then
+        local target = targets[next_thread_id % #targets + 1]
+        thread.addr = wrk.lookup(target.host, target.port)[1]
+    end
     next_thread_id = next_thread_id + 1
     table.insert(threads, thread)
 end

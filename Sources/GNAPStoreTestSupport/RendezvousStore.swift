@@ -14,7 +14,7 @@ public struct RendezvousStore: GrantStore {
     }
 
     public func updateGrant<Result: Sendable>(
-        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         await gate.arrive()
         return try await base.updateGrant(id: id, body)
@@ -38,7 +38,7 @@ public struct RendezvousStore: GrantStore {
         try await base.accessTokens(grantID: grantID)
     }
     public func updateAccessToken<Result: Sendable>(
-        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         try await base.updateAccessToken(id: id, body)
     }

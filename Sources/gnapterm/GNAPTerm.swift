@@ -13,6 +13,7 @@ struct GNAPTerm: AsyncParsableCommand {
             DemoCommand.self, ServeCommand.self, DeviceSubcommand.self, ApproveCommand.self, HistoryCommand.self,
             KeysCommand.self,
             AdminCommand.self,
+            DatabaseCommand.self,
             ResourceServerCommand.self, CallCommand.self,
             HTTPSigCommand.self,
         ],

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A spawned `gnapterm` process whose output is collected line by line.
+/// A spawned `gnapterm` process (or another program) whose output is collected line by line.
 final class RunningProcess: Sendable {
     let process: Process
     private let output = OutputBuffer()
@@ -11,10 +11,14 @@ final class RunningProcess: Sendable {
         let text = Mutex<(stdout: String, stderr: String)>(("", ""))
     }
 
-    /// Starts `gnapterm` with `arguments`; `standardInput`, when given, is written to its stdin, which is then closed.
-    init(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws {
+    /// Starts `gnapterm` (or `executable`) with `arguments`; `standardInput`, when given, is written to its stdin,
+    /// which is then closed.
+    init(
+        _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil,
+        executable: URL = Binary.url
+    ) throws {
         let process = Process()
-        process.executableURL = Binary.url
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -56,6 +60,17 @@ final class RunningProcess: Sendable {
         }
     }
 
+    /// Waits until stdout or stderr (where the log goes) contains `text`.
+    func waitForOutputAnywhere(_ text: String, timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while !(stdout + stderr).contains(text) {
+            guard ContinuousClock.now < deadline else {
+                throw E2EError("waiting for \"\(text)\"; stdout:\n\(stdout)\nstderr:\n\(stderr)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Waits for the process to exit and returns its status.
     func exitStatus(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -73,6 +88,12 @@ final class RunningProcess: Sendable {
 
     func stop() {
         if process.isRunning { process.terminate() }
+    }
+
+    /// Kills the process at once (SIGKILL: no graceful shutdown, as in a crash) and waits for it to end.
+    func killHard() async throws {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = try await exitStatus()
     }
 }
 

@@ -14,16 +14,19 @@ extension EndToEnd {
             let home: URL
             let code: String
 
-            static func start(_ server: ASProcess) async throws -> Device {
+            static func start(_ server: ASProcess) async throws -> Device { try await start(url: server.url) }
+
+            /// The device of an AS at `url` (a proxy in front of several instances, for one).
+            static func start(url: String) async throws -> Device {
                 let home = try Binary.temporaryDirectory("device")
                 let process = try RunningProcess([
-                    "device", "--as", server.url, "--json", "--home", home.path, "--name", "E2E TV", "--access",
+                    "device", "--as", url, "--json", "--home", home.path, "--name", "E2E TV", "--access",
                     UserCodeFlowTests.access,
                 ])
                 try await process.waitForOutput("\"user_code\"")
                 let first = try JSONSerialization.jsonObject(with: Data(process.stdoutLines[0].utf8)) as? [String: Any]
                 guard first?["event"] as? String == "user_code", let code = first?["user_code"] as? String,
-                    first?["expires_at"] is String, first?["user_code_uri"] as? String == server.url + "/device"
+                    first?["expires_at"] is String, first?["user_code_uri"] as? String == url + "/device"
                 else { throw E2EError("unexpected first line: \(process.stdoutLines[0])") }
                 return Device(process: process, home: home, code: code)
             }

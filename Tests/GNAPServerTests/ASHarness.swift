@@ -8,37 +8,63 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Testing
 
 /// An AS behind Hummingbird's in-process router test client, with a manual clock and helpers to sign requests the
 /// way real clients and approver terminals do.
 struct ASHarness {
     static let base = "http://as.test"
-    let store: ASDatabase
-    let clock = ManualClock()
+    let store: any ASStore
+    let clock: ManualClock
     let server: AuthorizationServer
     let bootstrap: Bootstrap.Result
     /// Records `push` interaction finishes instead of sending them.
     let pushes: RecordingPushTransport
 
     /// `serving` lets a test put a wrapper (such as a `RendezvousStore`) between the server and the store's grants.
+    /// Without `store`, a fresh in-memory SQLite store is bootstrapped; `shared` makes another instance on a store
+    /// that an earlier harness bootstrapped (same clock, same bootstrap code).
     init(
-        maximumBodySize: Int = 65_536, pushes: RecordingPushTransport = RecordingPushTransport(),
+        store: (any ASStore)? = nil, coordination: any InstanceCoordination = SingleInstance(),
+        shared: ASHarness? = nil, maximumBodySize: Int = 65_536,
+        pushes: RecordingPushTransport = RecordingPushTransport(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
-        prepare: (ASDatabase, ManualClock) async throws -> Void = { _, _ in },
-        serving: (ASDatabase) -> any GrantStore = { $0 }, logger: Logger = Logger(label: "gnapterm.as.test")
+        prepare: (any ASStore, ManualClock) async throws -> Void = { _, _ in },
+        serving: (any ASStore) -> any GrantStore = { $0 }, logger: Logger = Logger(label: "gnapterm.as.test")
     ) async throws {
-        store = try ASDatabase.inMemory()
-        bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        let store = try store ?? ASDatabase.inMemory()
+        self.store = store
+        clock = shared?.clock ?? ManualClock()
+        if let shared {
+            bootstrap = shared.bootstrap
+        } else {
+            bootstrap = try await Bootstrap.runIfNeeded(store: store, now: clock.now, lifetime: .seconds(3600))!
+        }
         try await prepare(store, clock)
         var configuration = ServerConfiguration(publicURL: Self.base)
         configuration.limits.maximumBodySize = maximumBodySize
         configure(&configuration)
         self.pushes = pushes
-        var stores = ASStores(store)
+        var stores = ASStores(store, coordination: coordination)
         stores.grants = serving(store)
         server = AuthorizationServer(
             stores: stores, secrets: try await ServerSecrets.load(from: store), configuration: configuration,
             clock: clock, logger: logger, pushTransport: pushes)
+    }
+
+    /// How many rows each table holds, on either backend: what a test compares before and after requests that must
+    /// write nothing.
+    func rowCounts() async throws -> [ASTable: Int] {
+        try await #require(store as? any ASStoreTransfer).tableCounts()
+    }
+
+    /// ``rowCounts()`` without the replay cache: a request whose signature verified leaves its nonce there even when
+    /// it is refused afterwards (so that it cannot be replayed), which is what a test of authenticated refusals
+    /// compares.
+    func rowCountsBesideNonces() async throws -> [ASTable: Int] {
+        var counts = try await rowCounts()
+        counts[.signatureNonces] = nil
+        return counts
     }
 
     func run<T: Sendable>(_ body: @Sendable (Client) async throws -> T) async throws -> T {

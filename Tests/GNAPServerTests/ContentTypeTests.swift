@@ -45,7 +45,7 @@ struct ContentTypeTests {
         let instance = TestClientInstance()
         try await harness.run { client in
             let grant = try await TestGrant.start(client, instance: instance)
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCounts()
             for (method, path, content) in Self.endpoints(grantPath: grant.path, grantID: grant.grantID) {
                 for (contentType, mention) in Self.refused {
                     // Unsigned on purpose: the media type is checked before the signature.
@@ -61,7 +61,7 @@ struct ContentTypeTests {
                     }
                 }
             }
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCounts() == before)
         }
     }
 

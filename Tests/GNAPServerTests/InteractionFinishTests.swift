@@ -20,26 +20,28 @@ struct InteractionFinishTests {
 
     static func finished(
         _ harness: ASHarness, _ client: ASHarness.Client, method: String, uri: String, hashMethod: String? = nil,
-        deny: Bool = false
+        deny: Bool = false, approver: TestApprover? = nil
     ) async throws -> Finished {
-        let alice = try await TestApprover.enroll(client, code: harness.bootstrap.code.display)
+        var alice = approver
+        if alice == nil { alice = try await TestApprover.enroll(client, code: harness.bootstrap.code.display) }
+        let approver = try #require(alice)
         let instance = TestClientInstance()
         let response = try await InteractionURLTests.start(
             client, modes: ["redirect"],
             finish: InteractFinish(method: method, uri: uri, nonce: clientNonce, hashMethod: hashMethod),
             instance: instance)
         #expect(response.interact?.finish?.isEmpty == false)
-        let review = try await InteractionURLTests.open(client, response.interact!.redirect!, as: alice)
+        let review = try await InteractionURLTests.open(client, response.interact!.redirect!, as: approver)
             .decode(InteractionReview.self)
         #expect(review.finish == FinishReview(method: FinishMethod(rawValue: method)!, uri: uri))
         let decision =
             deny
             ? try await client.send(
                 .post, "/interact/v1/grants/\(review.grantID)/deny", json: DenialRequest(reason: "not me"),
-                key: alice.key, profile: .approverAPI)
+                key: approver.key, profile: .approverAPI)
             : try await client.send(
                 .post, "/interact/v1/grants/\(review.grantID)/approve",
-                json: ApprovalRequest(rights: ["0.0", "0.1"], subjectFormats: ["opaque"]), key: alice.key,
+                json: ApprovalRequest(rights: ["0.0", "0.1"], subjectFormats: ["opaque"]), key: approver.key,
                 profile: .approverAPI)
         #expect(decision.status == .ok)
         return Finished(response: response, instance: instance, decision: try decision.decode(DecisionResponse.self))

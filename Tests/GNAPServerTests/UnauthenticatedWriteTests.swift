@@ -23,7 +23,7 @@ struct UnauthenticatedWriteTests {
         let harness = try await ASHarness(maximumBodySize: 65_536)
         let instance = TestClientInstance()
         let stranger = TestClientInstance()
-        let before = try await harness.store.rowCounts()
+        let before = try await harness.rowCounts()
         try await harness.run { client in
             let body = try Self.bulkyRequest(instance)
             for _ in 0..<3 {
@@ -44,7 +44,7 @@ struct UnauthenticatedWriteTests {
                 .post, "/gnap", content: body, key: instance.key, signedURL: "http://elsewhere.test/gnap")
             #expect(elsewhere.status == .unauthorized)
         }
-        #expect(try await harness.store.rowCounts() == before)
+        #expect(try await harness.rowCounts() == before)
     }
 
     /// The same for every other endpoint that can write: continuation, modification, cancellation, token management,
@@ -61,7 +61,7 @@ struct UnauthenticatedWriteTests {
         let continuePath = String(continuation.uri.dropFirst(ASHarness.base.count))
         let grantID = String(continuePath.split(separator: "/").last!)
         let token = continuation.accessToken.value
-        let before = try await harness.store.rowCounts()
+        let before = try await harness.rowCounts()
         let json = Array(#"{"reason":"no","user_code":"ABCD-EFGH","username":"mallory","role":"admin"}"#.utf8)
         let calls: [(HTTPRequest.Method, String, [UInt8], String?)] = [
             (.post, continuePath, [], token),
@@ -95,6 +95,6 @@ struct UnauthenticatedWriteTests {
                 #expect(badlySigned.status.kind == .clientError, "\(method) \(path) signed: \(badlySigned.status)")
             }
         }
-        #expect(try await harness.store.rowCounts() == before)
+        #expect(try await harness.rowCounts() == before)
     }
 }

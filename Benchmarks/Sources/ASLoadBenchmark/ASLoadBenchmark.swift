@@ -28,23 +28,22 @@ struct ASLoadBenchmark {
         let resourceServer = try BenchmarkResourceServer()
         let registry = work.appendingPathComponent("resource-servers.json")
         try resourceServer.registryFile().write(to: registry)
-        let server = try await ASProcess.start(
-            gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
-            resourceServers: registry, callgrindOutput: options.callgrindOutput,
-            callgrindPreload: options.callgrindPreload)
-        let cleanup = InterruptionCleanup(server: server)
+        let servers = try await startServers(options, work: work, resourceServers: registry)
+        let server = servers[0]
+        let cleanup = InterruptionCleanup(servers: servers)
         let setup = SetupClient(baseURL: server.baseURL)
         defer { withExtendedLifetime(cleanup) {} }
         do {
-            try await measureAll(options, server: server, resourceServer: resourceServer, setup: setup, work: work)
+            try await measureAll(
+                options, servers: servers, resourceServer: resourceServer, setup: setup, work: work)
         } catch {
             try? await setup.shutdown()
-            server.stop()
+            for server in servers { server.stop() }
             say("data directory and AS output kept in \(work.path)")
             throw error
         }
         try await setup.shutdown()
-        server.stop()
+        for server in servers { server.stop() }
         if options.keepData {
             say("data directory and AS output kept in \(work.path)")
         } else {
@@ -52,11 +51,42 @@ struct ASLoadBenchmark {
         }
     }
 
+    /// The AS: one instance on SQLite or on a fresh schema of `--database`, or `--instances` on that schema, the first
+    /// started alone (it creates the first admin account) and every other answering under its public URL.
+    private static func startServers(_ options: Options, work: URL, resourceServers: URL) async throws -> [ASProcess] {
+        let database = options.database.map { url in
+            let schema = "as_load_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+        }
+        var servers: [ASProcess] = []
+        do {
+            for instance in 0..<options.instances {
+                servers.append(
+                    try await ASProcess.start(
+                        gnapterm: options.gnapterm, workDirectory: work, pollInterval: options.pollInterval,
+                        resourceServers: resourceServers, callgrindOutput: options.callgrindOutput,
+                        callgrindPreload: options.callgrindPreload, instance: instance, database: database,
+                        databasePasswordFile: options.databasePasswordFile, publicURL: servers.first?.baseURL,
+                        port: instance == 0 ? 0 : try FreePort.loopback()))
+            }
+        } catch {
+            for server in servers { server.stop() }
+            throw error
+        }
+        return servers
+    }
+
     private static func measureAll(
-        _ options: Options, server: ASProcess, resourceServer: BenchmarkResourceServer, setup: SetupClient, work: URL
+        _ options: Options, servers: [ASProcess], resourceServer: BenchmarkResourceServer, setup: SetupClient,
+        work: URL
     ) async throws {
+        let server = servers[0]
         try await waitUntilAnswering(setup)
-        say("AS: pid \(server.pid), \(server.baseURL), fresh data directory \(server.dataDirectory.path)")
+        for (index, instance) in servers.enumerated() {
+            say(
+                "AS instance \(index): pid \(instance.pid), listening on \(instance.address), public URL "
+                    + "\(instance.baseURL), data directory \(instance.dataDirectory.path)")
+        }
         let fleet = try ClientFleet(count: options.clients)
         let approver = try await ApproverIdentity.enroll(
             code: try server.bootstrapCode(), role: .admin, authority: server.authority, client: setup)
@@ -67,7 +97,7 @@ struct ASLoadBenchmark {
         Report.bare("start", bareAtStart)
         var runner = WrkRunner(
             wrk: options.wrk, lua: options.lua, connections: options.connections, threads: options.threads,
-            workDirectory: work, server: server)
+            workDirectory: work, servers: servers, postgresPID: options.postgresPID)
         if options.callgrindOutput != nil {
             runner.callgrind = CallgrindControl(pid: server.pid)
             say("the AS runs under callgrind: times and CPU figures below are not the AS's, the profile counts")
@@ -99,7 +129,7 @@ struct ASLoadBenchmark {
         Report.bare("end", bareAtEnd)
         // The faster of the two: the machine's capability with the least interference, so ratios err high.
         let reference = bareAtStart.bareMicroseconds <= bareAtEnd.bareMicroseconds ? bareAtStart : bareAtEnd
-        Report.results(measurements, bare: reference, walk: walk)
+        Report.results(measurements, bare: reference, walk: walk, options: options)
         say("load average (1 min) at end: \(Report.format(MachineInfo.loadAverage, 2))")
     }
 

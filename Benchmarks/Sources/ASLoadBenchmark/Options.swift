@@ -3,12 +3,15 @@
 ///     ASLoadBenchmark --gnapterm PATH --lua PATH [--wrk PATH] [--requests N] [--connections N] [--threads N]
 ///                     [--clients N] [--approvers N] [--listed-grants N] [--listing-passes N] [--poll-interval S]
 ///                     [--scenarios a,b,...] [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE [--callgrind-preload LIB]]
+///                     [--database postgres://USER@HOST:PORT/DB [--database-password-file PATH] [--instances N]
+///                      [--postgres-pid PID]]
 struct Options: Sendable {
     static let usage = """
         usage: ASLoadBenchmark --gnapterm PATH --lua PATH [--wrk PATH] [--requests N] [--connections N]
                                [--threads N] [--clients N] [--approvers N] [--listed-grants N] [--listing-passes N]
                                [--poll-interval S] [--scenarios \(ScenarioName.allCases.map(\.rawValue).joined(separator: ","))]
                                [--bare-ms M] [--keep-data] [--callgrind OUTPUT-FILE [--callgrind-preload LIB]]
+                               [--database URL [--database-password-file PATH] [--instances N] [--postgres-pid PID]]
         """
 
     /// The release `gnapterm` binary whose `serve` is measured.
@@ -40,6 +43,15 @@ struct Options: Sendable {
     var callgrindOutput: String?
     /// A library preloaded into the AS under callgrind (Benchmarks/valgrind-sigsuspend.c).
     var callgrindPreload: String?
+    /// A PostgreSQL database for the AS state (`serve --database`) instead of SQLite in the data directory; each run
+    /// uses a schema of its own in it, so the AS starts empty.
+    var database: String?
+    /// `serve --database-password-file`.
+    var databasePasswordFile: String?
+    /// How many `serve` instances share the database (PostgreSQL only); wrk's threads take turns between them.
+    var instances = 1
+    /// The PostgreSQL server's main process (postmaster): its backends' CPU is reported beside the AS's.
+    var postgresPID: Int32?
 
     init(_ arguments: [String]) throws(UsageError) {
         var remaining = arguments[...]
@@ -60,6 +72,10 @@ struct Options: Sendable {
             case "--keep-data": keepData = true
             case "--callgrind": callgrindOutput = try Self.text(remaining.popFirst(), argument)
             case "--callgrind-preload": callgrindPreload = try Self.text(remaining.popFirst(), argument)
+            case "--database": database = try Self.text(remaining.popFirst(), argument)
+            case "--database-password-file": databasePasswordFile = try Self.text(remaining.popFirst(), argument)
+            case "--instances": instances = try Self.positive(remaining.popFirst(), argument)
+            case "--postgres-pid": postgresPID = Int32(try Self.positive(remaining.popFirst(), argument))
             case "--scenarios":
                 let list = try Self.text(remaining.popFirst(), argument)
                 scenarios = try list.split(separator: ",").map { name throws(UsageError) in
@@ -75,6 +91,13 @@ struct Options: Sendable {
             throw UsageError("--gnapterm and --lua are required\n" + Self.usage)
         }
         guard connections >= threads else { throw UsageError("--connections must be at least --threads") }
+        guard instances == 1 || database != nil else {
+            throw UsageError("--instances above 1 needs --database (SQLite serves one instance)")
+        }
+        guard threads.isMultiple(of: instances) else {
+            throw UsageError("--threads must be a multiple of --instances (each wrk thread talks to one instance)")
+        }
+        guard instances == 1 || callgrindOutput == nil else { throw UsageError("--callgrind profiles one instance") }
         guard clients <= 99, approvers <= 99 else {
             throw UsageError("--clients and --approvers must be at most 99 (two-digit names)")
         }

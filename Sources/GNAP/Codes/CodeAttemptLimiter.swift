@@ -27,22 +27,21 @@ public struct CodeAttemptLimiter<C: Clock>: Sendable where C.Instant == WallInst
         switch event {
         case .attempt(let device):
             let mine = devices[device] ?? []
-            if mine.count >= policy.perDeviceLimit, let oldest = mine.first {
-                return .refuse(
-                    .deviceLocked(retryAfter: now.duration(to: oldest.at.advanced(by: policy.perDeviceWindow))))
-            }
-            if everyone.count >= policy.asWideLimit, let oldest = everyone.first {
-                return .refuse(.asWideLimit(retryAfter: now.duration(to: oldest.at.advanced(by: policy.asWideWindow))))
+            if let refusal = policy.refusal(
+                device: CodeAttemptWindow(count: mine.count, oldest: mine.first?.at),
+                everyone: CodeAttemptWindow(count: everyone.count, oldest: everyone.first?.at), now: now)
+            {
+                return .refuse(refusal)
             }
             nextTicket += 1
             let entry = Entry(ticket: nextTicket, at: now)
             devices[device, default: []].append(entry)
             everyone.append(entry)
-            return .proceed(CodeAttemptTicket(device: device, number: nextTicket))
+            return .proceed(CodeAttemptTicket(device: device, id: String(nextTicket)))
         case .settled(let ticket, let failed):
             if !failed {
-                devices[ticket.device]?.removeAll { $0.ticket == ticket.number }
-                everyone.removeAll { $0.ticket == ticket.number }
+                devices[ticket.device]?.removeAll { String($0.ticket) == ticket.id }
+                everyone.removeAll { String($0.ticket) == ticket.id }
                 if devices[ticket.device]?.isEmpty == true { devices[ticket.device] = nil }
             }
             let used = devices[ticket.device]?.count ?? 0
@@ -52,12 +51,12 @@ public struct CodeAttemptLimiter<C: Clock>: Sendable where C.Instant == WallInst
 
     /// Drops entries older than their window; devices without entries are forgotten.
     private mutating func prune(now: WallInstant) {
-        let deviceCutoff = now.advanced(by: .zero - policy.perDeviceWindow)
+        let deviceCutoff = policy.deviceWindowStart(at: now)
         for (device, entries) in devices {
             let kept = entries.filter { $0.at > deviceCutoff }
             devices[device] = kept.isEmpty ? nil : kept
         }
-        let cutoff = now.advanced(by: .zero - policy.asWideWindow)
+        let cutoff = policy.asWideWindowStart(at: now)
         everyone.removeAll { $0.at <= cutoff }
     }
 }
@@ -73,7 +72,13 @@ public enum CodeAttemptEvent: Sendable, Hashable {
 /// Identifies one allowed attempt, to settle it.
 public struct CodeAttemptTicket: Sendable, Hashable {
     public var device: String
-    var number: UInt64
+    /// Unique among the attempts being counted.
+    public var id: String
+
+    public init(device: String, id: String) {
+        self.device = device
+        self.id = id
+    }
 }
 
 public enum CodeAttemptAction: Sendable, Hashable {

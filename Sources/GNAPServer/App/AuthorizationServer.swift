@@ -64,6 +64,7 @@ public struct AuthorizationServer: Sendable {
     public func router() -> Router<ASRequestContext> {
         let router = Router(context: ASRequestContext.self)
         router.add(middleware: AuditContextMiddleware())
+        router.add(middleware: StoreOutageMiddleware())
         router.add(middleware: ErrorMiddleware())
         Routes.add(to: router, components)
         return router
@@ -92,8 +93,12 @@ public struct AuthorizationServer: Sendable {
 
     /// The expiry service over this server's stores and clock, to run beside ``application(onRunning:)``.
     public func expiryService(maximumSleep: Duration = .seconds(30)) -> ExpiryService {
-        ExpiryService(
-            grants: stores.grants, administration: stores.administration, clock: clock, maximumSleep: maximumSleep,
-            logger: logger, bootstrapCodeFile: bootstrapCodeFile)
+        let attempts = configuration.codeAttempts
+        return ExpiryService(
+            grants: stores.grants, administration: stores.administration, nonces: stores.nonces,
+            codeAttempts: stores.codeAttempts,
+            codeAttemptRetention: max(attempts.perDeviceWindow, attempts.asWideWindow),
+            coordination: stores.coordination, clock: clock, maximumSleep: maximumSleep, logger: logger,
+            bootstrapCodeFile: bootstrapCodeFile)
     }
 }

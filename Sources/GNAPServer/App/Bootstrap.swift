@@ -16,13 +16,18 @@ public enum Bootstrap {
         let account = Account(
             id: Secrets.identifier(), username: "admin", displayName: "Administrator", role: .admin,
             opaqueSubject: Secrets.identifier(), email: nil, createdAt: now)
-        try await store.insertAccount(
-            account,
-            audit: [
-                AuditEvent(
-                    grantID: nil, at: now, kind: .accountCreated, detail: "bootstrap admin account created",
-                    accountID: account.id)
-            ])
+        do {
+            try await store.insertAccount(
+                account,
+                audit: [
+                    AuditEvent(
+                        grantID: nil, at: now, kind: .accountCreated, detail: "bootstrap admin account created",
+                        accountID: account.id)
+                ])
+        } catch StoreError.conflict {
+            // Another instance starting on the same empty database created it first.
+            return nil
+        }
         let code = EnrollmentCode.generate()
         let expiresAt = now.advanced(by: lifetime)
         try await store.insertEnrollmentCode(

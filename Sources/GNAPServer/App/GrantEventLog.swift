@@ -22,15 +22,15 @@ struct GrantEventLog: GrantStore {
     }
 
     func updateGrant<Result: Sendable>(
-        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
-        let written = Mutex<[AuditEvent]>([])
+        let written = WrittenEvents()
         let result = try await store.updateGrant(id: id) { grant in
             let mutation = try body(&grant)
-            written.withLock { $0 = mutation.audit }
+            written.events.withLock { $0 = mutation.audit }
             return mutation
         }
-        log(written.withLock { $0 })
+        log(written.events.withLock { $0 })
         return result
     }
 
@@ -41,15 +41,15 @@ struct GrantEventLog: GrantStore {
     }
 
     func updateAccessToken<Result: Sendable>(
-        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
-        let written = Mutex<[AuditEvent]>([])
+        let written = WrittenEvents()
         let result = try await store.updateAccessToken(id: id) { token in
             let mutation = try body(&token)
-            written.withLock { $0 = mutation.audit }
+            written.events.withLock { $0 = mutation.audit }
             return mutation
         }
-        log(written.withLock { $0 })
+        log(written.events.withLock { $0 })
         return result
     }
 
@@ -95,4 +95,9 @@ struct GrantEventLog: GrantStore {
         default: .debug
         }
     }
+}
+
+/// The audit events a change wrote, read after the store ran it (possibly in a task of its own).
+private final class WrittenEvents: Sendable {
+    let events = Mutex<[AuditEvent]>([])
 }

@@ -38,7 +38,9 @@ public struct ServerAssembly: Sendable {
     /// Assembles the AS over a complete backend. Changes the store only as described above; a registry that the
     /// store refuses (an identifier of a dynamic instance) stops it before anything else is written.
     /// - Parameters:
-    ///   - store: the backend (SQLite in GNAPStorage).
+    ///   - store: the backend (SQLite in GNAPStorage, PostgreSQL in GNAPStoragePostgres).
+    ///   - coordination: how instances on `store` coordinate; default ``SingleInstance`` (a store one instance
+    ///     owns), the PostgreSQL store for several.
     ///   - configuration: listening address, timings, limits and policies; `bootstrapCodeLifetime` for the first code.
     ///   - clock: the wall clock.
     ///   - logger: the server's logger; it says whether the secrets are stored in clear.
@@ -49,8 +51,9 @@ public struct ServerAssembly: Sendable {
     ///   - pushTransport: sends `push` interaction finishes; default ``AsyncHTTPFinishPushTransport``.
     ///   - tls: the TLS certificate and key (`serve --tls-cert`), reloaded on SIGHUP; default nil (plain HTTP).
     public static func assemble<C: Clock & Sendable>(
-        store: some ASStore, configuration: ServerConfiguration, clock: C, logger: Logger,
-        clients: ClientRegistry? = nil, resourceServers: ResourceServerRegistry? = nil, secretsKey: SecretsKey? = nil,
+        store: some ASStore, coordination: any InstanceCoordination = SingleInstance(),
+        configuration: ServerConfiguration, clock: C, logger: Logger, clients: ClientRegistry? = nil,
+        resourceServers: ResourceServerRegistry? = nil, secretsKey: SecretsKey? = nil,
         bootstrapCodeFile: BootstrapCodeFile? = nil,
         pushTransport: any FinishPushTransport = AsyncHTTPFinishPushTransport(), tls: TLSContextHolder? = nil
     ) async throws -> ServerAssembly where C.Instant == WallInstant {
@@ -74,8 +77,8 @@ public struct ServerAssembly: Sendable {
             logger.notice("wrapped the AS's secrets stored in clear", metadata: ["secrets": "\(names)"])
         }
         let server = AuthorizationServer(
-            stores: ASStores(store), secrets: secrets, configuration: configuration, clock: clock, logger: logger,
-            pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile, tls: tls)
+            stores: ASStores(store, coordination: coordination), secrets: secrets, configuration: configuration,
+            clock: clock, logger: logger, pushTransport: pushTransport, bootstrapCodeFile: bootstrapCodeFile, tls: tls)
         return ServerAssembly(
             server: server, registeredClients: clients?.entries.count,
             registeredResourceServers: resourceServers?.entries.count, secretsAtRest: atRest, store: store,

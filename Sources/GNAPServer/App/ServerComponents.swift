@@ -32,10 +32,10 @@ struct ServerComponents: Sendable {
         publicURL: PublicURL, logger: Logger, pushTransport: any FinishPushTransport,
         bootstrapCodeFile: BootstrapCodeFile?
     ) {
-        let replay = ReplayGuard(cache: InMemoryNonceCache(), clock: clock)
+        let replay = ReplayGuard(nonces: stores.nonces, policy: configuration.replay, clock: clock)
         let proof = ClientProof(clock: clock, replay: replay)
         let approvers = ApproverAuthenticator(accounts: stores.accounts, clock: clock, replay: replay)
-        let wakeup = FeedWakeup()
+        let wakeup = FeedWakeup(coordination: stores.coordination)
         let step = GrantStep(grants: stores.grants, clock: clock, wakeup: wakeup)
         let continuations = ContinuationAuthenticator(grants: stores.grants, proof: proof)
         let users = UserResolver(
@@ -86,7 +86,8 @@ struct ServerComponents: Sendable {
             authenticator: approvers, accounts: stores.accounts, clock: clock, bootstrapCodeFile: bootstrapCodeFile)
         interaction = InteractionService(
             authenticator: approvers, grants: stores.grants, step: step, administration: stores.administration,
-            codeAttempts: CodeAttemptGuard(policy: configuration.codeAttempts, clock: clock),
+            codeAttempts: CodeAttemptGuard(
+                store: stores.codeAttempts, policy: configuration.codeAttempts, clock: clock),
             catalog: configuration.catalog, servers: stores.resourceServers, userCodePepper: secrets.userCodePepper,
             publicURL: publicURL,
             pushes: FinishPushDelivery(

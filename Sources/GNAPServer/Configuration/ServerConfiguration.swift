@@ -36,6 +36,8 @@ public struct ServerConfiguration: Sendable {
     public var durableTokens: DurableTokenPolicy
     /// How `push` interaction finishes are sent (RFC 9635 §4.2.2). Default ``FinishPushSettings/init(loopback:timeout:approverWait:)``.
     public var finishPush = FinishPushSettings()
+    /// The replay cache's bound per key. Default ``ReplayPolicy/init(noncesPerKey:)``.
+    public var replay = ReplayPolicy()
     /// The header a TLS-terminating proxy in front of the AS puts the client certificate in (RFC 9440 `Client-Cert`
     /// form), for `mtls` (RFC 9635 §7.3.2). Nil (the default) trusts no header: certificates come only from the AS's
     /// own TLS connections. Dangerous when misconfigured: anyone who can reach the AS without passing that proxy, or

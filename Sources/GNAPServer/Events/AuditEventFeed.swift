@@ -9,14 +9,16 @@ public enum AuditEventFeed {
     public typealias End = EventFeed.End
     public typealias Reauthorization = EventFeed.Reauthorization
 
-    /// Starts a feed of every audit entry after `position` (see ``EventFeed/start(configuration:after:follow:reauthorize:wakeup:read:)``).
+    /// Starts a feed of every audit entry after `position` (see
+    /// ``EventFeed/start(configuration:after:follow:reauthorize:wakeup:read:)``); with a shared `coordination`
+    /// (several instances on one database), an entry another instance writes wakes it before its next poll.
     public static func start(
         store: any AdministrationStore, configuration: EventStreamConfiguration, after position: Int64, follow: Bool,
-        reauthorize: Reauthorization? = nil
+        reauthorize: Reauthorization? = nil, coordination: any InstanceCoordination = SingleInstance()
     ) -> (stream: AsyncStream<ByteBuffer>, producer: Task<End, Never>) {
         start(
             store: store, configuration: configuration, after: position, follow: follow, reauthorize: reauthorize,
-            wakeup: nil)
+            wakeup: coordination is SingleInstance ? nil : FeedWakeup(coordination: coordination))
     }
 
     static func start(

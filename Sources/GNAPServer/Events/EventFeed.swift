@@ -85,7 +85,7 @@ public enum EventFeed {
         guard case .enqueued = continuation.yield(ByteBuffer(string: "retry: 2000\n\n")) else { return .overflowed }
         while !Task.isCancelled {
             // Taken before reading, so a write that lands after the read wakes the wait below.
-            let generation = wakeup?.generation ?? 0
+            let generation = wakeup?.generation
             let batch: Batch
             do {
                 batch = try await read(last, configuration.batchSize)
@@ -113,7 +113,7 @@ public enum EventFeed {
                 }
                 lastWrite = clock.now
             }
-            if let wakeup {
+            if let wakeup, let generation {
                 await wakeup.wait(after: generation, timeout: configuration.pollInterval)
                 if Task.isCancelled { return .cancelled }
             } else {

@@ -3,14 +3,22 @@ import Logging
 import ServiceLifecycle
 
 /// Expires pending grants (and so their user codes) when their interaction lifetime ends, and notes unused device
-/// enrollment codes that expired, as a ServiceLifecycle service: it sleeps until the next expiry (at most ``maximumSleep``, since a restarted AS may use another
+/// enrollment codes that expired, and purges expired signature nonces and code-entry counts in small batches, as a
+/// ServiceLifecycle service: it sleeps until the next expiry (at most ``maximumSleep``, since a restarted AS may use another
 /// lifetime), marks every due grant expired (the ``GrantEvent/expireInteraction`` event of its state machine, with a
 /// `grant.expired` audit entry in the same transaction), and stops on graceful shutdown. Without it, expiry is still enforced at each use; with it, the
-/// admin counts and the live events show expiry when it happens.
+/// admin counts and the live events show expiry when it happens. With several instances on one database it runs on
+/// one of them at a time (``InstanceCoordination/runAsMaintainer(_:)``), and another takes over when that one dies.
 public struct ExpiryService: Service {
     let grants: any GrantStore
     /// The expiry queries and the enrollment codes' expiry.
     let administration: any AdministrationStore
+    /// Purged of what expired; nil leaves them alone.
+    let nonces: (any NonceStore)?
+    let codeAttempts: (any CodeAttemptStore)?
+    /// Code entries older than this are outside every window of the code-attempt policy.
+    let codeAttemptRetention: Duration
+    let coordination: any InstanceCoordination
     let clock: AnyWallClock
     let logger: Logger
     /// The longest the service sleeps between sweeps.
@@ -18,13 +26,22 @@ public struct ExpiryService: Service {
     /// The bootstrap code's file, removed by the first sweep after its code expired.
     let bootstrapCodeFile: BootstrapCodeFile?
 
+    /// The rows one purge statement deletes at most.
+    static let purgeBatch = 500
+
     public init<C: Clock & Sendable>(
-        grants: any GrantStore, administration: any AdministrationStore, clock: C,
-        maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry"),
+        grants: any GrantStore, administration: any AdministrationStore, nonces: (any NonceStore)? = nil,
+        codeAttempts: (any CodeAttemptStore)? = nil, codeAttemptRetention: Duration = .seconds(900),
+        coordination: any InstanceCoordination = SingleInstance(),
+        clock: C, maximumSleep: Duration = .seconds(30), logger: Logger = Logger(label: "gnapterm.as.expiry"),
         bootstrapCodeFile: BootstrapCodeFile? = nil
     ) where C.Instant == WallInstant {
         self.grants = grants
         self.administration = administration
+        self.nonces = nonces
+        self.codeAttempts = codeAttempts
+        self.codeAttemptRetention = codeAttemptRetention
+        self.coordination = coordination
         self.clock = AnyWallClock(clock)
         self.maximumSleep = maximumSleep
         self.logger = logger
@@ -33,23 +50,28 @@ public struct ExpiryService: Service {
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await sweep()
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.error("expiry sweep failed", metadata: ["type": "\(String(reflecting: type(of: error)))"])
-                }
-                let now = clock.now
-                let latest = now.advanced(by: maximumSleep)
-                let next = (try? await administration.nextInteractionExpiry()).flatMap { $0 } ?? latest
-                do {
-                    try await clock.sleep(
-                        until: max(min(next, latest), now.advanced(by: .milliseconds(1))), tolerance: nil)
-                } catch {
-                    return
-                }
+            try? await coordination.runAsMaintainer { await loop() }
+        }
+    }
+
+    private func loop() async {
+        while !Task.isCancelled {
+            do {
+                _ = try await sweep()
+                _ = try await purge()
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("expiry sweep failed", metadata: ["type": "\(String(reflecting: type(of: error)))"])
+            }
+            let now = clock.now
+            let latest = now.advanced(by: maximumSleep)
+            let next = (try? await administration.nextInteractionExpiry()).flatMap { $0 } ?? latest
+            do {
+                try await clock.sleep(
+                    until: max(min(next, latest), now.advanced(by: .milliseconds(1))), tolerance: nil)
+            } catch {
+                return
             }
         }
     }
@@ -86,5 +108,32 @@ public struct ExpiryService: Service {
         }
         bootstrapCodeFile?.sweep(now: clock.now)
         return expired
+    }
+
+    /// Deletes signature nonces that expired and code entries older than ``codeAttemptRetention``, in batches of
+    /// ``purgeBatch`` rows (short statements, never a sweep per request); returns how many.
+    @discardableResult
+    public func purge() async throws -> Int {
+        let now = clock.now
+        var purged = 0
+        if let nonces {
+            purged += try await Self.inBatches { try await nonces.purgeExpiredNonces(at: now, limit: $0) }
+        }
+        if let codeAttempts {
+            let cutoff = now.advanced(by: .zero - codeAttemptRetention)
+            purged += try await Self.inBatches { try await codeAttempts.purgeCodeAttempts(before: cutoff, limit: $0) }
+        }
+        return purged
+    }
+
+    private static func inBatches(_ batch: (Int) async throws -> Int) async throws -> Int {
+        var total = 0
+        while !Task.isCancelled {
+            let count = try await batch(purgeBatch)
+            total += count
+            if count < purgeBatch { break }
+            await Task.yield()
+        }
+        return total
     }
 }

@@ -1,29 +1,30 @@
 import GNAP
 
-/// The AS's one ``CodeAttemptLimiter``, shared by every code entry. Kept in memory: the limits are about rates over
-/// minutes, and a restart of the AS does not help an attacker (pending codes keep their lifetimes).
-actor CodeAttemptGuard {
-    private var limiter: CodeAttemptLimiter<AnyWallClock>
-
-    init(policy: CodeAttemptPolicy, clock: AnyWallClock) {
-        limiter = CodeAttemptLimiter(policy: policy, clock: clock)
-    }
-
-    var policy: CodeAttemptPolicy { limiter.policy }
+/// Applies the brute-force limits of ``CodeAttemptPolicy`` to code entry through the database
+/// (``CodeAttemptStore``), so that every instance on it counts the same guesses and a restart forgets none.
+struct CodeAttemptGuard: Sendable {
+    let store: any CodeAttemptStore
+    let policy: CodeAttemptPolicy
+    let clock: AnyWallClock
 
     /// A ticket for one attempt, or the refusal as `too_many_attempts` (HTTP 429 with `Retry-After`).
-    func begin(device: String) throws(APIError) -> CodeAttemptTicket {
-        switch limiter.event(.attempt(device: device)) {
-        case .proceed(let ticket): return ticket
-        case .refuse(let refusal): throw Self.error(for: refusal)
-        case .remaining: throw APIError(GNAPError(.requestDenied, "unexpected limiter state"))
+    func begin(device: String) async throws(APIError) -> CodeAttemptTicket {
+        let admission: CodeAttemptAdmission
+        do {
+            admission = try await store.beginCodeAttempt(device: device, at: clock.now, policy: policy)
+        } catch {
+            throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not count the attempt"))
+        }
+        switch admission {
+        case .admitted(let ticket): return ticket
+        case .refused(let refusal): throw Self.error(for: refusal)
         }
     }
 
-    /// Settles an attempt; returns how many failed entries the device has left in its window.
-    func settle(_ ticket: CodeAttemptTicket, failed: Bool) -> Int {
-        guard case .remaining(let left) = limiter.event(.settled(ticket, failed: failed)) else { return 0 }
-        return left
+    /// Settles an attempt; returns how many failed entries the device has left in its window (0 if the store could
+    /// not say: the advice errs on the side of caution).
+    func settle(_ ticket: CodeAttemptTicket, failed: Bool) async -> Int {
+        (try? await store.settleCodeAttempt(ticket, failed: failed, at: clock.now, policy: policy)) ?? 0
     }
 
     static func error(for refusal: CodeAttemptRefusal) -> APIError {

@@ -22,8 +22,7 @@ extension InteractionService {
             return found
         } catch let error where error.error.code == .userCodeUnknown {
             let left = await attempts.settle(ticket, failed: true)
-            let policy = await attempts.policy
-            let minutes = policy.perDeviceWindow.roundedUpSeconds / 60
+            let minutes = attempts.policy.perDeviceWindow.roundedUpSeconds / 60
             try? await administration.appendAudit([
                 AuditEvent(
                     grantID: nil, at: clock.now, kind: .codeFailed,

@@ -55,8 +55,8 @@ extension ASDatabase {
 
     @discardableResult
     public func updateAccount(
-        id: String, at now: WallInstant, audit: @Sendable (Account) -> [AuditEvent],
-        _ body: @Sendable (inout Account) throws -> Void
+        id: String, at now: WallInstant, audit: @escaping @Sendable (Account) -> [AuditEvent],
+        _ body: @escaping @Sendable (inout Account) throws -> Void
     ) async throws -> Account {
         let context = AuditContext.current
         return try await writer.write { db in

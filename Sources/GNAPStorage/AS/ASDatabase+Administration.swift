@@ -48,7 +48,9 @@ extension ASDatabase {
         }
     }
 
-    public func expireEnrollmentCodes(at now: WallInstant, _ event: @Sendable (EnrollmentCodeRecord) -> AuditEvent)
+    public func expireEnrollmentCodes(
+        at now: WallInstant, _ event: @escaping @Sendable (EnrollmentCodeRecord) -> AuditEvent
+    )
         async throws -> Int
     {
         let context = AuditContext.current

@@ -17,7 +17,7 @@ extension ASDatabase {
 
     public func enrollDevice(
         codeHash: String, at now: WallInstant,
-        _ enroll: @Sendable (Account) -> (device: ApproverDevice, audit: [AuditEvent])?
+        _ enroll: @escaping @Sendable (Account) -> (device: ApproverDevice, audit: [AuditEvent])?
     ) async throws -> (device: ApproverDevice, account: Account)? {
         let context = AuditContext.current
         do {

@@ -27,7 +27,7 @@ extension ASDatabase {
     }
 
     public func updateGrant<Result: Sendable>(
-        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         let context = AuditContext.current
         return try await writer.write { db in

@@ -113,7 +113,7 @@ extension ASDatabase {
         }
     }
 
-    private static func insert(_ server: ResourceServerRecord, origin: String, _ db: Database) throws {
+    static func insert(_ server: ResourceServerRecord, origin: String, _ db: Database) throws {
         try failingOnDuplicateKey(server) {
             try db.execute(
                 sql: """

@@ -21,7 +21,7 @@ extension ASDatabase {
     }
 
     public func updateAccessToken<Result: Sendable>(
-        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         let context = AuditContext.current
         return try await writer.write { db in

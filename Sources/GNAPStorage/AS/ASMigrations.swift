@@ -194,6 +194,28 @@ enum ASMigrations {
             // its own rows, not a sort of the whole table (see `grants(_:)`).
             try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
         }
+        migrator.registerMigration("2026-12-07-signature-nonces-and-code-attempts") { db in
+            // The replay cache and the code-entry counts live in the database, so that they survive a restart and
+            // are the same for every instance. Expired rows are purged in small batches by the expiry service.
+            try db.execute(
+                sql: """
+                    CREATE TABLE signature_nonces (
+                        key_id TEXT NOT NULL,
+                        nonce TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        PRIMARY KEY (key_id, nonce)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX signature_nonces_key_expiry ON signature_nonces(key_id, expires_at);
+                    CREATE INDEX signature_nonces_expiry ON signature_nonces(expires_at);
+                    CREATE TABLE code_attempts (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        device_id TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    );
+                    CREATE INDEX code_attempts_device ON code_attempts(device_id, at);
+                    CREATE INDEX code_attempts_at ON code_attempts(at);
+                    """)
+        }
         return migrator
     }
 }

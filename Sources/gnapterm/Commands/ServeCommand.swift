@@ -9,13 +9,16 @@ import TerminalSession
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Run the authorization server (state in SQLite under --data-dir).")
+        commandName: "serve",
+        abstract: "Run the authorization server (state in SQLite under --data-dir, or in PostgreSQL with --database).")
 
     @Option(help: "Address to listen on, HOST:PORT.")
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: "Directory for the AS database (created if missing).")
-    var dataDir: String
+    @Option(help: "Directory for the AS database (created if missing); with --database, for the bootstrap code file.")
+    var dataDir: String?
+
+    @OptionGroup var database: ASBackend.Options
 
     @Option(help: "Public base URL if clients reach the AS under another address (e.g. behind a proxy).")
     var publicURL: String?
@@ -40,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
             "Which tokens survive a modification of their grant (RFC 9635 'durable' flag).",
             discussion: "'all', 'none', or a comma-separated list of access types.", valueName: "all|none|TYPES"))
     var durableTokens: String = "all"
+
+    @Option(help: "Signed requests one key may make within its signature window (about 6 minutes) before it gets 429.")
+    var maxSignaturesPerKey: Int = ReplayPolicy().noncesPerKey
 
     @Option(
         help: ArgumentHelp(
@@ -80,6 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...100_000).contains(maxCodeFailuresPerMinute) else {
             throw ValidationError("--max-code-failures-per-minute must be 1 to 100000")
         }
+        guard (1...1_000_000).contains(maxSignaturesPerKey) else {
+            throw ValidationError("--max-signatures-per-key must be 1 to 1000000")
+        }
+        guard dataDir != nil || database.database != nil else {
+            throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+        }
+        _ = try database.location()
         do {
             _ = try ListenAddress(parsing: listen)
         } catch {
@@ -95,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = try ListenAddress(parsing: listen)
-        let directory = URL(fileURLWithPath: dataDir)
+        let directory = dataDir.map { URL(fileURLWithPath: $0) }
         var logger = Logger(label: "gnapterm.as")
         logger.logLevel = .info
         // Read the configuration files and the secrets key before touching the store, so a bad file changes nothing.
@@ -118,17 +131,33 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let secretsKey = try SecretsKeyFile.resolve(
             path: secretsKeyFile, environment: ProcessInfo.processInfo.environment)
-        // One AS per data directory: held until this process ends.
-        let lock: DataDirectoryLock
-        let store: ASDatabase
+        let location = try database.location()
+        let lock: DataDirectoryLock?
+        let backend: ASBackend
         do {
-            lock = try DataDirectoryLock.acquire(directory: directory)
-            store = try ASDatabase.open(directory: directory)
+            if let directory, location != nil {
+                // With --database only the bootstrap code file goes there; SQLite makes its directory itself.
+                try FileManager.default.createDirectory(
+                    at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            // One AS per SQLite data directory: held until this process ends. With --database the instances
+            // coordinate through the database and the directory only receives the bootstrap code file, so several
+            // may share it.
+            lock = try directory.flatMap { location == nil ? try DataDirectoryLock.acquire(directory: $0) : nil }
+            if let location {
+                backend = try await ASBackend.postgres(location, logger: logger)
+            } else if let directory {
+                backend = try ASBackend.sqlite(directory: directory)
+            } else {
+                throw ValidationError("give --data-dir DIR (SQLite) or --database postgres://USER@HOST:PORT/DB")
+            }
         } catch {
             StandardStreams.err("gnapterm serve: \(ErrorSentence.describe(error))\n")
             throw ExitCode(1)
         }
         defer { withExtendedLifetime(lock) {} }
+        logger.info("AS state", metadata: ["backend": "\(backend.description)"])
+        StandardStreams.out("AS state in \(backend.description)\n")
         var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,
@@ -137,6 +166,7 @@ struct ServeCommand: AsyncParsableCommand {
             durableTokens: try DurableTokenPolicy(parsing: durableTokens))
         configuration.requestPolicy.finish.pushHosts = push.hosts
         configuration.trustedClientCertificateHeader = tls.trustClientCertHeader
+        configuration.replay = ReplayPolicy(noncesPerKey: maxSignaturesPerKey)
         resourceServerOptions.apply(to: &configuration.resourceServers)
         configuration.asynchronous = asynchronous.policy
         if let files = RequestLimits.openFileSoftLimit, !configuration.limits.fitsOpenFileLimit(files) {
@@ -144,11 +174,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "--max-connections does not fit the open-file limit (ulimit -n); raise the limit or lower the option",
                 metadata: ["max-connections": "\(configuration.limits.maximumConnections)", "open-files": "\(files)"])
         }
-        let codeFile = BootstrapCodeFile(directory: directory)
+        let codeFile = directory.map { BootstrapCodeFile(directory: $0) }
         let assembly = try await ServerAssembly.assemble(
-            store: store, configuration: configuration, clock: WallClock(), logger: logger, clients: registry,
-            resourceServers: resourceServers, secretsKey: secretsKey, bootstrapCodeFile: codeFile,
-            pushTransport: pushTransport, tls: tlsContext)
+            store: backend.store, coordination: backend.coordination, configuration: configuration,
+            clock: WallClock(), logger: logger, clients: registry, resourceServers: resourceServers,
+            secretsKey: secretsKey, bootstrapCodeFile: codeFile, pushTransport: pushTransport, tls: tlsContext)
         if let count = assembly.registeredClients {
             StandardStreams.out("Registered \(count) pre-registered client(s).\n")
         }
@@ -160,24 +190,32 @@ struct ServeCommand: AsyncParsableCommand {
             StandardStreams.out("gnapterm AS listening on \(start.base) (grant endpoint \(start.base)/gnap)\n")
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await backend.close()
+            throw error
+        }
+        await backend.close()
     }
 
     /// What a start says about the first admin's enrollment code: the code itself only when this start created it; a
     /// reminder of the file while an earlier code is unused and valid; nothing once it was used or expired.
-    static func bootstrapNotice(_ start: ServerAssembly.Start, file: BootstrapCodeFile) -> String {
+    static func bootstrapNotice(_ start: ServerAssembly.Start, file: BootstrapCodeFile?) -> String {
         if let bootstrap = start.bootstrap {
+            let written =
+                file.map { "(also written to \($0.url.path), which is removed once the code is used or expired)\n" }
+                ?? ""
             return """
                 First start: created the account 'admin'.
                 Enroll its first approver terminal with this one-time code (valid until \(bootstrap.expiresAt.iso8601)):
 
                     \(bootstrap.code.display)
 
-                (also written to \(file.url.path), which is removed once the code is used or expired)
-
+                \(written)
                 """
         }
-        if let expiresAt = start.unusedBootstrapCodeExpiresAt {
+        if let expiresAt = start.unusedBootstrapCodeExpiresAt, let file {
             return "The first admin terminal is not enrolled yet: its one-time code is in \(file.url.path) "
                 + "(valid until \(expiresAt.iso8601)).\n"
         }

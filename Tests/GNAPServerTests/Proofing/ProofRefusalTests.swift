@@ -37,7 +37,7 @@ struct ProofRefusalTests {
         status: HTTPResponse.Status = .unauthorized, code: GNAPError.Code = .invalidClient, mentioning text: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
-        let before = try await harness.store.rowCounts()
+        let before = try await harness.rowCounts()
         let reply = try await client.send(.post, "/gnap", content: body) { request, _ in
             request.headerFields[JWSProof.detachedJWSField] = detached
         }
@@ -46,7 +46,7 @@ struct ProofRefusalTests {
         #expect(
             reply.error?.errorDescription?.contains(text) == true, "\(reply.error?.errorDescription ?? "")",
             sourceLocation: sourceLocation)
-        #expect(try await harness.store.rowCounts() == before, sourceLocation: sourceLocation)
+        #expect(try await harness.rowCounts() == before, sourceLocation: sourceLocation)
     }
 
     @Test func jwsHeadersThatLieAreRefused() async throws {
@@ -138,7 +138,7 @@ struct ProofRefusalTests {
             let device = try ProvingClient(.mtls)
             let stranger = try ProvingClient(.mtls)
             let body = try GNAPJSON.encode(device.grantRequest())
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCounts()
             // Another certificate than the one the key names.
             let mismatched = try await client.send(.post, "/gnap", content: body) { request, _ in
                 request.headerFields[ProvingClient.certificateHeader] = ProvingClient.clientCertField(
@@ -155,7 +155,7 @@ struct ProofRefusalTests {
                 request.headerFields[ProvingClient.certificateHeader] = ":bm90IGEgY2VydGlmaWNhdGU=:"
             }
             #expect(garbage.error?.code == .invalidClient)
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCounts() == before)
             // The certificate of the key: accepted.
             #expect(try await device.send(client, .post, "/gnap", content: body).status == .ok)
         }

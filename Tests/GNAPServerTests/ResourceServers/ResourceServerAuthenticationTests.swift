@@ -20,7 +20,7 @@ struct ResourceServerAuthenticationTests {
         let harness = try await Self.harness(dynamic: true)
         try await harness.run { client in
             let (_, tokens) = try await harness.approvedGrant(client, access: [TestRights.notesRead])
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCounts()
             let bodies = [
                 "{}", "[]", "not json", #"{"access_token":"x"}"#,
                 #"{"access_token":"","resource_server":"notes-rs"}"#,
@@ -52,7 +52,7 @@ struct ResourceServerAuthenticationTests {
                 #expect(reply.status == .badRequest, "\(body)")
                 #expect(reply.rsError?.code == .invalidRequest, "\(body)")
             }
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCounts() == before)
         }
     }
 
@@ -62,7 +62,7 @@ struct ResourceServerAuthenticationTests {
         try await harness.run { client in
             let (_, tokens) = try await harness.approvedGrant(client, access: [TestRights.notesRead])
             let value = tokens[0].value
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCounts()
             // A key the AS does not know, when it trusts only pre-registered RSes.
             let unknownKey = try await client.introspect(value, as: stranger, byValue: true)
             #expect(unknownKey.status == .badRequest)
@@ -91,7 +91,7 @@ struct ResourceServerAuthenticationTests {
             for reply in [unknownKey, unknownID, forged, unsigned, tampered] {
                 #expect(reply.introspection == nil)
             }
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCounts() == before)
         }
     }
 
@@ -106,14 +106,14 @@ struct ResourceServerAuthenticationTests {
                 .post, "/gnap/introspect", content: try GNAPJSON.encode(request), key: Self.notes.key
             ) { head, body in captured = (head.headerFields.map { ($0.name.rawName, $0.value) }, body) }
             #expect(first.introspection?.token != nil)
-            let audited = try await harness.store.rowCounts()["audit_events"]
+            let audited = try await harness.rowCounts()[.auditEvents]
             // The same bytes again, signature and nonce included.
             let (head, body) = try #require(captured)
             let replay = try await client.sendVerbatim(.post, "/gnap/introspect", fields: head, body: body)
             #expect(replay.status == .badRequest)
             #expect(replay.rsError?.code == .invalidResourceServer)
             #expect(replay.introspection == nil)
-            #expect(try await harness.store.rowCounts()["audit_events"] == audited)
+            #expect(try await harness.rowCounts()[.auditEvents] == audited)
         }
     }
 
@@ -121,14 +121,14 @@ struct ResourceServerAuthenticationTests {
         let harness = try await Self.harness(dynamic: true)
         let newcomer = TestResourceServer(id: "ignored")
         try await harness.run { client in
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCounts()
             // Badly signed: nothing is stored.
             let request = ResourceSetRegistrationRequest(
                 access: [.object(AccessRightObject(type: "weather", actions: ["read"]))],
                 resourceServer: newcomer.byValue)
             let forged = try await client.send(.post, "/gnap/resource", json: request, key: Self.notes.key)
             #expect(forged.rsError?.code == .invalidResourceServer)
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCounts() == before)
             // Well signed: the RS is trusted, gets an identifier, and later calls by that identifier work.
             let registered = try await client.registerSet(
                 [.object(AccessRightObject(type: "weather", actions: ["read"]))], as: newcomer, byValue: true)

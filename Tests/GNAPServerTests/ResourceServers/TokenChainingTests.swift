@@ -65,7 +65,7 @@ struct TokenChainingTests {
         let harness = try await Self.harness()
         try await harness.run { client in
             let (_, tokens) = try await harness.approvedGrant(client, access: [TestRights.notesRead])
-            let before = try await harness.store.rowCounts()
+            let before = try await harness.rowCountsBesideNonces()
             // Broader: a right the presented token lacks.
             let broader = try await client.send(
                 .post, "/gnap",
@@ -99,7 +99,7 @@ struct TokenChainingTests {
             interacting.interact = InteractRequest(start: ["user_code"])
             let withInteract = try await client.send(.post, "/gnap", json: interacting, key: Self.notes.key)
             #expect(withInteract.error?.code == .invalidInteraction)
-            #expect(try await harness.store.rowCounts() == before)
+            #expect(try await harness.rowCountsBesideNonces() == before)
         }
     }
 

@@ -11,8 +11,11 @@ import Foundation
 struct LoaderProcess: Sendable {
     let pid: pid_t
 
-    /// Starts `executable` with `arguments`, standard output and error to `outputPath`, input from /dev/null.
-    static func start(_ executable: String, _ arguments: [String], outputPath: String) throws -> LoaderProcess {
+    /// Starts `executable` with `arguments`, standard output and error to `outputPath`, input from /dev/null, and this
+    /// process's environment with `environment` added.
+    static func start(
+        _ executable: String, _ arguments: [String], outputPath: String, environment added: [String: String] = [:]
+    ) throws -> LoaderProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -31,7 +34,8 @@ struct LoaderProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let environment =
+            ProcessInfo.processInfo.environment.merging(added) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + environment { free(pointer) } }
         var pid = pid_t()
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environment)

@@ -65,10 +65,15 @@ struct LoadMeasurement: Sendable {
     var asUserSeconds: Double
     /// CPU time wrk itself used (it shares the machine's cores with the AS).
     var loaderCPUSeconds: Double
+    /// CPU time the PostgreSQL server used (its main process and backends), when the benchmark knows its process.
+    var databaseCPUSeconds: Double?
     var loadAverage: (before: Double, after: Double)
 
     var requestsPerSecond: Double { Double(wrk.completed) / (wrk.durationMicroseconds / 1e6) }
     var cpuMicrosecondsPerRequest: Double { asCPUSeconds * 1e6 / Double(max(1, wrk.completed)) }
+    var databaseCPUMicrosecondsPerRequest: Double? {
+        databaseCPUSeconds.map { $0 * 1e6 / Double(max(1, wrk.completed)) }
+    }
 
     /// Why this run measured nothing trustworthy, if it did not: lost answers or answers other than the expected.
     var problem: String? {

@@ -1,13 +1,17 @@
 import Foundation
 
-/// Runs wrk over a ``LoadRun`` against the AS and measures the AS's CPU time around it.
+/// Runs wrk over a ``LoadRun`` against the AS and measures the AS's CPU time around it (of every instance, and of the
+/// PostgreSQL server when its process is known).
 struct WrkRunner: Sendable {
     let wrk: String
     let lua: String
     let connections: Int
     let threads: Int
     let workDirectory: URL
-    let server: ASProcess
+    /// The AS instances; wrk thread `t` talks to instance `t % servers.count`.
+    let servers: [ASProcess]
+    /// The PostgreSQL server's main process, whose backends' CPU is measured too.
+    var postgresPID: Int32?
     /// Set when the AS runs under callgrind: instrumentation is on only during timed scenarios.
     var callgrind: CallgrindControl?
 
@@ -17,21 +21,26 @@ struct WrkRunner: Sendable {
         defer {
             for thread in 0..<threads { try? FileManager.default.removeItem(atPath: "\(prefix).\(thread)") }
         }
-        let cpu = ProcessCPU(pid: server.pid)
+        let cpus = servers.map { ProcessCPU(pid: $0.pid) }
+        let database = postgresPID.map(ProcessTreeCPU.init(root:))
         let loadBefore = MachineInfo.loadAverage
         let profiler = load.isScenario ? callgrind : nil
         try profiler?.instrumentation(true)
-        let before = try cpu.sample()
+        let before = try cpus.map { try $0.sample() }
+        let databaseBefore = try database?.seconds()
         let loaderBefore = ProcessCPU.reapedChildrenSeconds()
         let output = try await runWrk(prefix: prefix, load: load)
         let loaderSeconds = ProcessCPU.reapedChildrenSeconds() - loaderBefore
-        let after = try cpu.sample()
+        let after = try cpus.map { try $0.sample() }
+        let databaseAfter = try database?.seconds()
         try profiler?.instrumentation(false)
         let result = try WrkResult(parsing: output)
         return LoadMeasurement(
             name: load.name, unit: load.unit, sent: load.requests.count, wrk: result,
-            asCPUSeconds: after.totalSeconds - before.totalSeconds,
-            asUserSeconds: after.userSeconds - before.userSeconds, loaderCPUSeconds: loaderSeconds,
+            asCPUSeconds: zip(after, before).map { $0.totalSeconds - $1.totalSeconds }.reduce(0, +),
+            asUserSeconds: zip(after, before).map { $0.userSeconds - $1.userSeconds }.reduce(0, +),
+            loaderCPUSeconds: loaderSeconds,
+            databaseCPUSeconds: databaseAfter.flatMap { after in databaseBefore.map { after - $0 } },
             loadAverage: (loadBefore, MachineInfo.loadAverage))
     }
 
@@ -53,10 +62,12 @@ struct WrkRunner: Sendable {
         let arguments =
             [
                 "-t", String(threads), "-c", String(connections), "-d", "600s", "--timeout", "60s", "-s", lua,
-                server.baseURL + "/", "--", prefix, String(load.expectation.status),
+                "http://\(servers[0].address)/", "--", prefix, String(load.expectation.status),
             ] + load.expectation.contains + load.expectation.lacks.map { "!" + $0 }
         let outputPath = prefix + ".wrk.txt"
-        let process = try LoaderProcess.start(wrk, arguments, outputPath: outputPath)
+        // as-load.lua points thread t at instance t % N (wrk's setup() has no script arguments, hence the variable).
+        let targets = servers.count > 1 ? ["ASLOAD_TARGETS": servers.map(\.address).joined(separator: ",")] : [:]
+        let process = try LoaderProcess.start(wrk, arguments, outputPath: outputPath, environment: targets)
         InterruptionCleanup.runningLoader.withLock { $0 = process.pid }
         defer { InterruptionCleanup.runningLoader.withLock { $0 = nil } }
         let status = try await Self.interruptWhenDone(process, outputPath: outputPath, threads: threads)

@@ -54,3 +54,32 @@ enum ThreadCPU {
         return .seconds(Int64(spec.tv_sec)) + .nanoseconds(Int64(spec.tv_nsec))
     }
 }
+
+/// CPU time of a process and its children that are alive at the moment of sampling: the PostgreSQL server, whose
+/// backends (one per connection of the AS's pools) are children of its main process and live for the whole run.
+struct ProcessTreeCPU: Sendable {
+    let root: Int32
+
+    init(root: Int32) { self.root = root }
+
+    func seconds() throws -> Double {
+        var total = try ProcessCPU(pid: root).sample().totalSeconds
+        let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc")
+        for entry in entries {
+            guard let pid = Int32(entry), pid != root, parent(of: pid) == root,
+                let sample = try? ProcessCPU(pid: pid).sample()
+            else { continue }
+            total += sample.totalSeconds
+        }
+        return total
+    }
+
+    /// Field 4 of `/proc/PID/stat` (proc(5)), nil when the process is gone.
+    private func parent(of pid: Int32) -> Int32? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? Int32(fields[1]) : nil
+    }
+}

@@ -13,6 +13,15 @@ enum Report {
         say(
             "wrk: \(options.threads) threads, \(options.connections) keep-alive connections; \(options.requests) "
                 + "requests per scenario; \(options.clients) Ed25519 clients; wait \(options.pollInterval) s")
+        say("backend: \(backend(options)); \(options.instances) AS instance(s)")
+    }
+
+    /// The store the AS runs on, for the header and the RESULT lines (the URL without its password).
+    static func backend(_ options: Options) -> String {
+        guard let database = options.database else { return "sqlite" }
+        guard var components = URLComponents(string: database) else { return "postgres" }
+        components.password = nil
+        return "postgres (\(components.string ?? "?"))"
     }
 
     static func bare(_ label: String, _ result: BareVerification.Result) {
@@ -29,23 +38,29 @@ enum Report {
                 + "\(format(measurement.wrk.durationMicroseconds / 1e6, 2)) s, statuses \(statuses(measurement)), "
                 + "AS CPU \(format(measurement.asCPUSeconds, 2)) s (user \(format(measurement.asUserSeconds, 2)) s), "
                 + "wrk CPU \(format(measurement.loaderCPUSeconds, 2)) s, "
+                + (measurement.databaseCPUSeconds.map { "PostgreSQL CPU \(format($0, 2)) s, " } ?? "")
                 + "load average \(format(measurement.loadAverage.before, 2)) → \(format(measurement.loadAverage.after, 2))"
         )
     }
 
-    static func results(_ measurements: [LoadMeasurement], bare: BareVerification.Result, walk: AdminListing.Walk?) {
+    static func results(
+        _ measurements: [LoadMeasurement], bare: BareVerification.Result, walk: AdminListing.Walk?, options: Options
+    ) {
+        let backendLabel = options.database == nil ? "sqlite" : "postgres"
+        let instances = options.instances
         say("")
         say(
             "ratios against the bare Ed25519 verification of this run: \(format(bare.bareMicroseconds, 2)) µs, "
                 + "2-core ceiling \(format(bare.twoCoreCeiling, 0))/s")
         say(
-            "| scenario | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | AS CPU µs/req | CPU ÷ verify | req/s ÷ ceiling | non-2xx | load avg |"
+            "| scenario | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | AS CPU µs/req | DB CPU µs/req | CPU ÷ verify | req/s ÷ ceiling | non-2xx | load avg |"
         )
-        say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for m in measurements {
             let cells = [
                 m.name, "\(m.wrk.completed)", format(m.requestsPerSecond, 1), ms(m.wrk.p50), ms(m.wrk.p90),
                 ms(m.wrk.p99), ms(m.wrk.maximum), format(m.cpuMicrosecondsPerRequest, 0),
+                m.databaseCPUMicrosecondsPerRequest.map { format($0, 0) } ?? "–",
                 format(m.cpuMicrosecondsPerRequest / bare.bareMicroseconds, 2) + " ×",
                 format(100 * m.requestsPerSecond / bare.twoCoreCeiling, 2) + " %", "\(m.wrk.nonSuccess)",
                 format(m.loadAverage.before, 1) + "→" + format(m.loadAverage.after, 1),
@@ -74,7 +89,9 @@ enum Report {
                     + "p99_ms=\(ms(m.wrk.p99)) cpu_us_per_req=\(format(m.cpuMicrosecondsPerRequest, 0)) "
                     + "cpu_per_verify=\(format(m.cpuMicrosecondsPerRequest / bare.bareMicroseconds, 2)) "
                     + "rps_per_ceiling=\(format(m.requestsPerSecond / bare.twoCoreCeiling, 4)) "
-                    + "non2xx=\(m.wrk.nonSuccess) requests=\(m.wrk.completed)")
+                    + "db_cpu_us_per_req=\(m.databaseCPUMicrosecondsPerRequest.map { format($0, 0) } ?? "-") "
+                    + "non2xx=\(m.wrk.nonSuccess) requests=\(m.wrk.completed) backend=\(backendLabel) "
+                    + "instances=\(instances)")
         }
     }
 

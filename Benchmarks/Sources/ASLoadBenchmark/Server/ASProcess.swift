@@ -1,37 +1,48 @@
 import Foundation
 
-/// A release `gnapterm serve` on a fresh data directory, listening on a free loopback port.
+/// A release `gnapterm serve` on a fresh data directory (or a fresh schema of a PostgreSQL database), listening on a
+/// free loopback port.
 ///
 /// Its standard output and error go to files in the work directory (the AS logs every grant it creates at `info`,
 /// as it would in production), so nothing the benchmark does can stall it on a full pipe.
 final class ASProcess: Sendable {
     let process: Process
     let dataDirectory: URL
-    /// e.g. `http://127.0.0.1:41234`.
+    /// The public URL, e.g. `http://127.0.0.1:41234`: what clients sign for (the first instance's own address).
     let baseURL: String
+    /// Where this instance listens, `HOST:PORT` (another instance's address when it serves that one's public URL).
+    let address: String
     var authority: String { String(baseURL.dropFirst("http://".count)) }
     var pid: Int32 { process.processIdentifier }
 
     /// Starts the AS and returns once it reports the address it listens on.
     /// With `callgrindOutput`, the AS runs under `valgrind --tool=callgrind` with instrumentation off until
-    /// ``CallgrindControl`` switches it on.
+    /// ``CallgrindControl`` switches it on. With `database`, the state is in that PostgreSQL database (the data
+    /// directory then holds only the bootstrap code file); `publicURL` lets a second instance answer under the first
+    /// one's address, which is what the clients sign for.
     static func start(
         gnapterm: String, workDirectory: URL, pollInterval: Int, resourceServers: URL, callgrindOutput: String? = nil,
-        callgrindPreload: String? = nil
+        callgrindPreload: String? = nil, instance: Int = 0, database: String? = nil,
+        databasePasswordFile: String? = nil, publicURL: String? = nil, port: Int = 0
     ) async throws -> ASProcess {
-        let data = workDirectory.appendingPathComponent("as-data")
-        let output = workDirectory.appendingPathComponent("as-stdout.txt")
-        let errors = workDirectory.appendingPathComponent("as-stderr.txt")
+        let suffix = instance == 0 ? "" : "-\(instance)"
+        let data = workDirectory.appendingPathComponent("as-data" + suffix)
+        let output = workDirectory.appendingPathComponent("as-stdout\(suffix).txt")
+        let errors = workDirectory.appendingPathComponent("as-stderr\(suffix).txt")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
-        let serve = [
-            "serve", "--listen", "127.0.0.1:0", "--data-dir", data.path, "--poll-interval", String(pollInterval),
-            // Codes outlive the run, so the expiry service does no work in the middle of a measurement.
-            "--code-lifetime", "3600",
-            // The benchmark's RS (BenchmarkResourceServer), for the introspection scenario.
-            "--resource-servers", resourceServers.path,
-        ]
+        let serve: [String] =
+            [
+                "serve", "--listen", "127.0.0.1:\(port)", "--data-dir", data.path, "--poll-interval",
+                String(pollInterval),
+                // Codes outlive the run, so the expiry service does no work in the middle of a measurement.
+                "--code-lifetime", "3600",
+                // The benchmark's RS (BenchmarkResourceServer), for the introspection scenario.
+                "--resource-servers", resourceServers.path,
+            ] + (database.map { ["--database", $0] } ?? [])
+            + (databasePasswordFile.map { ["--database-password-file", $0] } ?? [])
+            + (publicURL.map { ["--public-url", $0] } ?? [])
         if let callgrindOutput {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments =
@@ -49,13 +60,15 @@ final class ASProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let base = try await waitForListeningLine(in: output, process: process, errors: errors)
-        return ASProcess(process: process, dataDirectory: data, baseURL: base)
+        let address = port == 0 ? String(base.dropFirst("http://".count)) : "127.0.0.1:\(port)"
+        return ASProcess(process: process, dataDirectory: data, baseURL: base, address: address)
     }
 
-    private init(process: Process, dataDirectory: URL, baseURL: String) {
+    private init(process: Process, dataDirectory: URL, baseURL: String, address: String) {
         self.process = process
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
+        self.address = address
     }
 
     /// The one-time code `serve` wrote on first start for enrolling the admin's first device.

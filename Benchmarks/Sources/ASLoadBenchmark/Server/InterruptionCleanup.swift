@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Stops the AS and a running wrk when the benchmark itself is interrupted (Ctrl-C, SIGTERM), so neither is left
+/// Stops the AS instances and a running wrk when the benchmark itself is interrupted (Ctrl-C, SIGTERM), so neither is left
 /// running. wrk is started with default signal dispositions (``LoaderProcess``), so ignoring the signals here does
 /// not change how it ends.
 final class InterruptionCleanup {
@@ -11,13 +11,13 @@ final class InterruptionCleanup {
 
     private let sources: [any DispatchSourceSignal]
 
-    init(server: ASProcess) {
+    init(servers: [ASProcess]) {
         sources = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 if let loader = Self.runningLoader.withLock({ $0 }) { kill(loader, SIGKILL) }
-                server.stop()
+                for server in servers { server.stop() }
                 exit(128 + signalNumber)
             }
             source.resume()

@@ -15,8 +15,8 @@ public protocol AccountStore: Sendable {
     /// ``StoreError/notFound(_:)`` for an unknown id.
     @discardableResult
     func updateAccount(
-        id: String, at now: WallInstant, audit: @Sendable (Account) -> [AuditEvent],
-        _ body: @Sendable (inout Account) throws -> Void
+        id: String, at now: WallInstant, audit: @escaping @Sendable (Account) -> [AuditEvent],
+        _ body: @escaping @Sendable (inout Account) throws -> Void
     ) async throws -> Account
 
     // MARK: Enrollment
@@ -30,7 +30,7 @@ public protocol AccountStore: Sendable {
     /// account is disabled); a key enrolled already is a ``StoreError/conflict(_:)``.
     func enrollDevice(
         codeHash: String, at now: WallInstant,
-        _ enroll: @Sendable (Account) -> (device: ApproverDevice, audit: [AuditEvent])?
+        _ enroll: @escaping @Sendable (Account) -> (device: ApproverDevice, audit: [AuditEvent])?
     ) async throws -> (device: ApproverDevice, account: Account)?
 
     // MARK: Devices
@@ -60,7 +60,9 @@ extension AccountStore {
 
     /// Changes an account without an audit entry (see ``updateAccount(id:at:audit:_:)``).
     @discardableResult
-    public func updateAccount(id: String, at now: WallInstant, _ body: @Sendable (inout Account) throws -> Void)
+    public func updateAccount(
+        id: String, at now: WallInstant, _ body: @escaping @Sendable (inout Account) throws -> Void
+    )
         async throws -> Account
     {
         try await updateAccount(id: id, at: now, audit: { _ in [] }, body)

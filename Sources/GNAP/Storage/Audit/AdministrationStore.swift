@@ -24,7 +24,7 @@ public protocol AdministrationStore: Sendable {
     func nextInteractionExpiry() async throws -> WallInstant?
     /// Marks every unused enrollment code that expired at or before `now` as expired, once, writing the audit
     /// event `event` makes for each in the same transaction; returns how many.
-    func expireEnrollmentCodes(at now: WallInstant, _ event: @Sendable (EnrollmentCodeRecord) -> AuditEvent)
+    func expireEnrollmentCodes(at now: WallInstant, _ event: @escaping @Sendable (EnrollmentCodeRecord) -> AuditEvent)
         async throws -> Int
 }
 

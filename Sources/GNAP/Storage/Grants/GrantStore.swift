@@ -14,7 +14,7 @@ public protocol GrantStore: Sendable {
     /// and the tokens it issued. Throws ``StoreError/notFound(_:)`` for an unknown id; if `body` throws, nothing is
     /// written.
     func updateGrant<Result: Sendable>(
-        id: String, _ body: @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result
 
     // MARK: Tokens
@@ -23,7 +23,7 @@ public protocol GrantStore: Sendable {
     func accessTokens(grantID: String) async throws -> [AccessTokenRecord]
     /// Reads, mutates and writes one access token in a single transaction (with any audit events).
     func updateAccessToken<Result: Sendable>(
-        id: String, _ body: @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
+        id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result
 }
 
@@ -38,11 +38,14 @@ extension GrantStore {
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFound(String)
     case conflict(String)
+    /// The database cannot be reached (a lost connection): nothing was written, and the call may be retried later.
+    case unavailable(String)
 
     public var description: String {
         switch self {
         case .notFound(let what): "\(what) not found"
         case .conflict(let what): "\(what) already exists"
+        case .unavailable(let why): "the database is unavailable: \(why)"
         }
     }
 }
