@@ -189,11 +189,6 @@ enum ASMigrations {
                     CREATE INDEX access_tokens_parent ON access_tokens(parent_token_id);
                     """)
         }
-        migrator.registerMigration("2026-12-08-grant-listing-order") { db in
-            // The admin listing pages newest first by (created_at, id): with this index a page is a range read of
-            // its own rows, not a sort of the whole table (see `grants(_:)`).
-            try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
-        }
         migrator.registerMigration("2026-12-07-signature-nonces-and-code-attempts") { db in
             // The replay cache and the code-entry counts live in the database, so that they survive a restart and
             // are the same for every instance. Expired rows are purged in small batches by the expiry service.
@@ -215,6 +210,11 @@ enum ASMigrations {
                     CREATE INDEX code_attempts_device ON code_attempts(device_id, at);
                     CREATE INDEX code_attempts_at ON code_attempts(at);
                     """)
+        }
+        migrator.registerMigration("2026-12-08-grant-listing-order") { db in
+            // The admin listing pages newest first by (created_at, id): with this index a page is a range read of
+            // its own rows, not a sort of the whole table (see `grants(_:)`).
+            try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
         }
         return migrator
     }
