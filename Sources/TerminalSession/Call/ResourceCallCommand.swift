@@ -60,16 +60,10 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
     public func run() async -> Int32 {
         do {
             return try await call()
-        } catch let error as SessionError {
-            stderr("gnapterm call: \(error)\n")
-        } catch let error as GNAPClientError {
-            stderr("gnapterm call: \(error)\n")
-        } catch is CancellationError {
-            stderr("gnapterm call: cancelled\n")
         } catch {
-            stderr("gnapterm call: \(error)\n")
+            stderr(CommandFailure.line("call", error))
+            return Self.exitFailure
         }
-        return Self.exitFailure
     }
 
     /// Checks the arguments: an http(s) URL, a method name, JSON content.

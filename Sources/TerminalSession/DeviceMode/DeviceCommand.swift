@@ -80,16 +80,10 @@ public struct DeviceCommand<C: Clock & Sendable>: Sendable where C.Instant == Wa
     public func run() async -> Int32 {
         do {
             return try await runFlow()
-        } catch let error as SessionError {
-            stderr("gnapterm device: \(error)\n")
-        } catch let error as GNAPClientError {
-            stderr("gnapterm device: \(error)\n")
-        } catch is CancellationError {
-            stderr("gnapterm device: cancelled\n")
         } catch {
-            stderr("gnapterm device: \(error)\n")
+            stderr(CommandFailure.line("device", error))
+            return Self.exitFailure
         }
-        return Self.exitFailure
     }
 
     /// Parses the `--access` value: an RFC 9635 §8 `access` array.
