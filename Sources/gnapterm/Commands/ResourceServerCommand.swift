@@ -40,7 +40,7 @@ struct ResourceServerCommand: AsyncParsableCommand {
     @Flag(help: "Print this RS's entry for the AS's --resource-servers file and exit.")
     var showKey = false
 
-    @OptionGroup(title: "TLS") var tls: TLSOptions
+    @OptionGroup(title: "TLS and client certificates") var tls: TLSOptions
 
     @Option(
         help: ArgumentHelp(
