@@ -47,9 +47,19 @@ extension LocalDatabase {
     }
 
     public func searchDecisions(matching query: String, limit: Int) async throws -> [DecisionRecord] {
-        guard let match = LocalSearchSchema.query(for: query) else { return try await decisions(limit: limit) }
         return try await read { db in
-            try Row.fetchAll(db, sql: LocalSearchSchema.search, arguments: [match, limit]).map(Self.decisionRecord)
+            // Exact terms where possible: a prefix query costs time in proportion to its matches (see
+            // LocalSearchSchema+Expansion.swift).
+            switch try LocalSearchSchema.match(for: query, in: db) {
+            case .everything:
+                return try Row.fetchAll(
+                    db, sql: "SELECT * FROM decisions ORDER BY decided_at DESC, rowid DESC LIMIT ?", arguments: [limit]
+                ).map(Self.decisionRecord)
+            case .nothing: return []
+            case .query(let match):
+                return try Row.fetchAll(db, sql: LocalSearchSchema.search, arguments: [match, limit])
+                    .map(Self.decisionRecord)
+            }
         }
     }
 }

@@ -77,6 +77,9 @@ enum LocalMigrations {
                     """)
         }
         migrator.registerMigration("2026-12-11-ordered-decision-search") { db in try LocalSearchSchema.order(db) }
+        migrator.registerMigration("2026-12-12-decision-search-vocabulary") { db in
+            try LocalSearchSchema.createVocabulary(db)
+        }
         return migrator
     }
 }

@@ -76,9 +76,7 @@ enum LocalSearchSchema {
     /// Each word is quoted, so FTS5 syntax in the input (`AND`, `*`, `:`, quotes, parentheses) is plain text and
     /// cannot make the query fail. Nil when there is no word.
     static func query(for text: String) -> String? {
-        let words = text.split { $0.isWhitespace }.map { word in
-            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"*"
-        }
+        let words = text.split { $0.isWhitespace }.map(prefixQuery)
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 }

@@ -68,3 +68,17 @@ struct UserCodeTests {
         #expect(!Secrets.matches(token + "x", storedHash: Secrets.hash(token)))
     }
 }
+
+@Suite("Random secrets")
+struct RandomSecretsTests {
+    @Test func everyLengthIsDrawnInFull() {
+        for count in 0...41 {
+            #expect(Secrets.randomBytes(count).count == count)
+        }
+        // 256 bits drawn twice never agree; every byte value shows up over many draws.
+        #expect(Secrets.randomBytes() != Secrets.randomBytes())
+        let seen = Set((0..<400).flatMap { _ in Secrets.randomBytes(33) })
+        #expect(seen.count == 256)
+        #expect(Secrets.token().count == 43 && Secrets.identifier().count == 22)
+    }
+}

@@ -30,10 +30,14 @@ public struct SignatureProfile: Sendable, Hashable {
     /// token is presented.
     public func requiredComponents(hasContent: Bool, hasAuthorization: Bool) -> [ComponentIdentifier] {
         var components: [ComponentIdentifier] = [.method, .targetURI]
-        if hasContent { components.append(.field("content-digest")) }
-        if hasAuthorization { components.append(.field("authorization")) }
+        if hasContent { components.append(Self.contentDigest) }
+        if hasAuthorization { components.append(Self.authorization) }
         return components
     }
+
+    /// Built once: every request needs them, and building an identifier lowercases its name.
+    private static let contentDigest = ComponentIdentifier.field("content-digest")
+    private static let authorization = ComponentIdentifier.field("authorization")
 
     /// Adds Content-Digest (when there is content) and signs `request`.
     public func sign(
@@ -54,7 +58,7 @@ public struct SignatureProfile: Sendable, Hashable {
         extra: [ComponentIdentifier], now: WallInstant, nonce: String
     ) throws {
         let components =
-            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields[.authorization] != nil)
+            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields.contains(.authorization))
             + extra
         // §7.3.1: no `alg` parameter; `keyid` is the JWK's `kid`.
         let parameters = SignatureParameters(created: now.unixSeconds, nonce: nonce, keyID: key.keyID, tag: tag)
@@ -68,7 +72,7 @@ public struct SignatureProfile: Sendable, Hashable {
         digestAlgorithms: Set<DigestAlgorithm> = Set(DigestAlgorithm.allCases), now: WallInstant
     ) -> Result<VerifiedSignature, SignatureRejection> {
         // An unsigned request is first of all unsigned, whatever else is missing.
-        if request.headerFields[.signatureInput] == nil {
+        if !request.headerFields.contains(.signatureInput) {
             return .failure(
                 .signature([SignatureFailure(label: nil, reason: .noSignatures)], requireNonce: requireNonce))
         }
@@ -101,7 +105,7 @@ public struct SignatureProfile: Sendable, Hashable {
         extraComponents: [ComponentIdentifier], now: WallInstant
     ) -> Result<VerifiedSignature, SignatureRejection> {
         let required =
-            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields[.authorization] != nil)
+            requiredComponents(hasContent: hasContent, hasAuthorization: request.headerFields.contains(.authorization))
             + extraComponents
         let policy = VerificationPolicy(
             requiredComponents: required, requiredTag: tag, requireCreated: true, maximumAge: maximumAge,

@@ -110,7 +110,7 @@ extension ASDatabase {
 
     static func clientInstance(from row: Row) throws -> ClientInstanceRecord {
         ClientInstanceRecord(
-            id: row["id"], key: try JSONColumn.decode(ClientKeyBinding.self, row["key"], what: "client key"),
+            id: row["id"], key: try JSONColumnMemos.clientKeys.decode(row["key"]),
             display: try (row["display"] as String?).map {
                 try JSONColumn.decode(ClientDisplay.self, $0, what: "client display")
             },

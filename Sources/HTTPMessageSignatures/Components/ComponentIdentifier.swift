@@ -7,10 +7,21 @@ public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     /// Parameters (`sf`, `key`, `bs`, `req`, `tr`, `name`) in their original order.
     public let parameters: OrderedMap<String, RFC9651BareItem>
+    /// Whether ``parameters`` is not empty, known once: most components have none, and asking the generic map costs
+    /// a few hundred instructions each time (docs/performance.md).
+    let hasParameters: Bool
 
     public init(_ name: String, parameters: OrderedMap<String, RFC9651BareItem> = OrderedMap()) {
         self.name = name.lowercased()
         self.parameters = parameters
+        hasParameters = !parameters.isEmpty
+    }
+
+    /// An identifier whose name the caller has already checked to be lowercase (the parser refuses others).
+    init(lowercaseName name: String, parameters: OrderedMap<String, RFC9651BareItem>) {
+        self.name = name
+        self.parameters = parameters
+        hasParameters = !parameters.isEmpty
     }
 
     public static let method = ComponentIdentifier("@method")
@@ -54,8 +65,7 @@ public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
     public var serialized: String {
         // Without parameters and without the two characters a String escapes, the serialization is the name in
         // quotes (RFC 9651 §4.1.6), which every signature base needs for each component (docs/performance.md).
-        let escapes: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if parameters.count == 0 && !name.utf8.contains(where: escapes) { return "\"\(name)\"" }
+        if isPlain { return "\"\(name)\"" }
         var serializer = StructuredFieldValueSerializer()
         // A String item with valid parameters always serializes; names were validated on construction or parsing.
         let bytes = (try? serializer.writeItemFieldValue(item)) ?? Array("\"\(name)\"".utf8)
@@ -63,6 +73,19 @@ public struct ComponentIdentifier: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { serialized }
+
+    /// Whether the serialization is the name in quotes: no parameters and nothing to escape.
+    private var isPlain: Bool {
+        !hasParameters && !name.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// Appends ``serialized`` to a signature base being built, without an intermediate String when it is plain.
+    func appendSerialized(to bytes: inout [UInt8]) {
+        guard isPlain else { return bytes.append(contentsOf: serialized.utf8) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
 }
 
 extension ComponentIdentifier {
@@ -70,13 +93,15 @@ extension ComponentIdentifier {
     /// comparing two component identifiers for equality": `"foo";bar;baz` equals `"foo";baz;bar`, so the two cannot
     /// both be covered by one signature (§2.5 step 2.0), and a required component matches in either order.
     public static func == (lhs: ComponentIdentifier, rhs: ComponentIdentifier) -> Bool {
-        guard lhs.name == rhs.name, lhs.parameters.count == rhs.parameters.count else { return false }
+        guard lhs.name == rhs.name, lhs.hasParameters == rhs.hasParameters else { return false }
+        guard lhs.hasParameters else { return true }
+        guard lhs.parameters.count == rhs.parameters.count else { return false }
         return lhs.parameters.allSatisfy { name, value in rhs.parameters[name] == value }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
-        guard parameters.count > 0 else { return }
+        guard hasParameters else { return }
         // Parameter keys are unique within an identifier, so sorting by key gives one canonical order.
         for (key, value) in parameters.sorted(by: { $0.0 < $1.0 }) {
             hasher.combine(key)

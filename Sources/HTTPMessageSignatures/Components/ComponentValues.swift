@@ -12,7 +12,7 @@ enum ComponentValues {
         let limits = parsing.limits
         // Most covered components have no parameters; skipping the parameter lookups for them is a measurable part
         // of verifying (docs/performance.md).
-        if component.parameters.count == 0 {
+        if !component.hasParameters {
             if component.isDerived {
                 return try checkedLength(try derivedValue(of: component, in: message), component, limits)
             }
@@ -57,7 +57,7 @@ enum ComponentValues {
     private static func derivedValue(of component: ComponentIdentifier, in message: HTTPMessage)
         throws(ComponentError) -> String
     {
-        let hasParameters = component.parameters.count > 0
+        let hasParameters = component.hasParameters
         if hasParameters {
             let allowed: Set<String> = component.name == "@query-param" ? ["name", "req"] : ["req"]
             for (name, _) in component.parameters where !allowed.contains(name) {
@@ -136,14 +136,16 @@ enum ComponentValues {
     private static func fieldValue(
         of component: ComponentIdentifier, in message: HTTPMessage, parsing: inout StructuredParsing
     ) throws(ComponentError) -> String {
-        let hasParameters = component.parameters.count > 0
+        let hasParameters = component.hasParameters
         let limits = parsing.limits
-        for (name, value) in component.parameters {
-            // `key` takes a String; `sf`, `bs`, `req` and `tr` are boolean flags (§6.5.2).
-            switch (name, value) {
-            case ("key", .string): continue
-            case (_, .bool(true)) where fieldParameters.contains(name) && name != "key": continue
-            default: throw .invalidParameter(component: component.name, parameter: name)
+        if hasParameters {
+            for (name, value) in component.parameters {
+                // `key` takes a String; `sf`, `bs`, `req` and `tr` are boolean flags (§6.5.2).
+                switch (name, value) {
+                case ("key", .string): continue
+                case (_, .bool(true)) where fieldParameters.contains(name) && name != "key": continue
+                default: throw .invalidParameter(component: component.name, parameter: name)
+                }
             }
         }
         // §2.1.4: `tr` takes the value from the trailers instead of the headers.

@@ -62,6 +62,11 @@ struct RequestTarget {
 
     /// `scheme "://" rest` when `target` is an absolute URI (RFC 3986 §3.1 scheme syntax), else nil.
     private static func splitAbsoluteURI(_ target: String) -> (Substring, Substring)? {
+        // The usual origin form ("/path") has no scheme: its first character is not a letter. Answering at once saves
+        // a substring search on every request.
+        guard let first = target.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else {
+            return nil
+        }
         guard let separator = target.range(of: "://") else { return nil }
         let scheme = target[..<separator.lowerBound]
         guard let first = scheme.unicodeScalars.first, first.isASCIILetter,

@@ -46,7 +46,7 @@ public enum ContentDigest {
         maximumLength: Int = defaultMaximumFieldLength
     ) -> Verification {
         guard fieldValue.utf8.count <= maximumLength else { return .malformed }
-        guard let dictionary = try? StructuredDictionary.parse(Array(fieldValue.utf8)), dictionary.count > 0 else {
+        guard let dictionary = try? StructuredDictionary.members(Array(fieldValue.utf8)), !dictionary.isEmpty else {
             return .malformed
         }
         let bytes = Array(body)

@@ -17,6 +17,16 @@ enum StructuredDictionary {
         return try parser.parseDictionaryFieldValue()
     }
 
+    /// The members of the Dictionary in order, each key once, as ``parse(_:)`` reads them but without building the
+    /// generic `OrderedMap` (several thousand instructions for each map; see `OrderedMapBuilding`), for the readers
+    /// of `Signature-Input`, `Signature` and `Content-Digest` that only walk the members or look one up.
+    static func members(_ bytes: [UInt8]) throws -> [(key: String, value: ItemOrInnerList)] {
+        var fast = FastParser(bytes)
+        if let members = fast.parseDictionaryMembers() { return members.map { (key: $0.0, value: $0.1) } }
+        var parser = StructuredFieldValueParser(bytes)
+        return try parser.parseDictionaryFieldValue().map { (key: $0.0, value: $0.1) }
+    }
+
     /// The subset parser. Every method returns nil both for invalid input and for input it leaves to the library.
     struct FastParser {
         private let bytes: [UInt8]
@@ -28,8 +38,13 @@ enum StructuredDictionary {
 
         /// RFC 9651 §4.2 with field type "dictionary".
         mutating func parseDictionaryFieldValue() -> OrderedMap<String, ItemOrInnerList>? {
+            parseDictionaryMembers().map(OrderedMapBuilding.map)
+        }
+
+        /// The same, as the members in order, each key once.
+        mutating func parseDictionaryMembers() -> [(String, ItemOrInnerList)]? {
             skip(space: true, tab: false)
-            var dictionary = OrderedMap<String, ItemOrInnerList>()
+            var dictionary: [(String, ItemOrInnerList)] = []
             while position < bytes.count {
                 guard let key = parseKey() else { return nil }
                 let member: ItemOrInnerList
@@ -42,7 +57,7 @@ enum StructuredDictionary {
                     member = .item(Item(bareItem: .bool(true), parameters: parameters))
                 }
                 // §4.2.2 step 2.4: a repeated key keeps its place and takes the last value (OrderedMap's setter).
-                dictionary[key] = member
+                Self.set(key, member, in: &dictionary)
                 skip(space: true, tab: true)
                 guard position < bytes.count else { break }
                 guard bytes[position] == UInt8(ascii: ",") else { return nil }
@@ -101,7 +116,9 @@ enum StructuredDictionary {
 
         /// §4.2.3.2.
         private mutating func parseParameters() -> OrderedMap<String, RFC9651BareItem>? {
-            var parameters = OrderedMap<String, RFC9651BareItem>()
+            // Most items have none: no map is built for them.
+            guard current == UInt8(ascii: ";") else { return OrderedMapBuilding.noParameters }
+            var parameters: [(String, RFC9651BareItem)] = []
             while current == UInt8(ascii: ";") {
                 position += 1
                 skip(space: true, tab: false)
@@ -112,9 +129,18 @@ enum StructuredDictionary {
                     guard let parsed = parseBareItem() else { return nil }
                     value = parsed
                 }
-                parameters[key] = value
+                Self.set(key, value, in: &parameters)
             }
-            return parameters
+            return OrderedMapBuilding.map(parameters)
+        }
+
+        /// A repeated key keeps its first place and takes the last value, as in OrderedMap's setter.
+        private static func set<Value>(_ key: String, _ value: Value, in entries: inout [(String, Value)]) {
+            if let index = entries.firstIndex(where: { $0.0 == key }) {
+                entries[index].1 = value
+            } else {
+                entries.append((key, value))
+            }
         }
 
         /// §4.2.3.3: lcalpha or "*", then lcalpha, DIGIT, "_", "-", ".", "*".

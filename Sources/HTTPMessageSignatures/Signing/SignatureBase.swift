@@ -3,12 +3,13 @@ import RawStructuredFieldValues
 /// The signature base of RFC 9421 §2.5: one line per covered component, then the `@signature-params` line, joined
 /// with LF and without a trailing newline.
 public struct SignatureBase: Sendable, Hashable {
-    /// The base as text (always ASCII, §2.5 step 4).
-    public let text: String
+    /// The base as bytes, what is signed and verified (always ASCII, §2.5 step 4).
+    public let bytes: [UInt8]
     /// The serialized `@signature-params` value, which is also the Signature-Input member value.
     public let signatureParamsValue: String
 
-    public var bytes: [UInt8] { Array(text.utf8) }
+    /// The base as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Builds the base for `components` of `message` with `parameters`; `limits` bounds the component values and
     /// the Structured Field parsing they need.
@@ -16,8 +17,10 @@ public struct SignatureBase: Sendable, Hashable {
         message: HTTPMessage, components: [ComponentIdentifier], parameters: SignatureParameters,
         limits: SignatureLimits = .standard
     ) throws(SignatureBaseError) {
-        var lines: [String] = []
-        lines.reserveCapacity(components.count + 1)
+        // Written straight into one buffer: building a String per line and joining them was a measurable part of
+        // every verification (docs/performance.md).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
         var parsing = StructuredParsing(limits: limits)
         for (index, component) in components.enumerated() {
             // §2.5 step 2.0: the same identifier twice is an error. A linear scan: a signature covers few components
@@ -30,32 +33,40 @@ public struct SignatureBase: Sendable, Hashable {
             } catch {
                 throw .component(error)
             }
-            lines.append("\(component.serialized): \(value)")
+            let lineStart = bytes.count
+            component.appendSerialized(to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: value.utf8)
+            try Self.checkLine(bytes[lineStart...])
+            bytes.append(UInt8(ascii: "\n"))
         }
         let paramsValue = try Self.serializeSignatureParams(components: components, parameters: parameters)
-        lines.append("\"@signature-params\": \(paramsValue)")
-        let text = lines.joined(separator: "\n")
-        // §2.5 step 4: the base must be ASCII. Its ABNF also admits only visible characters, SP and (inside field
-        // values) HTAB: an embedded line break could make two different messages share a base, and other control
-        // characters are never valid in a field value (RFC 9110 §5.5). Lines are joined with LF, so LF is allowed
-        // only as the separator.
-        var separators = 0
-        for byte in text.utf8 {
+        let lineStart = bytes.count
+        bytes.append(contentsOf: "\"@signature-params\": ".utf8)
+        bytes.append(contentsOf: paramsValue)
+        try Self.checkLine(bytes[lineStart...])
+        self.bytes = bytes
+        self.signatureParamsValue = String(decoding: paramsValue, as: UTF8.self)
+    }
+
+    /// §2.5 step 4: the base must be ASCII. Its ABNF also admits only visible characters, SP and (inside field
+    /// values) HTAB: an embedded line break could make two different messages share a base, and other control
+    /// characters are never valid in a field value (RFC 9110 §5.5). Lines are joined with LF, so a line holds none.
+    private static func checkLine(_ line: ArraySlice<UInt8>) throws(SignatureBaseError) {
+        for byte in line {
             switch byte {
             case 0x20...0x7E, 0x09: continue
-            case 0x0A: separators += 1
             default: throw .nonASCII
             }
         }
-        guard separators == lines.count - 1 else { throw .nonASCII }
-        self.text = text
-        self.signatureParamsValue = paramsValue
     }
 
     /// Serializes the covered components and parameters as an Inner List (§2.3).
     static func serializeSignatureParams(
         components: [ComponentIdentifier], parameters: SignatureParameters
-    ) throws(SignatureBaseError) -> String {
+    ) throws(SignatureBaseError) -> [UInt8] {
+        if let bytes = InnerListSerialization.serialize(components, parameters: parameters.ordered) { return bytes }
         var inner = BareInnerList()
         for component in components { inner.append(component.item) }
         let list = InnerList(bareInnerList: inner, parameters: parameters.ordered)
@@ -63,7 +74,7 @@ public struct SignatureBase: Sendable, Hashable {
         guard let bytes = try? serializer.writeListFieldValue([.innerList(list)]) else {
             throw .invalidParameters
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
 

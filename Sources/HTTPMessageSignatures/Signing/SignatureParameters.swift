@@ -17,6 +17,13 @@ public struct SignatureParameters: Sendable, Hashable {
         for (name, value) in ordered { known.update(name, value) }
     }
 
+    /// Records the typed copy of one parameter of a map that ``adopt(_:)`` then installs: for a reader that already
+    /// walks the map.
+    mutating func record(_ name: String, _ value: RFC9651BareItem) { known.update(name, value) }
+
+    /// Installs `ordered` whose parameters were all passed to ``record(_:_:)``.
+    mutating func adopt(_ ordered: OrderedMap<String, RFC9651BareItem>) { self.ordered = ordered }
+
     /// Builds parameters in the conventional order: created, expires, nonce, alg, keyid, tag.
     public init(
         created: Int64? = nil, expires: Int64? = nil, nonce: String? = nil, algorithm: SignatureAlgorithm? = nil,

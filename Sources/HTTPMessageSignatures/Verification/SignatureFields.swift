@@ -28,15 +28,16 @@ enum SignatureFields {
                 guard !name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
                     throw .malformed("Signature-Input member '\(label)': component '\(name)' is not lowercase")
                 }
-                components.append(ComponentIdentifier(name, parameters: item.rfc9651Parameters))
+                components.append(ComponentIdentifier(lowercaseName: name, parameters: item.rfc9651Parameters))
             }
-            guard let signatureMember = signatures[label] else { throw .missingSignature(label) }
+            guard let signatureMember = signatures.first(where: { $0.key == label })?.value else {
+                throw .missingSignature(label)
+            }
             guard case .item(let item) = signatureMember,
                 case .undecodedByteSequence(let encoded) = item.rfc9651BareItem,
                 let bytes = StructuredByteSequence.decode(encoded)
             else { throw .malformed("Signature member '\(label)' is not a byte sequence") }
-            let parameters = SignatureParameters(ordered: list.rfc9651Parameters)
-            try validate(parameters, label: label)
+            let parameters = try received(list.rfc9651Parameters, label: label)
             result.append(
                 ReceivedSignature(label: label, components: components, parameters: parameters, signature: bytes)
             )
@@ -44,30 +45,38 @@ enum SignatureFields {
         return result
     }
 
-    /// §2.3: `created`/`expires` are integers, `nonce`/`alg`/`keyid`/`tag` strings.
-    private static func validate(_ parameters: SignatureParameters, label: String) throws(SignatureFieldError) {
-        for (name, value) in parameters.ordered {
+    /// The parameters of a received signature. §2.3: `created`/`expires` are integers, `nonce`/`alg`/`keyid`/`tag`
+    /// strings. One pass over the map both checks them and reads them (each pass through the generic map costs).
+    private static func received(_ ordered: OrderedMap<String, RFC9651BareItem>, label: String)
+        throws(SignatureFieldError) -> SignatureParameters
+    {
+        var parameters = SignatureParameters()
+        for (name, value) in ordered {
             switch (name, value) {
-            case ("created", .integer), ("expires", .integer): continue
-            case ("nonce", .string), ("alg", .string), ("keyid", .string), ("tag", .string): continue
+            case ("created", .integer), ("expires", .integer): break
+            case ("nonce", .string), ("alg", .string), ("keyid", .string), ("tag", .string): break
             case ("created", _), ("expires", _), ("nonce", _), ("alg", _), ("keyid", _), ("tag", _):
                 throw .malformed("Signature-Input member '\(label)': parameter '\(name)' has the wrong type")
-            default: continue
+            default: break
             }
+            parameters.record(name, value)
         }
+        parameters.adopt(ordered)
+        return parameters
     }
 
     private static func dictionary(
         _ fields: HTTPFields, _ name: HTTPField.Name, limits: SignatureLimits
-    ) throws(SignatureFieldError) -> OrderedMap<String, ItemOrInnerList> {
+    ) throws(SignatureFieldError) -> [(key: String, value: ItemOrInnerList)] {
         let lines = fields[values: name]
-        guard !lines.isEmpty else { return OrderedMap() }
+        guard !lines.isEmpty else { return [] }
         // Checked before parsing: the cost of parsing a Dictionary grows with the square of its member count.
         let length = lines.reduce(2 * (lines.count - 1)) { $0 + $1.utf8.count }
         guard length <= limits.maximumFieldLength else {
             throw .fieldTooLong(field: name.canonicalName, length: length, limit: limits.maximumFieldLength)
         }
-        let bytes = Array(lines.joined(separator: ", ").utf8)
+        // One field line, as almost always: its bytes without joining.
+        let bytes = lines.count == 1 ? Array(lines[0].utf8) : Array(lines.joined(separator: ", ").utf8)
         let (commas, semicolons) = StructuredFieldScan.separators(in: bytes)
         guard commas < limits.maximumSignatures else {
             throw .tooManySignatures(count: commas + 1, limit: limits.maximumSignatures)
@@ -77,7 +86,7 @@ enum SignatureFields {
                 field: name.canonicalName, count: commas + semicolons + 1, limit: limits.maximumStructuredFieldMembers)
         }
         do {
-            return try StructuredDictionary.parse(bytes)
+            return try StructuredDictionary.members(bytes)
         } catch {
             throw .malformed("\(name.canonicalName) is not a valid structured dictionary")
         }

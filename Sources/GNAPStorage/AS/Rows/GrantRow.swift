@@ -21,7 +21,7 @@ struct GrantRow: PersistableRecord {
         container["continuation_token_hash"] = grant.continuationTokenHash
         container["created_at"] = grant.lifecycle.createdAt.unixMilliseconds
         container["interaction_expires_at"] = grant.lifecycle.interactionExpiresAt.unixMilliseconds
-        container["record"] = try JSONColumn.encode(grant)
+        container["record"] = try JSONColumnMemos.grants.encode(grant)
         container["interaction_id_hash"] = grant.interactionIDHash
         InboxSchema.encodeColumns(of: grant, into: &container)
     }
@@ -32,6 +32,6 @@ struct GrantRow: PersistableRecord {
             let text = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT record FROM grants WHERE \(column) = ?"), arguments: [key])
         else { return nil }
-        return try JSONColumn.decode(GrantRecord.self, text, what: "grant")
+        return try JSONColumnMemos.grants.decode(text)
     }
 }
