@@ -8,7 +8,7 @@ extension EndToEnd {
     /// to know which limits protected the users at the time.
     @Suite("serve writes its inbox limits to the audit log", .timeLimit(.minutes(2)))
     struct InboxLimitsAuditTests {
-        @Test func theFatigueOptionsAreAuditedAtEachStart() async throws {
+        @Test func theFatigueOptionsAreAuditedWhenServeStarts() async throws {
             let server = try await ASProcess.start(extraArguments: [
                 "--allow-async-dynamic-clients", "--max-pending-async", "7", "--max-async-per-hour", "33",
                 "--async-denials-before-block", "4",

@@ -28,7 +28,9 @@ struct InboxBenchmark {
         let arrivals = Int(value("--arrivals") ?? "") ?? 30
         let server: ServeProcess
         do {
-            server = try await ServeProcess.start(binary: binary, maximumPending: pending + arrivals + 10)
+            // Per client and user; the requests are spread over `InboxSetup.clients` clients.
+            let perClient = min(1000, (pending + arrivals) / InboxSetup.clients + 10)
+            server = try await ServeProcess.start(binary: binary, maximumPending: perClient)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             exit(1)
