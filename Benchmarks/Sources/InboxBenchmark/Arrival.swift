@@ -47,6 +47,9 @@ struct Arrival {
             let end = clock.now
             result.afterAccept.append(end - accepted)
             result.afterSend.append(end - sent)
+            // The selection stays on its request as arrivals push it down (by design), and the list scrolls with it:
+            // back to the newest, as a person watching would, so that the next arrival lands on screen.
+            _ = app.update(&state, .command(.top))
         }
         return result
     }
