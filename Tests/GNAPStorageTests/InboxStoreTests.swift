@@ -41,6 +41,37 @@ struct InboxStoreTests {
         return (try #require(seen.withLock { $0 }), admission)
     }
 
+    /// Page after page from a cursor (the last request of the previous page): every waiting request once, in the
+    /// order of the whole listing, ties of the same millisecond included.
+    @Test(arguments: TestBackend.allCases)
+    func theInboxIsListedPageByPageAfterACursor(_ backend: TestBackend) async throws {
+        try await TestStore.with(backend) { test in
+            let (instance, account, _) = try await setUp(test)
+            var inserted: Set<String> = []
+            for index in 0..<7 {
+                if index % 3 == 0 { clock.advance(by: .seconds(1)) }
+                var grant = Fixtures.grant(instance: instance, clock: clock, userCodeHash: nil)
+                grant.lifecycle.inbox = InboxDelivery(accountID: account.id)
+                try await test.store.insertGrant(grant, audit: [])
+                inserted.insert(grant.id)
+            }
+            let whole = try await test.store.inboxGrants(accountID: account.id, at: clock.now, limit: 100)
+            #expect(Set(whole.map(\.id)) == inserted && whole.count == 7)
+            #expect(zip(whole, whole.dropFirst()).allSatisfy { $0.lifecycle.createdAt <= $1.lifecycle.createdAt })
+            var pages: [[String]] = []
+            var cursor: GrantCursor?
+            while pages.count < 10 {
+                let page = try await test.store.inboxGrants(
+                    accountID: account.id, at: clock.now, after: cursor, limit: 2)
+                pages.append(page.map(\.id))
+                guard let last = page.last else { break }
+                cursor = GrantCursor(createdAt: last.lifecycle.createdAt.unixMilliseconds, id: last.id)
+            }
+            #expect(pages.map(\.count) == [2, 2, 2, 1, 0])
+            #expect(pages.flatMap { $0 } == whole.map(\.id))
+        }
+    }
+
     @Test(arguments: TestBackend.allCases)
     func anIdenticalRequestIsMergedAndCounted(_ backend: TestBackend) async throws {
         try await TestStore.with(backend) { test in

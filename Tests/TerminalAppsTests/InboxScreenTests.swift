@@ -11,7 +11,7 @@ import Testing
 @Suite struct InboxScreenTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
-    static func run(_ steps: [VirtualTerminal.Step], size: Size) async throws -> (
+    static func run(_ steps: [VirtualTerminal.Step], size: Size, watch: Bool = true) async throws -> (
         state: ApproverState, terminal: VirtualTerminal
     ) {
         let backend = FakeBackend(
@@ -27,7 +27,7 @@ import Testing
                 return await handler.handle(effect)
             })
         var state = ApproverState(now: Fixtures.now, size: size, hint: nil)
-        let effects = InboxOptions(watch: true).prepare(&state)
+        let effects = InboxOptions(watch: watch).prepare(&state)
         return (try await runner.run(state, initialEffects: effects), terminal)
     }
 
@@ -64,6 +64,20 @@ import Testing
         #expect(screen.contains("A client asks for access to your account (from your inbox)"))
         #expect(screen.contains("Approve only if you expect this client to act for you now."))
         #expect(!screen.contains("you started this"))
+    }
+
+    /// Without `--watch` the approver opens on code entry; `I` (the key help's "Show the requests waiting in your
+    /// inbox") opens the Inbox pane once the code field is left, and is just a letter while typing a code.
+    @Test func theIKeyOpensTheInboxPaneFromCodeEntry() async throws {
+        let size = Size(width: 120, height: 40)
+        let (typing, typingTerminal) = try await Self.run([.waitFor("Inbox 2"), .type("I")], size: size, watch: false)
+        #expect(typing.screen == .codeEntry && typing.code.isTyping)
+        #expect(!(await typingTerminal.screenText).contains("CI runner"))
+        let (state, terminal) = try await Self.run(
+            [.waitFor("Inbox 2"), .key(.escape), .type("I"), .waitFor("CI runner")], size: size, watch: false)
+        #expect(state.screen == .inbox)
+        let screen = await terminal.screenText
+        #expect(screen.contains("release-bot ✓ via CI runner ✓: deploy: write; logs: read"))
     }
 
     @Test func aDecisionInWatchModeReturnsToTheInbox() async throws {

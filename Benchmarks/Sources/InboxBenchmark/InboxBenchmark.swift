@@ -28,7 +28,9 @@ struct InboxBenchmark {
         let arrivals = Int(value("--arrivals") ?? "") ?? 30
         let server: ServeProcess
         do {
-            server = try await ServeProcess.start(binary: binary, maximumPending: pending + arrivals + 10)
+            // Per client and user; the requests are spread over `InboxSetup.clients` clients.
+            let perClient = min(1000, (pending + arrivals) / InboxSetup.clients + 10)
+            server = try await ServeProcess.start(binary: binary, maximumPending: perClient)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             exit(1)
@@ -45,7 +47,8 @@ struct InboxBenchmark {
             Report.print("inbox opens (snapshot over HTTP, model, first frame at 120x40)", opening.total)
             Report.print("  of which the HTTP request and decoding", opening.fetch)
             Report.print("  of which the model and the first frame", opening.render)
-            print("  snapshot size: \(opening.items) requests listed")
+            Report.print("  decoding a snapshot of that size alone (approver side, no HTTP)", opening.decode)
+            print("  snapshot size: \(opening.items) requests listed, \(opening.bytes) bytes of JSON")
             let arrival = try await Arrival(setup: setup).measure(count: arrivals)
             Report.print("a new arrival on screen after the AS accepted it", arrival.afterAccept)
             Report.print("  from sending the request", arrival.afterSend)

@@ -3,14 +3,18 @@ import GNAP
 import GNAPClient
 import HTTPMessageSignatures
 
-/// The bootstrap admin enrolled as the approver whose inbox fills, and a dynamic client that asks for them.
+/// The bootstrap admin enrolled as the approver whose inbox fills, and the dynamic clients that ask for them: several,
+/// as agents would, because `serve` caps what one client may have pending for one user (`--max-pending-async`, at
+/// most 1,000).
 struct InboxSetup: Sendable {
+    /// How many dynamic clients share the requests (request `n` comes from client `n % clients`).
+    static let clients = 8
     let server: ServeProcess
     let transport: AsyncHTTPTransport
     let interaction: InteractionClient
-    let grants: GrantClient
+    let grants: [GrantClient]
     let user: SubjectIdentifier
-    let clientKey: SigningKey
+    let clientKeys: [SigningKey]
 
     static func prepare(server: ServeProcess) async throws -> InboxSetup {
         // The transport `gnapterm approve` uses (its default response size limit included).
@@ -26,11 +30,11 @@ struct InboxSetup: Sendable {
         let admin = AdminClient(transport: transport, key: key, server: server.url, clock: WallClock())
         guard let account = try await admin.listAccounts().first(where: { $0.username == enrolled.account.username })
         else { throw BenchmarkError("the enrolled account is not listed") }
-        let clientKey = SigningKey.generateEd25519()
+        let clientKeys = (0..<clients).map { _ in SigningKey.generateEd25519() }
         return InboxSetup(
             server: server, transport: transport, interaction: interaction,
-            grants: GrantClient(transport: transport, key: clientKey, clock: WallClock()),
-            user: .opaque(account.opaqueSubject), clientKey: clientKey)
+            grants: clientKeys.map { GrantClient(transport: transport, key: $0, clock: WallClock()) },
+            user: .opaque(account.opaqueSubject), clientKeys: clientKeys)
     }
 
     /// One asynchronous request for the user, distinct from every other (identical ones would be merged).
@@ -42,15 +46,15 @@ struct InboxSetup: Sendable {
                 ])),
             client: .value(
                 ClientInstanceValue(
-                    key: ClientKeyValue(proof: .httpsig, jwk: try clientKey.publicJWK()),
+                    key: ClientKeyValue(proof: .httpsig, jwk: try clientKeys[index % Self.clients].publicJWK()),
                     display: ClientDisplay(name: "Benchmark agent"))),
             user: .value(UserValue(subIDs: [user])),
-            agent: AgentDescription(name: "bench-\(index % 7)", task: "copy album \(index)"))
+            agent: AgentDescription(name: "bench-\(index)", task: "copy album \(index)"))
     }
 
     /// Sends one request; returns when the AS answered it (accepted).
     func ask(_ index: Int) async throws {
-        _ = try await grants.request(try request(index), endpoint: server.url + "/gnap")
+        _ = try await grants[index % Self.clients].request(try request(index), endpoint: server.url + "/gnap")
     }
 
     /// `count` requests, eight at a time.

@@ -14,7 +14,10 @@ struct OpenInbox {
         var total: [Duration] = []
         var fetch: [Duration] = []
         var render: [Duration] = []
+        /// Decoding a snapshot of the same size on the approver's side (the JSON alone, no HTTP).
+        var decode: [Duration] = []
         var items = 0
+        var bytes = 0
     }
 
     func measure(runs: Int) async throws -> Measured {
@@ -36,6 +39,11 @@ struct OpenInbox {
                 result.total.append(end - start)
                 result.fetch.append(fetched - start)
                 result.render.append(end - fetched)
+                let bytes = try GNAPJSON.encode(snapshot)
+                let decodeStart = clock.now
+                _ = try GNAPJSON.decode(InboxSnapshot.self, from: bytes)
+                result.decode.append(clock.now - decodeStart)
+                result.bytes = bytes.count
             }
         }
         return result

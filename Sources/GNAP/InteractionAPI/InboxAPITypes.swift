@@ -48,26 +48,34 @@ public struct InboxItem: Sendable, Hashable, Codable {
     }
 }
 
-/// `GET /interact/v1/inbox`: every request waiting for the account, the clients it blocked, and the position of the
-/// newest event, from which `GET /interact/v1/inbox/events` continues.
+/// `GET /interact/v1/inbox`: the requests waiting for the account, oldest first, one page at a time (a page is small
+/// enough for any approver's response limit), the clients it blocked, and the position of the newest event, from
+/// which `GET /interact/v1/inbox/events` continues.
 public struct InboxSnapshot: Sendable, Hashable, Codable {
     public var items: [InboxItem]
     public var blocks: [InboxBlock]
     public var latestEventID: Int64
-    /// More requests are waiting than the snapshot lists (the oldest are listed).
+    /// More requests are waiting after the ones listed.
     public var truncated: Bool
+    /// When ``truncated``: where the next page starts (`GET /interact/v1/inbox?cursor=…`; opaque).
+    public var nextCursor: String?
 
-    public init(items: [InboxItem], blocks: [InboxBlock], latestEventID: Int64, truncated: Bool = false) {
+    public init(
+        items: [InboxItem], blocks: [InboxBlock], latestEventID: Int64, truncated: Bool = false,
+        nextCursor: String? = nil
+    ) {
         self.items = items
         self.blocks = blocks
         self.latestEventID = latestEventID
         self.truncated = truncated
+        self.nextCursor = nextCursor
     }
 
     private enum CodingKeys: String, CodingKey {
         case items, blocks
         case latestEventID = "latest_event_id"
         case truncated
+        case nextCursor = "next_cursor"
     }
 }
 

@@ -40,7 +40,7 @@ struct ServerComponents: Sendable {
         let continuations = ContinuationAuthenticator(grants: stores.grants, proof: proof)
         let users = UserResolver(
             accounts: stores.accounts, policy: configuration.requestPolicy, assertionKey: secrets.assertionKey,
-            publicURL: publicURL)
+            publicURL: publicURL, clock: clock)
         let subjects = SubjectPreparer(
             accounts: stores.accounts, publicURL: publicURL, clock: clock,
             assertionLifetime: configuration.assertionLifetime, assertionKey: secrets.assertionKey)
@@ -114,7 +114,8 @@ struct ServerComponents: Sendable {
             feed: InboxEventFeed(
                 inbox: stores.inbox, grants: stores.grants, accounts: stores.accounts,
                 limits: configuration.asynchronous.limits, clock: clock),
-            catalog: configuration.catalog, publicURL: publicURL, configuration: configuration.events, wakeup: wakeup)
+            catalog: configuration.catalog, publicURL: publicURL, configuration: configuration.events, wakeup: wakeup,
+            page: configuration.asynchronous.page)
         administration = stores.administration
         self.wakeup = wakeup
         self.configuration = configuration

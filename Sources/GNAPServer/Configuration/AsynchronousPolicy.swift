@@ -9,13 +9,20 @@ public struct AsynchronousPolicy: Sendable, Hashable {
     public var allowsDynamicClients: Bool
     /// Pending requests, requests per hour and denials in a row, per client and user.
     public var limits: InboxLimits
+    /// How much one page of an inbox snapshot lists (`GET /interact/v1/inbox`).
+    public var page: InboxPageLimits
 
     /// - Parameters:
     ///   - allowsDynamicClients: default false: anyone with a key could otherwise ring any user's terminals.
     ///   - limits: default ``InboxLimits`` with its defaults.
-    public init(allowsDynamicClients: Bool = false, limits: InboxLimits = InboxLimits()) {
+    ///   - page: default ``InboxPageLimits`` with its defaults.
+    public init(
+        allowsDynamicClients: Bool = false, limits: InboxLimits = InboxLimits(),
+        page: InboxPageLimits = InboxPageLimits()
+    ) {
         self.allowsDynamicClients = allowsDynamicClients
         self.limits = limits
+        self.page = page
     }
 
     /// The audit detail of `inbox.limits`, written when the AS starts.

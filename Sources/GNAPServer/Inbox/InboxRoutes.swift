@@ -5,7 +5,7 @@ import Hummingbird
 enum InboxRoutes {
     static func add(to router: Router<ASRequestContext>, _ inbox: InboxService, read: @escaping AdminRoutes.Reader) {
         router.get("/interact/v1/inbox") { request, context in
-            JSONResponse.make(value: try await inbox.snapshot(try await read(request, context)))
+            JSONResponse.make(json: try await inbox.snapshot(request, try await read(request, context)).body)
         }
         let api = router.group("/interact/v1/inbox")
         api.get("/events") { request, context in

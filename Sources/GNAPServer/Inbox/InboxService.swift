@@ -14,27 +14,36 @@ struct InboxService: Sendable {
     let publicURL: PublicURL
     let configuration: EventStreamConfiguration
     let wakeup: FeedWakeup
-    /// Largest number of requests one snapshot lists (the oldest first).
-    static let snapshotLimit = 5000
+    /// How much one page of the snapshot lists.
+    let page: InboxPageLimits
 
     var clock: AnyWallClock { step.clock }
 
-    /// `GET /interact/v1/inbox`.
-    func snapshot(_ signed: SignedRequest) async throws(APIError) -> InboxSnapshot {
+    /// `GET /interact/v1/inbox[?cursor=…]`: one page of the waiting requests, oldest first, from the start or from
+    /// the `next_cursor` of the previous page.
+    func snapshot(_ request: Request, _ signed: SignedRequest) async throws(APIError) -> InboxPage {
         let approver = try await authenticator.authenticate(signed)
+        let parameters = try request.queryDictionary()
+        var cursor: GrantCursor?
+        if let text = parameters["cursor"] {
+            guard let parsed = GrantCursor(text) else {
+                throw APIError(
+                    GNAPError(
+                        .invalidRequest, "'cursor' is not one this AS gave: use the previous page's 'next_cursor'"))
+            }
+            cursor = parsed
+        }
         let now = clock.now
         do {
             // The position first: whatever happens after it comes through the stream (again, at worst).
             let latest = try await administration.latestAuditEntryID()
             let waiting = try await inbox.inboxGrants(
-                accountID: approver.account.id, at: now, limit: Self.snapshotLimit + 1)
-            let listed = Array(waiting.prefix(Self.snapshotLimit))
+                accountID: approver.account.id, at: now, after: cursor, limit: page.items + 1)
             let blocks = try await inbox.inboxBlocks(
                 accountID: approver.account.id, streakLimit: feed.limits.denialsBeforeBlock)
-            try await feed.recordDeliveries(listed.map(\.id), to: approver, at: now)
-            return InboxSnapshot(
-                items: listed.map(InboxItem.init), blocks: blocks, latestEventID: latest,
-                truncated: waiting.count > listed.count)
+            let listed = try InboxPage.make(waiting: waiting, blocks: blocks, latestEventID: latest, limits: page)
+            try await feed.recordDeliveries(listed.listed, to: approver, at: now)
+            return listed
         } catch {
             throw APIError(.internalServerError, GNAPError(.requestDenied, "the AS could not read the inbox"))
         }

@@ -77,15 +77,25 @@ extension ASDatabase {
             arguments: [key.instanceID, key.accountID, grantID, now.unixMilliseconds])
     }
 
-    public func inboxGrants(accountID: String, at now: WallInstant, limit: Int) async throws -> [GrantRecord] {
+    public func inboxGrants(accountID: String, at now: WallInstant, after cursor: GrantCursor?, limit: Int)
+        async throws -> [GrantRecord]
+    {
         let bounded = max(1, min(limit, 100_000))
-        return try await writer.read { db in
+        var arguments: StatementArguments = [accountID, now.unixMilliseconds]
+        var after = ""
+        if let cursor {
+            // A row value: the next page starts strictly after the last request of the previous one.
+            after = "AND (created_at, id) > (?, ?)"
+            arguments += [cursor.createdAt, cursor.id]
+        }
+        arguments += [bounded]
+        return try await writer.read { [arguments, after] db in
             try String.fetchAll(
                 db,
                 sql: """
                     SELECT record FROM grants WHERE inbox_account_id = ? AND status = 'pending' AND outcome IS NULL
-                    AND interaction_expires_at > ? ORDER BY created_at, id LIMIT ?
-                    """, arguments: [accountID, now.unixMilliseconds, bounded]
+                    AND interaction_expires_at > ? \(after) ORDER BY created_at, id LIMIT ?
+                    """, arguments: arguments
             ).map { try JSONColumn.decode(GrantRecord.self, $0, what: "grant") }
         }
     }

@@ -96,13 +96,26 @@ extension PostgresStore: InboxStore {
             """, logger)
     }
 
-    public func inboxGrants(accountID: String, at now: WallInstant, limit: Int) async throws -> [GrantRecord] {
+    public func inboxGrants(accountID: String, at now: WallInstant, after cursor: GrantCursor?, limit: Int)
+        async throws -> [GrantRecord]
+    {
         let bounded = max(1, min(limit, 100_000))
         return try await autocommit { connection in
-            try await connection.collect(
+            guard let cursor else {
+                return try await connection.collect(
+                    """
+                    SELECT record FROM grants WHERE inbox_account_id = \(accountID) AND status = 'pending'
+                    AND outcome IS NULL AND interaction_expires_at > \(now.unixMilliseconds)
+                    ORDER BY created_at, id LIMIT \(bounded)
+                    """, self.logger
+                ).map(GrantRow.decode)
+            }
+            // A row value: the next page starts strictly after the last request of the previous one.
+            return try await connection.collect(
                 """
                 SELECT record FROM grants WHERE inbox_account_id = \(accountID) AND status = 'pending'
                 AND outcome IS NULL AND interaction_expires_at > \(now.unixMilliseconds)
+                AND (created_at, id) > (\(cursor.createdAt), \(cursor.id))
                 ORDER BY created_at, id LIMIT \(bounded)
                 """, self.logger
             ).map(GrantRow.decode)

@@ -63,6 +63,11 @@ public struct PlainInboxWatcher<Backend: ApproverBackend>: Sendable {
         session.load(snapshot)
         say(session.items.isEmpty ? "No requests are waiting for you." : "\(session.items.count) request(s) waiting:")
         for item in session.items { say(session.line(item, now: now())) }
+        if snapshot.truncated {
+            say(
+                "More requests are waiting than listed here (the oldest \(session.items.count) are); decide some and start again to see the rest."
+            )
+        }
         say(Self.help)
         let (arrivals, sink) = AsyncStream<Arrival>.makeStream()
         return await withTaskGroup(of: Void.self) { group in

@@ -71,6 +71,17 @@ import Testing
         #expect(output.contains("NEW ") && !output.contains("\u{07}"))
     }
 
+    @Test func moreRequestsThanListedAreSaid() async throws {
+        var snapshot = InboxFixtures.snapshot
+        snapshot.truncated = true
+        let backend = FakeBackend(inboxSnapshot: snapshot)
+        let (_, output) = await Self.run(backend) { waitFor, _ in await waitFor("Commands:") }
+        #expect(
+            output.contains(
+                "More requests are waiting than listed here (the oldest 2 are); decide some and start again to see "
+                    + "the rest."))
+    }
+
     @Test func aDecisionTakenElsewhereIsToldPlainly() async throws {
         let removal = InboxRemoval(grantID: "g-bot", outcome: "denied", deviceID: "d", deviceName: "phone")
         let backend = FakeBackend(

@@ -18,9 +18,11 @@ public protocol InboxStore: Sendable {
         _ decide: @escaping @Sendable (InboxStanding) -> InboxAdmission
     ) async throws -> InboxAdmission
 
-    /// The requests waiting for `accountID` at `now` (pending, interaction not expired), oldest first, at most
-    /// `limit`.
-    func inboxGrants(accountID: String, at now: WallInstant, limit: Int) async throws -> [GrantRecord]
+    /// The requests waiting for `accountID` at `now` (pending, interaction not expired), oldest first (by creation,
+    /// then id), only those after `cursor` (the last request of the previous page) when one
+    /// is given, at most `limit`.
+    func inboxGrants(accountID: String, at now: WallInstant, after cursor: GrantCursor?, limit: Int) async throws
+        -> [GrantRecord]
 
     /// The audit entries of `accountID`'s inbox after `position`, oldest first: every entry about a grant addressed
     /// to the account, and the account's own `inbox.*` entries (blocks lifted). The position is the audit entry id,
@@ -129,5 +131,12 @@ public struct InboxBlock: Sendable, Hashable, Codable {
         case instanceID = "instance_id"
         case clientName = "client_name"
         case denials, since
+    }
+}
+
+extension InboxStore {
+    /// The first `limit` requests waiting for `accountID` at `now`, oldest first.
+    public func inboxGrants(accountID: String, at now: WallInstant, limit: Int) async throws -> [GrantRecord] {
+        try await inboxGrants(accountID: accountID, at: now, after: nil, limit: limit)
     }
 }

@@ -15,8 +15,15 @@ extension ApproverApp {
         case .connected(.failure(let failure)), .events(.failure(let failure)):
             return inboxDisconnected(&state, failure)
         case .events(.success(let events)):
+            let removes = events.contains { if case .removed = $0.event { true } else { false } }
             var effects = applyInboxEvents(&state, events)
-            effects.append(.inbox(.nextEvents))
+            // Requests left a list that could not hold every waiting one: load it again, so the rest move up.
+            if state.inbox.moreWaiting, removes {
+                state.inbox.connection = .connecting
+                effects.append(.inbox(.connect(after: nil, delay: .zero)))
+            } else {
+                effects.append(.inbox(.nextEvents))
+            }
             return effects
         case .opened(let grantID, let result):
             inboxOpened(&state, grantID, result)

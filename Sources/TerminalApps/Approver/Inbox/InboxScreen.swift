@@ -78,8 +78,13 @@ enum InboxScreen {
             canvas.draw(Label("Lifting the block of \(lifting)…", style: .muted), in: bottom)
         } else if let notice = inbox.notice {
             canvas.draw(Label(notice, style: inbox.noticeIsError ? .danger : .success), in: bottom)
+        } else if inbox.moreWaiting {
+            canvas.draw(Label(moreWaitingText, style: .warning), in: bottom)
         }
     }
+
+    /// Under the list when the AS holds more requests than this terminal listed.
+    static let moreWaitingText = "More requests are waiting than listed here — decide some to see the rest"
 
     /// The selected request in a few lines: the agent (vetted, then what it says of itself), the client, the rights,
     /// and what happened to it so far.
@@ -113,7 +118,9 @@ enum InboxScreen {
     static func status(_ inbox: InboxState, now: WallInstant) -> String {
         switch inbox.connection {
         case .idle, .connecting: return "connecting…"
-        case .live: return inbox.items.isEmpty ? "live · nothing waiting" : "live · \(inbox.items.count) waiting"
+        case .live:
+            if inbox.moreWaiting { return "live · more than \(inbox.items.count) waiting" }
+            return inbox.items.isEmpty ? "live · nothing waiting" : "live · \(inbox.items.count) waiting"
         case .reconnecting(_, let retryAt, let reason):
             let seconds = max(0, now.duration(to: retryAt).roundedUpSeconds)
             return "reconnecting in \(seconds)s (\(TextSanitizer.sanitize(reason)))"

@@ -37,6 +37,9 @@ public struct InboxState: Equatable, Sendable {
     public var noticeIsError = false
     /// Requests that left the inbox while this terminal reviewed them: how, for the review to say so.
     public var removals: [String: InboxRemoval] = [:]
+    /// The AS holds more waiting requests than this terminal listed (the oldest are listed, and every new one): the
+    /// pane says so, and reloads as decisions make room.
+    public var moreWaiting = false
 
     public init() {}
 
@@ -88,6 +91,7 @@ public struct InboxState: Equatable, Sendable {
         items = snapshot.items.sorted { Self.isNewer($0, than: $1) }
         blocks = snapshot.blocks
         lastEventID = snapshot.latestEventID
+        moreWaiting = snapshot.truncated
         list = ListViewState(selection: rowCount == 0 ? nil : 0)
         keepSelection(on: selected)
     }
@@ -105,5 +109,5 @@ public struct InboxState: Equatable, Sendable {
     }
 
     /// What the header adds to the identity: the number of waiting requests, when there are any.
-    public var badge: String? { items.isEmpty ? nil : "Inbox \(items.count)" }
+    public var badge: String? { items.isEmpty ? nil : "Inbox \(items.count)\(moreWaiting ? "+" : "")" }
 }
