@@ -72,15 +72,16 @@ def _client_member():
 
 
 def _decide_out_of_band(grant_response, grant_id):
-    """The resource owner takes the request at the admin's terminal: enters its user code, or opens its interaction
-    link, and approves every right and subject format it reviews (or, now and then, denies)."""
+    """The resource owner takes most requests at the admin's terminal: enters the user code, or opens the interaction
+    link, and approves every right and subject format it reviews (three in four requests) or denies (one in ten)."""
     roll = _draw()
-    if roll >= 0.8:
+    if roll >= 0.85:
         return
     interact = grant_response.get("interact") or {}
     signer = gnapsign.device_signer(ADMIN, ADMIN_DEVICE)
-    if interact.get("user_code"):
-        review = requests.post(BASE + "/interact/v1/code", json={"user_code": interact["user_code"]}, auth=signer, timeout=30)
+    code = interact.get("user_code") or (interact.get("user_code_uri") or {}).get("code")
+    if code:
+        review = requests.post(BASE + "/interact/v1/code", json={"user_code": code}, auth=signer, timeout=30)
     elif isinstance(interact.get("redirect") or interact.get("app"), str):
         link = interact.get("redirect") or interact.get("app")
         review = requests.post(BASE + "/interact/v1/interaction", json={"interaction": link}, auth=signer, timeout=30)
@@ -89,7 +90,7 @@ def _decide_out_of_band(grant_response, grant_id):
     if review.status_code != 200:
         return
     body = review.json()
-    if roll < 0.65:
+    if roll < 0.75:
         subject = body.get("subject") or {}
         decision = requests.post(
             BASE + f"/interact/v1/grants/{body['grant_id']}/approve",
@@ -157,13 +158,16 @@ def _continue_as_a_client(case, method, grant_id):
 
 
 def _sign_token_management(case, kwargs, token_id):
-    """Token management is signed by the key the token is bound to; a rotation to a new key (§6.1.1) by both."""
+    """Token management is signed by the key the token is bound to; a rotation to a new key (§6.1.1) by both. The new
+    key is one the hooks hold, with the proofing method of the current key (`httpsig`, as §6.1.1 requires), so that a
+    refused rotation is a disagreement, not the fuzzer's key that nobody can sign with."""
     managed = MEMORY.token(token_id)
     key = managed.key if managed else CLIENT
     rotation = case.body.get("key") if isinstance(case.body, dict) else None
     if case.method.upper() == "POST" and isinstance(rotation, dict):
         new_key = gnapsign.Key()
         rotation["jwk"] = new_key.jwk
+        rotation["proof"] = "httpsig"
         with _draws_lock:
             _rotated_keys[case.id] = new_key
         kwargs["auth"] = gnapsign.RotationSigner(key, new_key)
