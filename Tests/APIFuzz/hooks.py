@@ -48,6 +48,10 @@ ADMIN = gnapsign.Key.from_private_bytes(gnapsign.b64url_decode(STATE["admin_key"
 ADMIN_DEVICE = STATE["admin_device"]
 ADMIN_USERNAME = STATE["admin_username"]
 CLIENT = gnapsign.Key()
+# The resource server pre-registered for this run (prepare.py): it signs introspection and resource set registration.
+RESOURCE_SERVER = STATE["resource_server"]
+RESOURCE_SERVER_KEY = gnapsign.Key.from_private_bytes(gnapsign.b64url_decode(STATE["resource_server_key"]))
+RESOURCE_SERVER_PATHS = ("/gnap/introspect", "/gnap/resource")
 
 MEMORY = ClientMemory(CLIENT)
 
@@ -175,6 +179,14 @@ def _sign_token_management(case, kwargs, token_id):
         kwargs["auth"] = gnapsign.client_signer(key)
 
 
+def _call_as_the_resource_server(case, kwargs):
+    """RFC 9767 §3.2: the RS names itself (mostly by its identifier at the AS; now and then as the fuzzer made it, an
+    RS the AS does not know) and signs like a client, with its key."""
+    if isinstance(case.body, dict) and _draw() < 0.8:
+        case.body["resource_server"] = RESOURCE_SERVER
+    kwargs["auth"] = gnapsign.client_signer(RESOURCE_SERVER_KEY)
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
     path = case.operation.path
@@ -202,6 +214,8 @@ def before_call(context, case, kwargs):
             headers["Authorization"] = "GNAP " + presented
         if token:
             _sign_token_management(case, kwargs, token)
+        elif path in RESOURCE_SERVER_PATHS:
+            _call_as_the_resource_server(case, kwargs)
         else:
             kwargs["auth"] = gnapsign.client_signer(CLIENT)
     elif path == "/interact/v1/enroll":
