@@ -9,9 +9,11 @@ grant and token they saw, sign token management with the key the token is bound 
 carries both signatures, §7.3.1.1), wait out the grant's `wait` before continuing (§5), and continue a grant that has
 a finish method with the interaction reference its approval produced (§5.1). Most grants are decided out of band
 by the admin device (the resource owner), so that continuation answers carry access tokens or a denial and token
-management can be reached.
+management can be reached. Introspection and resource set registration are signed by the run's pre-registered
+resource server (RFC 9767 §3.2).
 
-The state file named by GNAPTERM_FUZZ_STATE (JSON: base URL, admin device key and id) comes from prepare.py.
+The state file named by GNAPTERM_FUZZ_STATE (JSON: base URL, admin device key and id, resource server id and key)
+comes from prepare.py.
 """
 
 import json
