@@ -199,6 +199,10 @@ def before_call(context, case, kwargs):
     if path.startswith("/gnap"):
         if path == "/gnap" and method == "POST" and isinstance(case.body, dict):
             case.body["client"] = _client_member()
+            if "interact" not in case.body and "user" not in case.body and _draw() < 0.8:
+                # This run's AS has no standing access or asynchronous delivery for the client, so a request without
+                # interaction can only be refused (`invalid_interaction`): most get the start mode a device uses.
+                case.body["interact"] = {"start": ["user_code"]}
         if path == "/gnap/instances/{instance}/key" and isinstance(case.body, dict) and isinstance(case.body.get("key"), dict):
             # A client-instance key rotation: a key that exists (its second signature is missing, so it is refused).
             _fresh_jwk(case.body["key"])
