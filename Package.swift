@@ -162,7 +162,7 @@ let package = Package(
         .target(
             name: "ReferenceResourceServer",
             dependencies: [
-                "GNAPResourceServer", "GNAPClient", "GNAP", "HTTPMessageSignatures",
+                "GNAPResourceServer", "GNAPClient", "GNAP", "HTTPMessageSignatures", "ServerTLS",
                 // The notes and the RS's key in a 0600 SQLite file (GNAPStorage's DatabaseFile).
                 "GNAPStorage", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -283,8 +283,8 @@ let package = Package(
             dependencies: [
                 "ReferenceResourceServer", "GNAPResourceServer", "GNAPServer", "GNAPStorage", "GNAPClient", "GNAP",
                 "HTTPMessageSignatures",
-                // `gnapterm call` (ResourceCallCommand) against the live stack.
-                "TerminalSession",
+                // `gnapterm call` (ResourceCallCommand) against the live stack; the stack over TLS.
+                "TerminalSession", "ServerTLS", "ChildProcessTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -303,6 +303,8 @@ let package = Package(
             dependencies: [
                 "TerminalStorage", "TerminalSession", "GNAPStorage", "GNAP", "HTTPMessageSignatures",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // `device token rotate-key` against a scripted AS, on the real store.
+                "GNAPClient", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
@@ -366,6 +368,8 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "gnapterm", "ChildProcessTestSupport", "GNAP", "GNAPClient", "GNAPStorage", "HTTPMessageSignatures",
+                // The device's local store after a key rotation.
+                "TerminalStorage",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["python"]

@@ -114,22 +114,4 @@ public struct LocalDatabase: ApproverStore, ClientKeyStore {
                 try JSONColumn.decode([AccessRight].self, $0, what: "withheld access")
             })
     }
-
-    // MARK: ClientKeyStore
-
-    public func clientKey(name: String) async throws -> JWK? {
-        try await read { db in
-            try String.fetchOne(db, sql: "SELECT private_jwk FROM client_keys WHERE name = ?", arguments: [name])
-                .map { try JSONColumn.decode(JWK.self, $0, what: "client key") }
-        }
-    }
-
-    public func saveClientKey(name: String, jwk: JWK) async throws {
-        let text = try JSONColumn.encode(jwk)
-        try await write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO client_keys (name, private_jwk, created_at) VALUES (?, ?, ?)",
-                arguments: [name, text, WallInstant(Date()).unixMilliseconds])
-        }
-    }
 }

@@ -1,5 +1,7 @@
 import ChildProcessTestSupport
 import Foundation
+import HTTPMessageSignatures
+import TerminalStorage
 import Testing
 
 /// `gnapterm device --proof` with each key-proofing method of RFC 9635 §7.3 against `gnapterm serve`: the grant
@@ -70,6 +72,13 @@ extension EndToEnd {
             } else {
                 #expect(keyRotation.status == 0, "\(keyRotation.stderr)")
                 #expect(keyRotation.stdout.hasPrefix("Rotated the device key: "))
+                // The AS confirmed: the home holds the new key, once, under the device's name; the old one is gone.
+                let newThumbprint = keyRotation.stdout.components(separatedBy: " → ").last?
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                let local = try LocalDatabase.open(directory: URL(fileURLWithPath: home))
+                #expect(try await local.clientKeyNames() == ["device"])
+                let stored = try #require(try await local.clientKey(name: "device"))
+                #expect(try stored.publicKey.thumbprint() == newThumbprint)
                 // The token moved with the client instance: the new key manages it.
                 let afterKeyRotation = try await token("rotate")
                 #expect(afterKeyRotation.status == 0, "\(afterKeyRotation.stderr)")

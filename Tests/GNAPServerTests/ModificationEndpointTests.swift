@@ -235,6 +235,9 @@ struct ModificationEndpointTests {
             harness.clock.advance(by: .seconds(5))
             let denied = try await grant.modify(client, Self.dolphins)
             #expect(denied.status == .forbidden && denied.error?.code == .userDenied)
+            // The client may have lost that answer: it is told the same once more, then the grant is finished.
+            let repeated = try await grant.modify(client, Self.dolphins)
+            #expect(repeated.status == .forbidden && repeated.error?.code == .userDenied)
             let finished = try await grant.modify(client, Self.dolphins)
             #expect(finished.status == .unauthorized && finished.error?.code == .invalidContinuation)
         }

@@ -16,6 +16,13 @@ struct CallCommandTests {
         private let grants = Mutex<[String: DeviceGrantRecord]>([:])
         func clientKey(name: String) async throws -> JWK? { keys.withLock { $0[name] } }
         func saveClientKey(name: String, jwk: JWK) async throws { keys.withLock { $0[name] = jwk } }
+        func deleteClientKey(name: String) async throws { _ = keys.withLock { $0.removeValue(forKey: name) } }
+        func promoteClientKey(_ pending: String, to name: String) async throws {
+            try keys.withLock { keys in
+                guard let key = keys.removeValue(forKey: pending) else { throw CancellationError() }
+                keys[name] = key
+            }
+        }
         func deviceGrant(name: String) async throws -> DeviceGrantRecord? { grants.withLock { $0[name] } }
         func saveDeviceGrant(_ record: DeviceGrantRecord, name: String) async throws {
             grants.withLock { $0[name] = record }

@@ -1,3 +1,4 @@
+import ChildProcessTestSupport
 import Foundation
 import GNAP
 import GNAPClient
@@ -6,10 +7,13 @@ import GNAPStorage
 import HTTPMessageSignatures
 import Logging
 import ReferenceResourceServer
+import ServerTLS
 import Testing
 
 /// A real AS and the reference notes RS on 127.0.0.1 (free ports), sharing a manual clock with the clients under
-/// test. The RS is pre-registered with the AS under a vetted name and registered its notes set on start.
+/// test. The RS is pre-registered with the AS under a vetted name and registered its notes set on start. With a
+/// certificate both serve HTTPS with it (it names localhost and 127.0.0.1) and ask clients for certificates, and
+/// ``transport`` trusts it.
 struct LiveStack {
     let asBase: String
     let store: ASDatabase
@@ -18,10 +22,19 @@ struct LiveStack {
     let notes: NotesServer.Ready
     let notesStore: NotesDatabase
     let tasks: [Task<Void, any Error>]
+    /// A transport to the AS and the RS (trusting the certificate over TLS).
+    let transport: AsyncHTTPTransport
 
     static func start(
-        revalidationInterval: Duration = .seconds(30), configure: (inout ServerConfiguration) -> Void = { _ in }
+        revalidationInterval: Duration = .seconds(30), tls certificate: OpenSSLCertificate? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> LiveStack {
+        let holder = try certificate.map {
+            try TLSContextHolder(
+                ServerTLSSettings(files: TLSFiles(certificateChain: $0.certificatePath, privateKey: $0.keyPath)))
+        }
+        let transport = AsyncHTTPTransport(
+            tls: try certificate.map { try ClientTLS(trustedCAFile: $0.certificatePath) })
         let clock = ManualClock()
         let store = try ASDatabase.inMemory()
         let notesStore = try NotesDatabase.inMemory()
@@ -38,7 +51,7 @@ struct LiveStack {
         configure(&configuration)
         let server = AuthorizationServer(
             stores: ASStores(store), secrets: try await ServerSecrets.load(from: store), configuration: configuration,
-            clock: clock)
+            clock: clock, tls: holder)
         let (bases, base) = AsyncStream.makeStream(of: String.self)
         let application = server.application { base.yield($0) }
         let asTask = Task { try await application.run() }
@@ -48,8 +61,8 @@ struct LiveStack {
         let quiet = Logger(label: "test.rs") { _ in SwiftLogNoOpLogHandler() }
         let rs = NotesServer(
             configuration: NotesServerConfiguration(
-                asBase: asBase, port: 0, revalidationInterval: revalidationInterval),
-            store: notesStore, clock: clock, logger: quiet)
+                asBase: asBase, port: 0, revalidationInterval: revalidationInterval, tls: holder),
+            store: notesStore, transport: transport, clock: clock, logger: quiet)
         let (readies, ready) = AsyncStream.makeStream(of: NotesServer.Ready.self)
         let rsTask = Task {
             defer { ready.finish() }
@@ -63,7 +76,7 @@ struct LiveStack {
         }
         return LiveStack(
             asBase: asBase, store: store, clock: clock, bootstrapCode: bootstrap.code, notes: notes,
-            notesStore: notesStore, tasks: [asTask, rsTask])
+            notesStore: notesStore, tasks: [asTask, rsTask], transport: transport)
     }
 
     func stop() async {
@@ -73,7 +86,6 @@ struct LiveStack {
         }
     }
 
-    var transport: AsyncHTTPTransport { AsyncHTTPTransport() }
     var notesURL: String { notes.base + "/notes" }
 
     /// A fresh client key whose `kid` is its thumbprint.

@@ -209,6 +209,8 @@ import Testing
         func deleteDeviceGrant(name: String) async throws {}
         func clientKey(name: String) async throws -> JWK? { nil }
         func saveClientKey(name: String, jwk: JWK) async throws {}
+        func deleteClientKey(name: String) async throws {}
+        func promoteClientKey(_ pending: String, to name: String) async throws {}
     }
 
     @Test func tokenCommandsWithoutAStoredGrantSaySoAndFail() async {

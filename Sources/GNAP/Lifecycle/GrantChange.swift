@@ -15,6 +15,8 @@ public struct GrantChange: Sendable {
     var call: OpenedCall?
     /// Whether this step gave the client a new continuation token.
     var rotated = false
+    /// The grant's state as loaded, before this step: what the step changed is told from it.
+    private let loaded: GrantLifecycleState
 
     struct OpenedCall: Sendable {
         var tokenHash: String
@@ -25,6 +27,7 @@ public struct GrantChange: Sendable {
     public init(record: GrantRecord, now: WallInstant) {
         self.record = record
         self.now = now
+        loaded = record.lifecycle
     }
 
     /// Builds the state machine over the stored state, feeds it `event` and keeps the new state.
@@ -51,8 +54,14 @@ public struct GrantChange: Sendable {
         revocations.append(revocation)
     }
 
-    /// Whether the grant was finalized by this step (its `finalizedAt` is the step's instant).
-    public var finalizedNow: Bool { record.lifecycle.status == .finalized && record.lifecycle.finalizedAt == now }
+    /// Whether the grant was finalized by this step.
+    public var finalizedNow: Bool { record.lifecycle.status == .finalized && loaded.status != .finalized }
+
+    /// Whether this step told a client again the answer that had ended the grant (``FinalAnswer``: its first
+    /// answer was lost).
+    public var repeatedFinalAnswerNow: Bool {
+        loaded.finalAnswer?.repeatedAt == nil && record.lifecycle.finalAnswer?.repeatedAt != nil
+    }
 }
 
 /// A step the state machine refused: thrown out of the transaction, so nothing of it is written.

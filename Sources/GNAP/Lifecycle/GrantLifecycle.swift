@@ -38,7 +38,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         case .interactionFinished(let interactRef):
             return finishInteraction(interactRef: interactRef, now: now)
         case .continuationCallWithInteractRef(let interactRef):
-            return continuationCall(interactRef: interactRef, now: now)
+            return answeringClient(now: now) { $0.continuationCall(interactRef: interactRef, now: now) }
         case .approve(let approver, let selection):
             if let refusal = refusalForApprover(approver, now: now, requireBound: true) { return .refuse(refusal) }
             guard !selection.isEmpty else { return .refuse(.nothingSelected) }
@@ -59,15 +59,19 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
                 code: .unknownUser)
             return .denied
         case .continuationCall:
-            return continuationCall(now: now)
+            return answeringClient(now: now) { $0.continuationCall(now: now) }
         case .modify(let modification):
-            return modify(modification, now: now)
+            return answeringClient(now: now) { $0.modify(modification, now: now) }
         case .cancel:
             return cancel(now: now)
         case .nothingReleased:
             guard state.status == .approved else { return internalInconsistency() }
             finalize(.denied, at: now)
-            return .respondError(GNAPError(.requestDenied, "the approval no longer releases anything"))
+            // Decided inside the continuation call that delivers (the shell found nothing to release): that call is
+            // told this, and may be told it again once (``FinalAnswer``).
+            let error = GNAPError(.requestDenied, "the approval no longer releases anything")
+            state.finalAnswer = FinalAnswer(error: error, at: now)
+            return .respondError(error)
         case .answerLost(let callAt, let allowedAt):
             return answerLost(callAt: callAt, nextCallAllowedAt: allowedAt)
         case .issuanceDeferred(let previous):
@@ -157,6 +161,24 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         }
         state.nextCallAllowedAt = min(state.nextCallAllowedAt, allowedAt)
         return .unchanged
+    }
+
+    /// A client's call to the continuation URI (§5.1, §5.2, §5.3). When the call ends the grant with an error, that
+    /// error is kept; when the grant had been ended that way and the client calls again, it missed the answer (a
+    /// lost response: after an answer without `continue` a client "MUST NOT make a continuation request", §3.1), and
+    /// it is told the same once more, once (``FinalAnswer``).
+    private mutating func answeringClient(now: WallInstant, _ call: (inout Self) -> GrantAction) -> GrantAction {
+        if state.status == .finalized, var final = state.finalAnswer, final.repeatedAt == nil {
+            final.repeatedAt = now
+            state.finalAnswer = final
+            return .respondError(final.error)
+        }
+        let wasFinalized = state.status == .finalized
+        let action = call(&self)
+        if !wasFinalized, state.status == .finalized, case .respondError(let error) = action {
+            state.finalAnswer = FinalAnswer(error: error, at: now)
+        }
+        return action
     }
 
     mutating func finalize(_ outcome: GrantOutcome, at now: WallInstant) {

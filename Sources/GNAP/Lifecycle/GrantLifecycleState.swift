@@ -29,6 +29,8 @@ public struct GrantLifecycleState: Sendable, Hashable, Codable {
     public var finalizedAt: WallInstant?
     /// An asynchronous request's addressee and what became of its delivery (RFC 9635 §1.6.3); nil otherwise.
     public var inbox: InboxDelivery?
+    /// The error that ended the grant as a client's continuation call was told it, for one repeat of that call.
+    public var finalAnswer: FinalAnswer?
 
     public init(createdAt: WallInstant, interactionLifetime: Duration, waitSeconds: Int) {
         status = .pending

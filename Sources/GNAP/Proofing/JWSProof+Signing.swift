@@ -53,12 +53,17 @@ extension JWSProof {
         return Array(SHA256.hash(data: content))
     }
 
-    /// `typ`, `htm`, `uri`, `created` and, with a token, `ath`; `alg` and `kid` come from the key.
+    /// `typ`, `htm`, `uri`, `created`, a `nonce` and, with a token, `ath`; `alg` and `kid` come from the key.
+    /// §7.3.3 names no nonce, but without one two identical requests in the same second (a GET repeated) give the
+    /// same JWS with a deterministic algorithm such as Ed25519, and a verifier's replay check must refuse the second.
+    /// A random `nonce` (the unique-value header parameter of RFC 8555 §6.5.2, ignored by verifiers that do not know
+    /// it, RFC 7515 §4) makes every signing act distinct.
     static func proofHeader(type: String, request: JWSProofRequest, now: WallInstant) -> JOSEHeader {
         var members: [JOSEHeader.Member] = [
             .init("htm", .string(request.method)),
             .init("uri", .string(request.targetURI)),
             .init("created", .integer(now.unixSeconds)),
+            .init("nonce", .string(Secrets.identifier())),
         ]
         if let token = request.accessToken { members.append(.init("ath", .string(accessTokenHash(token)))) }
         return JOSEHeader(alg: "", typ: type, members: members)

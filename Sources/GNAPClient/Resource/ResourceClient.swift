@@ -4,8 +4,8 @@ import HTTPMessageSignatures
 import HTTPTypes
 
 /// Calls a resource server (RFC 9635 §7.2): any method and content, with an access token in `Authorization: GNAP`
-/// and the request signed by the token's key under the `gnap` profile (§7.3.1), or with no token at all to learn
-/// where to get one (§9.1). Returns the answer as it came, for the caller to read its status and challenge.
+/// and the request proven by the token's key with the key's proofing method (§7.3), or with no token at all to
+/// learn where to get one (§9.1). Returns the answer as it came, for the caller to read its status and challenge.
 public struct ResourceClient: Sendable {
     public let transport: any HTTPTransport
     let clock: AnyWallClock
@@ -37,9 +37,12 @@ public struct ResourceClient: Sendable {
     public static func isMethod(_ method: String) -> Bool { HTTPRequest.Method(method.uppercased()) != nil }
 
     /// Sends `method` to `url` with `content` (JSON when not empty). With `token`, it is presented with the GNAP
-    /// scheme and the request is signed with `key` (a bound token is useless without its proof).
+    /// scheme and the request is proven with `key` by `proof` (a bound token is useless without its proof, §7.2):
+    /// the same proofs ``SignedClient`` makes for the AS (httpsig under the `gnap` profile, §7.3.1; jwsd and jws with
+    /// `ath`, §7.3.3, §7.3.4). For mtls (§7.3.2) nothing is added here: ``transport`` must present the certificate.
     public func call(
-        _ method: String, url: String, content: [UInt8] = [], token: String? = nil, key: SigningKey? = nil
+        _ method: String, url: String, content: [UInt8] = [], token: String? = nil, key: SigningKey? = nil,
+        proof: ClientProofMethod = .httpsig
     ) async throws(GNAPClientError) -> Answer {
         guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { throw .invalidURL(url) }
         guard let verb = HTTPRequest.Method(method.uppercased()) else {
@@ -48,18 +51,16 @@ public struct ResourceClient: Sendable {
         var request = HTTPRequest(method: verb, url: parsed)
         request.headerFields[.accept] = "application/json"
         if !content.isEmpty { request.headerFields[.contentType] = "application/json" }
+        var sent = content
         if let token {
             request.headerFields[.authorization] = AccessTokenPresentation.gnap(token).fieldValue
             if let key {
-                do {
-                    try SignatureProfile.gnap.sign(
-                        &request, content: content, key: key, digest: .sha256, now: clock.now)
-                } catch {
-                    throw .signing(String(describing: error))
-                }
+                let signer = SignedClient(
+                    transport: transport, key: key, profile: .gnap, digest: .sha256, method: proof, clock: clock)
+                sent = try signer.prove(&request, content: content, token: token, rotatingTo: nil)
             }
         }
-        let (response, body) = try await transport.send(request, body: content)
+        let (response, body) = try await transport.send(request, body: sent)
         return Answer(status: response.status.code, headerFields: response.headerFields, body: body)
     }
 }

@@ -39,7 +39,7 @@ struct ContinuationService: Sendable {
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):
-                if change.finalizedNow { change.audit(.grantFinalized, "client told: \(error.code.rawValue)") }
+                change.auditFinalAnswer(error)
                 return GrantResponse(error: error)
             case .interactionBound, .approved, .denied, .interactionFinished, .refuse, .restartInteraction,
                 .cancelled, .revokeTokens, .interactionExpired, .unchanged:

@@ -107,7 +107,7 @@ struct ModificationService: Sendable {
             case .respondTooFast(let error, let wait), .respondErrorContinuing(let error, let wait):
                 return GrantResponse(continue: change.rotateContinuation(uri: uri, wait: wait), error: error)
             case .respondError(let error):
-                if change.finalizedNow { change.audit(.grantFinalized, "client told: \(error.code.rawValue)") }
+                change.auditFinalAnswer(error)
                 return GrantResponse(error: error)
             case .respondPending, .interactionBound, .approved, .denied, .interactionFinished, .refuse, .cancelled,
                 .revokeTokens, .interactionExpired, .unchanged:

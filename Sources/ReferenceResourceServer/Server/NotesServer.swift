@@ -5,13 +5,16 @@ import GNAPResourceServer
 import HTTPMessageSignatures
 import Hummingbird
 import Logging
+import ServerTLS
 import ServiceLifecycle
 
 /// The reference resource server (`gnapterm rs`): the notes API behind ``GNAPResourceServer``'s gate. It binds its
 /// listener, then reads the AS's RS-facing discovery (RFC 9767 §3.1), registers the notes resource set with its own
 /// key (§3.4; the key lives in its data directory) and protects the routes: introspection (§3.3) identified by the
 /// instance identifier the AS gave it, offline checks of `jwt-signed` tokens with the AS's key set (§2.2), and the
-/// RS-first challenge naming the resource reference (RFC 9635 §9.1).
+/// RS-first challenge naming the resource reference (RFC 9635 §9.1). With ``NotesServerConfiguration/tls`` it
+/// serves HTTPS (reloading its certificate on SIGHUP, like the AS) and checks `mtls`-bound tokens against the
+/// connection's client certificate (§7.3.2).
 public struct NotesServer: Sendable {
     public let configuration: NotesServerConfiguration
     let store: NotesDatabase
@@ -65,12 +68,14 @@ public struct NotesServer: Sendable {
         NotesRoutes.add(to: router, store: store, gate: gate, clock: clock)
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            router: router,
+            router: router, server: configuration.tls.map { .reloadableTLS(holder: $0) } ?? .http1(),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in boundContinuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
+        var services: [any Service] = [app]
+        if let tls = configuration.tls { services.append(TLSReloadService(holder: tls, logger: logger)) }
         let group = ServiceGroup(
-            services: [app], gracefulShutdownSignals: stopsOnSignals ? [.sigterm, .sigint] : [], logger: logger)
+            services: services, gracefulShutdownSignals: stopsOnSignals ? [.sigterm, .sigint] : [], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
                 defer { boundContinuation.finish() }
@@ -95,7 +100,7 @@ public struct NotesServer: Sendable {
 
     private func register(key: SigningKey, port: Int, gate: NotesGate) async throws -> Ready {
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let base = configuration.publicURL ?? "http://\(host):\(port)"
+        let base = configuration.publicURL ?? "\(configuration.scheme)://\(host):\(port)"
         let discovery: ResourceServerDiscovery
         do {
             discovery = try await ResourceServerDiscovery.fetch(
@@ -134,7 +139,8 @@ public struct NotesServer: Sendable {
             revalidationInterval: configuration.revalidationInterval,
             referenceMeanings: [registered.resourceReference: objects],
             // The AS names a token's audience by the origins of its rights' locations (RFC 9767 §2.1.3).
-            acceptedAudiences: [base.lowercased()])
+            acceptedAudiences: [base.lowercased()],
+            trustedClientCertificateHeader: configuration.trustedClientCertificateHeader)
         let resourceGate = try ResourceServerGate(
             configuration: settings, introspector: introspector, structuredKeys: structuredKeys, clock: clock)
         gate.set(NotesGate.Ready(gate: resourceGate, location: base + "/notes"))

@@ -3,8 +3,10 @@ import GNAP
 import GNAPClient
 import HTTPMessageSignatures
 
-/// `gnapterm call`: curl for GNAP. Calls a resource server with the device's stored token, signing the request
-/// with the device's key (RFC 9635 §7.2, §7.3.1). Without a token, or when the RS refuses the one it has with a
+/// `gnapterm call`: curl for GNAP. Calls a resource server with the device's stored token, proving the request
+/// with the device's key by the token key's proofing method (RFC 9635 §7.2, §7.3): the method the device stored with
+/// the grant, else ``proof``, else httpsig, through the device's own credentials (``DeviceCredentials``: for mtls the
+/// client certificate the grant was made with). Without a token, or when the RS refuses the one it has with a
 /// challenge, it follows the RS-first challenge (§9.1): it asks the AS in `as_uri` for the access the RS names, with
 /// the device flow of `gnapterm device`, then retries once with the new token.
 ///
@@ -27,6 +29,11 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
     public var startModes: [String]
     /// Whether a refusal with a challenge starts the device flow; when false the refusal is the answer.
     public var requestsAccess: Bool
+    /// `--proof`, `--cert`, `--key`, `--ca`: how to prove the key when the device flow must run, and the method the
+    /// stored token must be bound to. Nil members take the stored grant's (then httpsig).
+    public var proof: ProofChoice
+    /// Makes a transport with TLS settings (a client certificate, a private CA), when the proof needs them.
+    public var tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?
     public let transport: any HTTPTransport
     public let keyStore: any ClientKeyStore
     public let grantStore: any DeviceGrantStore
@@ -37,7 +44,8 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
     public init(
         url: String, method: String = "GET", data: String? = nil, json: Bool, deviceDisplay: DeviceCommand<C>.Display,
         displayName: String, startModes: [String] = DeviceFlow<C>.defaultStartModes, requestsAccess: Bool = true,
-        transport: any HTTPTransport,
+        proof: ProofChoice = ProofChoice(), transport: any HTTPTransport,
+        tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)? = nil,
         keyStore: any ClientKeyStore, grantStore: any DeviceGrantStore, clock: C,
         stdout: @escaping @Sendable (String) -> Void, stderr: @escaping @Sendable (String) -> Void
     ) {
@@ -49,7 +57,9 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
         self.displayName = displayName
         self.startModes = startModes
         self.requestsAccess = requestsAccess
+        self.proof = proof
         self.transport = transport
+        self.tlsTransport = tlsTransport
         self.keyStore = keyStore
         self.grantStore = grantStore
         self.clock = clock
@@ -82,28 +92,53 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
         try Self.check(url: url, method: method, data: data)
         let verb = method.uppercased()
         let content = Array((data ?? "").utf8)
-        let client = ResourceClient(transport: transport, clock: clock)
-        let key = try await DeviceKey.load(from: keyStore)
+        let settings = try await proofSettings()
+        let credentials = try await DeviceCredentials.make(settings) { try await DeviceKey.load(from: keyStore) }
+        let client = ResourceClient(
+            transport: try credentials.transport(default: transport, tlsTransport: tlsTransport), clock: clock)
         var answer: ResourceClient.Answer
         if let token = try await storedToken() {
-            answer = try await client.call(verb, url: url, content: content, token: token.value, key: key)
+            answer = try await client.call(
+                verb, url: url, content: content, token: token.value, key: credentials.key, proof: settings.method)
         } else {
             answer = try await client.call(verb, url: url, content: content)
         }
         // §9.1: the RS says where to ask and for what; only a refusal of the token (401) is worth a new grant.
         if requestsAccess, answer.status == 401, let challenge = answer.challenge {
-            let status = try await requestAccess(following: challenge)
+            let status = try await requestAccess(following: challenge, proof: settings)
             guard status == DeviceCommand<C>.exitGranted else { return status }
             guard let token = try await storedToken() else {
                 throw SessionError("the AS granted no access token")
             }
-            answer = try await client.call(verb, url: url, content: content, token: token.value, key: key)
+            answer = try await client.call(
+                verb, url: url, content: content, token: token.value, key: credentials.key, proof: settings.method)
         }
         return report(answer)
     }
 
+    /// The proof settings of this call: the stored grant's (its tokens are bound to that key and method, §7.2),
+    /// with ``proof``'s members over them; a `--proof` other than the stored grant's is refused, since the RS would
+    /// refuse the token proven that way.
+    private func proofSettings() async throws -> DeviceProofSettings {
+        let stored = try await grantStore.deviceGrant(name: DeviceCommand<C>.keyName)
+        var settings = stored?.proof ?? DeviceProofSettings()
+        if let method = proof.method {
+            if let stored, stored.accessToken != nil, (stored.proof?.method ?? .httpsig) != method {
+                throw SessionError(
+                    "the stored token is bound to \((stored.proof?.method ?? .httpsig).rawValue) proofs, not "
+                        + "\(method.rawValue); call without --proof, or revoke it first (gnapterm device token revoke)")
+            }
+            settings.method = method
+        }
+        if let certificateFile = proof.certificateFile { settings.certificateFile = certificateFile }
+        if let keyFile = proof.keyFile { settings.keyFile = keyFile }
+        if let trustedCAFile = proof.trustedCAFile { settings.trustedCAFile = trustedCAFile }
+        try settings.validate()
+        return settings
+    }
+
     /// Runs the device flow for the challenge's access at the challenge's AS; the grant is stored for the retry.
-    private func requestAccess(following challenge: GNAPChallenge) async throws -> Int32 {
+    private func requestAccess(following challenge: GNAPChallenge, proof: DeviceProofSettings) async throws -> Int32 {
         guard let asURI = challenge.asURI, let server = Self.origin(of: asURI) else {
             throw SessionError("the resource server's challenge names no authorization server (as_uri)")
         }
@@ -120,7 +155,7 @@ public struct ResourceCallCommand<C: Clock & Sendable>: Sendable where C.Instant
         let command = DeviceCommand<C>(
             server: server, accessJSON: accessJSON, displayName: displayName, display: deviceDisplay,
             transport: transport, keyStore: keyStore, grantStore: grantStore, clock: clock,
-            stdout: deviceOut, stderr: stderr, startModes: startModes)
+            stdout: deviceOut, stderr: stderr, startModes: startModes, proof: proof, tlsTransport: tlsTransport)
         return await command.run()
     }
 

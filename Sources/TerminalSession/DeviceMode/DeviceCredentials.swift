@@ -61,16 +61,23 @@ struct DeviceCredentials: Sendable {
         return key
     }
 
-    /// The client for the AS: `transport` when the default TLS settings do, else `tlsTransport` with ``tls``.
+    /// The client for the AS, over ``transport(default:tlsTransport:)``.
     func grantClient<C: Clock & Sendable>(
         transport: any HTTPTransport, tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?, clock: C,
         method: ClientProofMethod
     ) throws -> GrantClient where C.Instant == WallInstant {
-        var chosen = transport
-        if let tls {
-            guard let tlsTransport else { throw SessionError("this build has no TLS transport for the device") }
-            chosen = tlsTransport(tls)
-        }
-        return GrantClient(transport: chosen, key: key, clock: clock, method: method, certificate: certificate)
+        GrantClient(
+            transport: try self.transport(default: transport, tlsTransport: tlsTransport), key: key, clock: clock,
+            method: method, certificate: certificate)
+    }
+
+    /// `plain` when the default TLS settings do, else `tlsTransport` with ``tls`` (the client certificate of mtls,
+    /// a private CA): for the AS and for resource servers alike.
+    func transport(
+        default plain: any HTTPTransport, tlsTransport: (@Sendable (ClientTLS) -> any HTTPTransport)?
+    ) throws -> any HTTPTransport {
+        guard let tls else { return plain }
+        guard let tlsTransport else { throw SessionError("this build has no TLS transport for the device") }
+        return tlsTransport(tls)
     }
 }

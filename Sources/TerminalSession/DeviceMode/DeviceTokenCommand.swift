@@ -130,8 +130,9 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
     }
 
     /// Moves the device's client instance to a new Ed25519 key (gnapterm's instance key rotation, proven by both
-    /// keys). The new key is kept under a second name before the AS is asked, so it is not lost if storing it as the
-    /// device key fails afterwards.
+    /// keys). The new key is kept under a second name before the AS is asked, so it is not lost if the answer is;
+    /// once the AS confirmed, it replaces the old key in one store transaction (the old key is then useless: the AS
+    /// revoked it). When the AS refuses, the new key is removed and the old one stays.
     private func rotateKey(_ record: DeviceGrantRecord, client: GrantClient) async throws {
         // Checked before a new key is made and stored.
         guard client.client.method != .mtls else {
@@ -144,15 +145,24 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         }
         var newKey = SigningKey.generateEd25519()
         newKey.keyID = try newKey.publicJWK().thumbprint()
-        let pending = DeviceCommand<C>.keyName + ".rotating"
+        let pending = Self.pendingKeyName
         do {
             try await keyStore.saveClientKey(name: pending, jwk: try newKey.privateJWK())
         } catch {
             throw SessionError.store(error)
         }
-        try await client.rotateInstanceKey(instanceID: instanceID, base: record.server, newKey: newKey)
+        do throws(GNAPClientError) {
+            try await client.rotateInstanceKey(instanceID: instanceID, base: record.server, newKey: newKey)
+        } catch  where error.gnapError != nil && !error.isTransient {
+            // The AS answered and refused: it never enrolled the new key.
+            try? await keyStore.deleteClientKey(name: pending)
+            throw error
+        } catch {
+            throw SessionError(
+                "\(error); if the AS moved to the new key nonetheless, it is kept as '\(pending)' in this home")
+        }
         do {
-            try await keyStore.saveClientKey(name: DeviceCommand<C>.keyName, jwk: try newKey.privateJWK())
+            try await keyStore.promoteClientKey(pending, to: DeviceCommand<C>.keyName)
         } catch {
             throw SessionError(
                 "the AS moved to the new key, but it could not be stored as the device key; it is "
@@ -160,6 +170,9 @@ public struct DeviceTokenCommand<C: Clock & Sendable>: Sendable where C.Instant 
         }
         stdout("Rotated the device key: \(client.client.key.keyID ?? "?") → \(newKey.keyID ?? "?")\n")
     }
+
+    /// Where a new key waits while the AS is asked to move to it.
+    static var pendingKeyName: String { DeviceCommand<C>.keyName + ".rotating" }
 
     private func deviceKey() async throws -> SigningKey {
         guard let stored = try await keyStore.clientKey(name: DeviceCommand<C>.keyName) else {

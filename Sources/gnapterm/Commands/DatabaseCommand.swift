@@ -18,7 +18,7 @@ struct DatabaseCopyCommand: AsyncParsableCommand {
             Copies accounts, approver devices, enrollment codes, client instances, resource servers and their \
             resource sets, grants, access tokens (derived ones after the token they came from), the audit log with \
             its event ids, the signature nonces and code-entry counts, the inbox's request log, deliveries \
-            and lifted blocks, and the AS's secrets as stored (the user-code pepper and the id_token signing key), \
+            and lifted blocks, and the AS's secrets as stored (the user-code pepper and the assertion signing key), \
             then checks that every table holds as many rows as the source. Issued tokens, user codes and id_tokens \
             stay valid. Stop the AS before copying; the destination must be empty. Then start 'gnapterm serve \
             --database URL' (with the same --secrets-key-file, if any).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GNAP
+import GNAPClient
 import GNAPServer
 import Logging
 import ReferenceResourceServer
@@ -16,7 +17,9 @@ struct ResourceServerCommand: AsyncParsableCommand {
             DELETE /notes/{id} need 'write'. On start the RS registers the notes resource set with the AS, signed with \
             its own key (kept in --data-dir), and prints the resource reference clients can ask for. The AS must know \
             the key (serve --resource-servers) or allow new resource servers (serve \
-            --allow-dynamic-resource-servers); 'gnapterm rs --show-key' prints an entry for the registry file.
+            --allow-dynamic-resource-servers); 'gnapterm rs --show-key' prints an entry for the registry file. \
+            With --tls-cert and --tls-key the RS serves HTTPS (TLS 1.2 or later, the certificate read again on \
+            SIGHUP) and accepts mtls-bound tokens proven by the client certificate of the connection.
             """)
 
     @Option(name: .customLong("as"), help: "The authorization server, e.g. http://127.0.0.1:8080.")
@@ -36,6 +39,13 @@ struct ResourceServerCommand: AsyncParsableCommand {
 
     @Flag(help: "Print this RS's entry for the AS's --resource-servers file and exit.")
     var showKey = false
+
+    @OptionGroup(title: "TLS and client certificates") var tls: TLSOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "PEM CA certificates trusted for the AS's https certificate besides the system's.", valueName: "file"))
+    var ca: String?
 
     func validate() throws {
         guard (1...3600).contains(revalidateAfter) else {
@@ -64,11 +74,21 @@ struct ResourceServerCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "gnapterm.rs")
         logger.logLevel = .info
+        let transport: AsyncHTTPTransport
+        do throws(GNAPClientError) {
+            transport = AsyncHTTPTransport(
+                tls: try ca.map { path throws(GNAPClientError) in
+                    try ClientTLS(trustedCAFile: path)
+                })
+        } catch {
+            throw ValidationError(error.description)
+        }
         let rs = NotesServer(
             configuration: NotesServerConfiguration(
                 asBase: asBase, host: address.host, port: address.port, publicURL: publicURL,
-                revalidationInterval: .seconds(revalidateAfter)),
-            store: store, clock: WallClock(), logger: logger)
+                revalidationInterval: .seconds(revalidateAfter), tls: try tls.contextHolder(),
+                trustedClientCertificateHeader: tls.trustClientCertHeader),
+            store: store, transport: transport, clock: WallClock(), logger: logger)
         do {
             try await rs.run(stopsOnSignals: true) { ready in
                 StandardStreams.out(

@@ -3,8 +3,8 @@ import GNAPServer
 import HTTPTypes
 import ServerTLS
 
-/// `serve`'s TLS and client-certificate options. Without `--tls-cert` the AS speaks plain HTTP (for loopback, or
-/// behind a TLS-terminating proxy).
+/// The TLS and client-certificate options of `serve` and `rs`. Without `--tls-cert` the server speaks plain HTTP
+/// (for loopback, or behind a TLS-terminating proxy).
 struct TLSOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(

@@ -66,10 +66,15 @@ struct JWSProofTests {
         // Signing the same request again is another signing act (a new secret nonce), which only the key can make.
         let resigned = try client.signed(.jwsd, JWSProofFixture.request())
         #expect(try client.verify(.jwsd, resigned).get().replay.value != first.value)
-        // Ed25519 is deterministic: the same request signed twice in the same second is one proof.
+        // Ed25519 is deterministic, but the signer's random `nonce` makes the same request signed twice in the same
+        // second two proofs (a repeated GET is not a replay); the same JWS sent again still is one.
         let ed = JWSProofFixture()
-        let once = try ed.verify(.jws, try ed.signed(.jws, JWSProofFixture.request())).get().replay
-        #expect(try ed.verify(.jws, try ed.signed(.jws, JWSProofFixture.request())).get().replay == once)
+        let edSent = try ed.signed(.jws, JWSProofFixture.request())
+        let once = try ed.verify(.jws, edSent).get().replay
+        #expect(try ed.verify(.jws, edSent).get().replay == once)
+        let again = try ed.signed(.jws, JWSProofFixture.request())
+        #expect(try ed.verify(.jws, again).get().replay.value != once.value)
+        #expect(try ed.verify(.jws, again).get().header["nonce"] != nil)
         let later = try ed.signed(.jws, JWSProofFixture.request(), now: JWSProofFixture.now.advanced(by: .seconds(1)))
         #expect(try ed.verify(.jws, later).get().replay.value != once.value)
     }
