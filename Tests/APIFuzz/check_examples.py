@@ -1,6 +1,7 @@
 """Checks that Assets/openapi.yaml repeats no key, then every example of it against its schema (JSON Schema 2020-12, as OpenAPI 3.1 says), so
 that a client generated from the document can rely on the examples: the request and response examples of every
-media type, the examples of schemas and of parameters. Prints each disagreement; exits 1 if there is one.
+media type, the examples of schemas and of parameters. Also that every JSON request body schema constrains the members
+it does not name (the AS refuses `null` anywhere). Prints each disagreement; exits 1 if there is one.
 
 Usage: check_examples.py OPENAPI_YAML
 """
@@ -83,6 +84,11 @@ def main(path):
                 for media_type, media in (body.get("content") or {}).items():
                     if "json" not in media_type or "schema" not in media:
                         continue
+                    schema = resolve(document, media["schema"])
+                    if label == "request" and schema.get("type") == "object" and "additionalProperties" not in schema:
+                        # The AS refuses null anywhere in request content; a schema that leaves the members it does
+                        # not name unconstrained lets a generated client send one.
+                        problems.append(f"{place} request {media_type}: no additionalProperties (NonNullValue)")
                     for name, example in media_examples(media):
                         example = resolve(document, example)
                         value = example.get("value") if isinstance(example, dict) and name != "example" else example

@@ -98,6 +98,57 @@ class Signer(requests.auth.AuthBase):
         return request
 
 
+class RotationSigner(requests.auth.AuthBase):
+    """RFC 9635 §7.3.1.1: a request carrying a new key by value is signed by the current key (label `old-key`,
+    the `gnap` profile) and then by the new key (label `new-key`, tag `gnap-rotate`), whose signature also covers
+    the first one's `Signature` and `Signature-Input` members."""
+
+    OLD_LABEL = "old-key"
+
+    def __init__(self, old_key, new_key):
+        self.old_key = old_key
+        self.new_key = new_key
+
+    def __call__(self, request):
+        body = request.body
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        for name in ("Signature", "Signature-Input", "Content-Digest"):
+            request.headers.pop(name, None)
+        components = ["@method", "@target-uri", "content-digest"]
+        if "Authorization" in request.headers:
+            components.append("authorization")
+        created = datetime.datetime.now(tz=datetime.timezone.utc)
+        old = hms.HTTPMessageSigner(signature_algorithm=hms.algorithms.ED25519, key_resolver=_OneKey(self.old_key))
+        old.sign(
+            request,
+            key_id=self.old_key.thumbprint,
+            created=created,
+            nonce=secrets.token_urlsafe(16),
+            label=self.OLD_LABEL,
+            tag="gnap",
+            include_alg=False,
+            covered_component_ids=tuple(components),
+            body=body or None,
+        )
+        covering_old = [f'"signature";key="{self.OLD_LABEL}"', f'"signature-input";key="{self.OLD_LABEL}"']
+        new = hms.HTTPMessageSigner(signature_algorithm=hms.algorithms.ED25519, key_resolver=_OneKey(self.new_key))
+        new.sign(
+            request,
+            key_id=self.new_key.thumbprint,
+            created=created,
+            nonce=secrets.token_urlsafe(16),
+            label="new-key",
+            tag="gnap-rotate",
+            include_alg=False,
+            covered_component_ids=tuple(components + covering_old),
+            append_if_signature_exists=True,
+            body=body or None,
+            use_existing_digest=True,
+        )
+        return request
+
+
 def client_signer(key):
     """The `gnap` profile for a client instance's key by value (no kid, so keyid is free: the thumbprint)."""
     return Signer(key, key.thumbprint, "gnap")
