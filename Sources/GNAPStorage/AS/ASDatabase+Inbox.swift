@@ -77,6 +77,9 @@ extension ASDatabase {
             arguments: [key.instanceID, key.accountID, grantID, now.unixMilliseconds])
     }
 
+    /// The waiting requests of one account, a page at a time. Each record is decoded through the grants' memo (by
+    /// its exact stored text, so never stale): an approver reopening its inbox, or several terminals of one account
+    /// listing it, decode each waiting grant once (docs/performance.md, the inbox section).
     public func inboxGrants(accountID: String, at now: WallInstant, after cursor: GrantCursor?, limit: Int)
         async throws -> [GrantRecord]
     {
@@ -96,7 +99,7 @@ extension ASDatabase {
                     SELECT record FROM grants WHERE inbox_account_id = ? AND status = 'pending' AND outcome IS NULL
                     AND interaction_expires_at > ? \(after) ORDER BY created_at, id LIMIT ?
                     """, arguments: arguments
-            ).map { try JSONColumn.decode(GrantRecord.self, $0, what: "grant") }
+            ).map { try JSONColumnMemos.grants.decode($0) }
         }
     }
 
