@@ -17,6 +17,15 @@ public enum TestPython {
     /// The file that pins the libraries, for error messages and version checks.
     public static let requirementsFile = packageRoot.appendingPathComponent("Tests/python-requirements.txt")
 
+    /// The version of `package` pinned in the requirements file (its `package==VERSION` line), nil when the file
+    /// cannot be read or has no such line.
+    public static func pinnedVersion(of package: String) -> String? {
+        guard let text = try? String(contentsOf: requirementsFile, encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix(package + "==") })
+        else { return nil }
+        return String(line.dropFirst(package.count + 2))
+    }
+
     /// What to tell a person whose machine lacks the pinned libraries.
     public static let installHint =
         "Run `scripts/test-setup` (or use `scripts/test`, which runs it before `swift test`)."

@@ -59,11 +59,10 @@ enum JOSEHelper {
 
     /// The version pinned in `Tests/python-requirements.txt`, the one file `scripts/test-setup` installs from.
     static func pinnedVersion() throws(InteropError) -> String {
-        let path = TestPython.requirementsFile.path
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("joserfc==") })
-        else { throw .unreadableFixture("no joserfc== line in \(path)") }
-        return String(line.dropFirst("joserfc==".count))
+        guard let version = TestPython.pinnedVersion(of: "joserfc") else {
+            throw .unreadableFixture("no joserfc== line in \(TestPython.requirementsFile.path)")
+        }
+        return version
     }
 
     /// Checked once per test run: the test Python has exactly the pinned joserfc.

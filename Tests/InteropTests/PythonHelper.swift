@@ -15,11 +15,10 @@ enum PythonHelper {
 
     /// The version pinned in `Tests/python-requirements.txt`, the one file `scripts/test-setup` installs from.
     static func pinnedVersion() throws(InteropError) -> String {
-        let path = TestPython.requirementsFile.path
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("http-message-signatures==") })
-        else { throw .unreadableFixture("no http-message-signatures== line in \(path)") }
-        return String(line.dropFirst("http-message-signatures==".count))
+        guard let version = TestPython.pinnedVersion(of: "http-message-signatures") else {
+            throw .unreadableFixture("no http-message-signatures== line in \(TestPython.requirementsFile.path)")
+        }
+        return version
     }
 
     /// Checked once per test run: the test Python exists and has exactly the pinned library version.
