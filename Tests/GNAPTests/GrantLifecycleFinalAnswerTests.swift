@@ -27,7 +27,7 @@ struct GrantLifecycleFinalAnswerTests {
         #expect(told.errorCode == .userDenied)
         #expect(
             grant.state.finalAnswer
-                == FinalAnswer(error: GNAPError(.userDenied, "the resource owner denied the request"), at: clock.now))
+                == FinalAnswer(error: GNAPError(.userDenied, "the resource owner denied the request")))
         // The repeat comes at once, before any `wait`: it is told the same, not `too_fast`.
         #expect(grant.event(.continuationCall) == told)
         #expect(grant.state.finalAnswer?.repeatedAt == clock.now)

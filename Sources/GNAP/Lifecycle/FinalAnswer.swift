@@ -7,16 +7,13 @@
 /// Answering "this grant request is finished" would strand it without the reason; the same final answer, once, is
 /// what it missed (the lost-answer repeat of docs/decisions.md, for the answer that ended the grant).
 public struct FinalAnswer: Sendable, Hashable, Codable {
-    /// What the ending call was told.
+    /// What the ending call was told (when: the grant's `finalizedAt`).
     public var error: GNAPError
-    /// When the ending call was answered.
-    public var at: WallInstant
     /// When the answer was given again; a repeat is answered once, later calls are told the grant is finished.
     public var repeatedAt: WallInstant?
 
-    public init(error: GNAPError, at: WallInstant, repeatedAt: WallInstant? = nil) {
+    public init(error: GNAPError, repeatedAt: WallInstant? = nil) {
         self.error = error
-        self.at = at
         self.repeatedAt = repeatedAt
     }
 }

@@ -70,7 +70,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
             // Decided inside the continuation call that delivers (the shell found nothing to release): that call is
             // told this, and may be told it again once (``FinalAnswer``).
             let error = GNAPError(.requestDenied, "the approval no longer releases anything")
-            state.finalAnswer = FinalAnswer(error: error, at: now)
+            state.finalAnswer = FinalAnswer(error: error)
             return .respondError(error)
         case .answerLost(let callAt, let allowedAt):
             return answerLost(callAt: callAt, nextCallAllowedAt: allowedAt)
@@ -176,7 +176,7 @@ public struct GrantLifecycle<C: Clock>: Sendable where C.Instant == WallInstant,
         let wasFinalized = state.status == .finalized
         let action = call(&self)
         if !wasFinalized, state.status == .finalized, case .respondError(let error) = action {
-            state.finalAnswer = FinalAnswer(error: error, at: now)
+            state.finalAnswer = FinalAnswer(error: error)
         }
         return action
     }
