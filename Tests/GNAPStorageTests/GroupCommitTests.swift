@@ -12,11 +12,13 @@ struct GroupCommitTests {
     /// A file database in WAL mode (as the AS opens it), with a table of rows and one with a deferred foreign key,
     /// which fails only when its transaction commits.
     private static func database() throws -> (DatabasePool, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "group-commit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        let pool = try DatabasePool(path: directory.appendingPathComponent("test.sqlite").path, configuration: configuration)
+        let pool = try DatabasePool(
+            path: directory.appendingPathComponent("test.sqlite").path, configuration: configuration)
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -88,7 +90,9 @@ struct GroupCommitTests {
         #expect(commits.transactionCount == before + 2)
         #expect(Set(ids).count == 20)
         // Each answer came after the commit: a reader sees every row the callers were told about.
-        let stored = try await pool.read { db in try Int64.fetchSet(db, sql: "SELECT id FROM rows WHERE value != 'gate'") }
+        let stored = try await pool.read { db in
+            try Int64.fetchSet(db, sql: "SELECT id FROM rows WHERE value != 'gate'")
+        }
         #expect(stored == Set(ids))
     }
 
@@ -101,7 +105,9 @@ struct GroupCommitTests {
         // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
         defer { gate.release.signal() }
         struct Refused: Error {}
-        let good1 = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") } }
+        let good1 = Task {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") }
+        }
         try await Self.waitUntilQueued(commits, 1)
         // Writes one row, then fails: its row must not be committed.
         let bad = Task {
@@ -112,9 +118,13 @@ struct GroupCommitTests {
         }
         try await Self.waitUntilQueued(commits, 2)
         // A constraint violation from SQLite itself.
-        let duplicate = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") } }
+        let duplicate = Task {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") }
+        }
         try await Self.waitUntilQueued(commits, 3)
-        let good2 = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('b')") } }
+        let good2 = Task {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('b')") }
+        }
         try await Self.waitUntilQueued(commits, 4)
         let before = commits.transactionCount
         gate.release.signal()
@@ -136,10 +146,14 @@ struct GroupCommitTests {
         let held = try await Self.holdWriter(commits, gate)
         // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
         defer { gate.release.signal() }
-        let good = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('kept')") } }
+        let good = Task {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('kept')") }
+        }
         try await Self.waitUntilQueued(commits, 1)
         // A child of a parent that does not exist: the deferred foreign key fails the commit, not the statement.
-        let orphan = Task { try await commits.write { db in try db.execute(sql: "INSERT INTO children (parent) VALUES (999)") } }
+        let orphan = Task {
+            try await commits.write { db in try db.execute(sql: "INSERT INTO children (parent) VALUES (999)") }
+        }
         try await Self.waitUntilQueued(commits, 2)
         let alsoGood = Task {
             try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('also kept')") }

@@ -52,7 +52,8 @@ struct GrantRow {
 
     /// Rewrites every column of the row with this grant's `id`, which must exist.
     func update(_ db: Database) throws {
-        try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(values.dropFirst() + values.prefix(1)))
+        try db.cachedStatement(sql: Self.updateSQL).execute(
+            arguments: StatementArguments(values.dropFirst() + values.prefix(1)))
         guard db.changesCount == 1 else { throw StoreError.notFound("grant \(grant.id)") }
     }
 
