@@ -5,7 +5,7 @@ import GRDB
 extension ASDatabase {
     public func insertAccount(_ account: Account, audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE username = ?", arguments: [account.username])
                 != nil
             {
@@ -59,7 +59,7 @@ extension ASDatabase {
         _ body: @escaping @Sendable (inout Account) throws -> Void
     ) async throws -> Account {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             guard
                 let original = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id])
                     .map(Self.account(from:))

@@ -54,7 +54,7 @@ extension ASDatabase {
         async throws -> Int
     {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

@@ -5,7 +5,7 @@ import GRDB
 extension ASDatabase {
     public func appendAudit(_ events: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in try Self.insert(events, db, context: context) }
+        try await write { db in try Self.insert(events, db, context: context) }
     }
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {

@@ -6,7 +6,7 @@ extension ASDatabase {
     public func insertClientInstance(_ instance: ClientInstanceRecord) async throws {
         let key = try JSONColumn.encode(instance.key)
         let display = try instance.display.map { try JSONColumn.encode($0) }
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql:
                     "INSERT INTO client_instances (id, key_thumbprint, key, display, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -36,7 +36,7 @@ extension ASDatabase {
 
     public func rotateClientInstanceKey(id: String, to key: ClientKeyBinding, audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             try Self.rebindClientInstance(db, id: id, to: key)
             try Self.insert(audit, db, context: context)
         }
@@ -69,7 +69,7 @@ extension ASDatabase {
 
     public func registerClients(_ clients: [ClientInstanceRecord], audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             let listed = Set(clients.map(\.id))
             // Instances no longer in the registry lose their vetting but keep working (their grants and tokens stay).
             let previously = try String.fetchAll(db, sql: "SELECT id FROM client_instances WHERE registered = 1")

@@ -7,7 +7,7 @@ extension ASDatabase {
     public func beginCodeAttempt(device: String, at now: WallInstant, policy: CodeAttemptPolicy) async throws
         -> CodeAttemptAdmission
     {
-        try await writer.write { db in
+        try await write { db in
             let mine = try Self.window(
                 db, sql: "SELECT COUNT(*), MIN(at) FROM code_attempts WHERE device_id = ? AND at > ?",
                 arguments: [device, policy.deviceWindowStart(at: now).unixMilliseconds])
@@ -26,7 +26,7 @@ extension ASDatabase {
     public func settleCodeAttempt(
         _ ticket: CodeAttemptTicket, failed: Bool, at now: WallInstant, policy: CodeAttemptPolicy
     ) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             if !failed {
                 try db.execute(sql: "DELETE FROM code_attempts WHERE id = ?", arguments: [ticket.id])
             }
@@ -39,7 +39,7 @@ extension ASDatabase {
     }
 
     public func purgeCodeAttempts(before cutoff: WallInstant, limit: Int) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "DELETE FROM code_attempts WHERE id IN (SELECT id FROM code_attempts WHERE at <= ? LIMIT ?)",
                 arguments: [cutoff.unixMilliseconds, max(1, limit)])

@@ -7,7 +7,7 @@ extension ASDatabase {
     /// Inserts a device without an audit entry (enrollment goes through ``enrollDevice(codeHash:at:_:)``).
     public func insertDevice(_ device: ApproverDevice) async throws {
         let jwk = try JSONColumn.encode(device.jwk)
-        try await writer.write { db in try Self.insert(device, jwk: jwk, db) }
+        try await write { db in try Self.insert(device, jwk: jwk, db) }
     }
 
     /// Inserts a device; a key enrolled already (same thumbprint) is a conflict.
@@ -53,7 +53,7 @@ extension ASDatabase {
     }
 
     public func touchDevice(id: String, at now: WallInstant) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE approver_devices SET last_seen_at = ? WHERE id = ?", arguments: [now.unixMilliseconds, id])
         }
@@ -62,7 +62,7 @@ extension ASDatabase {
     @discardableResult
     public func revokeDevice(id: String, at now: WallInstant, audit: [AuditEvent]) async throws -> ApproverDevice {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             guard
                 var device = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE id = ?"), arguments: [id]
@@ -83,7 +83,7 @@ extension ASDatabase {
     ) async throws {
         let context = AuditContext.current
         let jwk = try JSONColumn.encode(replacement.jwk)
-        try await writer.write { db in
+        try await write { db in
             guard
                 let revokedAt = try Row.fetchOne(
                     db, sql: "SELECT revoked_at FROM approver_devices WHERE id = ?", arguments: [id])

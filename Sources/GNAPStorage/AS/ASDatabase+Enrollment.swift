@@ -5,7 +5,7 @@ import GRDB
 extension ASDatabase {
     public func insertEnrollmentCode(_ code: EnrollmentCodeRecord, audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO enrollment_codes (code_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [
@@ -21,7 +21,7 @@ extension ASDatabase {
     ) async throws -> (device: ApproverDevice, account: Account)? {
         let context = AuditContext.current
         do {
-            return try await writer.write { db in
+            return try await write { db in
                 guard let code = try Self.redeem(codeHash, at: now, db),
                     let account = try Row.fetchOne(
                         db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [code.accountID]
@@ -42,7 +42,7 @@ extension ASDatabase {
 
     /// Marks the code used and returns it, atomically, if it exists, is unused and has not expired at `now`.
     public func redeemEnrollmentCode(hash: String, at now: WallInstant) async throws -> EnrollmentCodeRecord? {
-        try await writer.write { db in try Self.redeem(hash, at: now, db) }
+        try await write { db in try Self.redeem(hash, at: now, db) }
     }
 
     private static func redeem(_ hash: String, at now: WallInstant, _ db: Database) throws -> EnrollmentCodeRecord? {

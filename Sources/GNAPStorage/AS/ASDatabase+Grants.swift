@@ -7,8 +7,10 @@ extension ASDatabase {
         async throws
     {
         let context = AuditContext.current
-        try await writer.write { db in
-            try GrantRow(grant).insert(db)
+        // Encoded before the transaction: the writer's section is serial, the callers run in parallel.
+        let row = try GrantRow(grant)
+        try await write { db in
+            try row.insert(db)
             try Self.insert(audit, db, context: context)
             for token in issuedTokens { try AccessTokenRow(token).insert(db) }
         }
@@ -30,7 +32,7 @@ extension ASDatabase {
         id: String, _ body: @escaping @Sendable (inout GrantRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             guard var grant = try GrantRow.load(db, "id", id) else { throw StoreError.notFound("grant \(id)") }
             let mutation = try body(&grant)
             guard grant.id == id else { throw StoreError.conflict("grant id changed during update") }

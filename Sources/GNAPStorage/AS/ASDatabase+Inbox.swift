@@ -8,7 +8,7 @@ extension ASDatabase {
         _ decide: @escaping @Sendable (InboxStanding) -> InboxAdmission
     ) async throws -> InboxAdmission {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             let standing = try Self.standing(key, at: now, window: window, streakLimit: streakLimit, db)
             let admission = decide(standing)
             switch admission {
@@ -125,7 +125,7 @@ extension ASDatabase {
     ) async throws -> Int {
         guard !grantIDs.isEmpty else { return 0 }
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             var first = 0
             for grantID in grantIDs {
                 try db.execute(
@@ -191,7 +191,7 @@ extension ASDatabase {
         async throws
     {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO inbox_lifts (instance_id, account_id, lifted_at) VALUES (?, ?, ?)

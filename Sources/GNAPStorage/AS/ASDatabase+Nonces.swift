@@ -8,7 +8,7 @@ extension ASDatabase {
     ) async throws -> NonceRecording {
         let limit = max(1, perKeyLimit)
         let now = now.unixMilliseconds
-        return try await writer.write { db in
+        return try await write { db in
             // One statement: insert unless the key is at its limit; an expired entry of the same pair is replaced,
             // a live one is left alone (no change: a replay). The count stops at the limit, so its cost is bounded.
             // A cached statement: this runs for every signed request, and parsing it cost a quarter of an Ed25519
@@ -32,7 +32,7 @@ extension ASDatabase {
     }
 
     public func purgeExpiredNonces(at now: WallInstant, limit: Int) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     DELETE FROM signature_nonces WHERE (key_id, nonce) IN (

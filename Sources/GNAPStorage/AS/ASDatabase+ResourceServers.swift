@@ -27,7 +27,7 @@ extension ASDatabase {
 
     public func insertResourceServer(_ server: ResourceServerRecord, audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             try Self.insert(server, origin: "dynamic", db)
             try Self.insert(audit, db, context: context)
         }
@@ -35,7 +35,7 @@ extension ASDatabase {
 
     public func registerResourceServers(_ servers: [ResourceServerRecord], audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             let listed = Set(servers.map(\.id))
             // RSes no longer in the file keep their resource sets but lose their vetting and their served scope.
             let previously = try String.fetchAll(db, sql: "SELECT id FROM resource_servers WHERE registered = 1")
@@ -93,7 +93,7 @@ extension ASDatabase {
 
     public func insertResourceSet(_ set: ResourceSetRecord, audit: [AuditEvent]) async throws {
         let context = AuditContext.current
-        try await writer.write { db in
+        try await write { db in
             do {
                 try db.execute(
                     sql: """

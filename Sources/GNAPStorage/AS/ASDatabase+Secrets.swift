@@ -5,6 +5,7 @@ import GRDB
 /// ``SecretStore``.
 extension ASDatabase {
     public func secret(named name: String, create: @Sendable () -> [UInt8]) async throws -> [UInt8] {
+        // Its own transaction, not the group commit's: `create` does not escape, and this runs once at start-up.
         try await writer.write { db in
             if let existing = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name])
             {
@@ -19,7 +20,7 @@ extension ASDatabase {
     public func replaceSecret(named name: String, with value: [UInt8], ifCurrent current: [UInt8]) async throws
         -> Bool
     {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE secrets SET value = ? WHERE name = ? AND value = ?",
                 arguments: [Data(value), name, Data(current)])

@@ -24,7 +24,7 @@ extension ASDatabase {
         id: String, _ body: @escaping @Sendable (inout AccessTokenRecord) throws -> GrantMutation<Result>
     ) async throws -> Result {
         let context = AuditContext.current
-        return try await writer.write { db in
+        return try await write { db in
             guard var token = try AccessTokenRow.token(db, "SELECT * FROM access_tokens WHERE id = ?", [id]) else {
                 throw StoreError.notFound("access token \(id)")
             }

@@ -151,7 +151,7 @@ extension ASDatabase: ASStoreTransfer {
     }
 
     public func importRows(_ rows: [ASRow]) async throws {
-        try await writer.write { db in
+        try await write { db in
             for row in rows { try Self.importRow(row, db) }
         }
     }

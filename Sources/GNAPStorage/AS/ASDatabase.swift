@@ -4,16 +4,24 @@ import GRDB
 
 /// The AS store on SQLite (GRDB): every AS store protocol (``ASStore``), one extension file per concern. One
 /// `Sendable` value over a `DatabaseWriter`; every multi-step change runs in one
-/// write transaction.
+/// write transaction, which concurrent changes share (``GroupCommit``, each in its own savepoint).
 public struct ASDatabase: ASStore {
     /// The file name inside the AS data directory.
     public static let fileName = "gnapterm-as.sqlite"
 
     let writer: any DatabaseWriter
+    private let commits: GroupCommit
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.commits = GroupCommit(writer: writer)
         try ASMigrations.migrator.migrate(writer)
+    }
+
+    /// Runs `updates` in a write transaction (shared with concurrent writes, see ``GroupCommit``) and returns its
+    /// result once that transaction has committed.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await commits.write(updates)
     }
 
     /// Opens (creating if needed) the AS database in `directory`, with WAL so approvers and clients are served

@@ -44,7 +44,12 @@ enum InboxSchema {
     /// The inbox columns of a grant row: its addressee, what makes it identical to another request, the addressee's
     /// own decision (approvals and denials by an admin or a mismatched approver do not count towards a block), and
     /// whether standing access approved it.
-    static func encodeColumns(of grant: GrantRecord, into container: inout PersistenceContainer) {
+    static let grantColumns = [
+        "granted_by_policy", "inbox_account_id", "inbox_fingerprint", "inbox_decision", "inbox_decided_at",
+    ]
+
+    /// The values of ``grantColumns``, in that order.
+    static func grantColumnValues(of grant: GrantRecord) -> [(any DatabaseValueConvertible)?] {
         let lifecycle = grant.lifecycle
         let inbox = lifecycle.inbox
         var decision: String?
@@ -59,10 +64,12 @@ enum InboxSchema {
             decidedAt = denial.at.unixMilliseconds
         }
         // Every column is written every time (nil included), so an UPDATE also clears what no longer holds.
-        container["granted_by_policy"] = lifecycle.isGrantedByPolicy
-        container["inbox_account_id"] = inbox?.accountID
-        container["inbox_fingerprint"] = inbox.map { _ in InboxLimits.fingerprint(of: grant.request) }
-        container["inbox_decision"] = decision
-        container["inbox_decided_at"] = decidedAt
+        return [
+            lifecycle.isGrantedByPolicy,
+            inbox?.accountID,
+            inbox.map { _ in InboxLimits.fingerprint(of: grant.request) },
+            decision,
+            decidedAt,
+        ]
     }
 }
