@@ -64,6 +64,15 @@ struct GroupCommitTests {
         #expect(commits.queuedCount == count)
     }
 
+    /// Queues one statement behind the held writer and waits until it is the `position`th write waiting.
+    private static func queue(
+        _ sql: String, on commits: GroupCommit, position: Int
+    ) async throws -> Task<Void, any Error> {
+        let task = Task { try await commits.write { db in try db.execute(sql: sql) } }
+        try await waitUntilQueued(commits, position)
+        return task
+    }
+
     @Test func writesQueuedBehindACommitShareOneTransactionAndEachGetsItsResult() async throws {
         let (pool, directory) = try Self.database()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -105,10 +114,7 @@ struct GroupCommitTests {
         // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
         defer { gate.release.signal() }
         struct Refused: Error {}
-        let good1 = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") }
-        }
-        try await Self.waitUntilQueued(commits, 1)
+        let good1 = try await Self.queue("INSERT INTO rows (value) VALUES ('a')", on: commits, position: 1)
         // Writes one row, then fails: its row must not be committed.
         let bad = Task {
             try await commits.write { db in
@@ -118,14 +124,8 @@ struct GroupCommitTests {
         }
         try await Self.waitUntilQueued(commits, 2)
         // A constraint violation from SQLite itself.
-        let duplicate = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('a')") }
-        }
-        try await Self.waitUntilQueued(commits, 3)
-        let good2 = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('b')") }
-        }
-        try await Self.waitUntilQueued(commits, 4)
+        let duplicate = try await Self.queue("INSERT INTO rows (value) VALUES ('a')", on: commits, position: 3)
+        let good2 = try await Self.queue("INSERT INTO rows (value) VALUES ('b')", on: commits, position: 4)
         let before = commits.transactionCount
         gate.release.signal()
         try await held.value
@@ -146,19 +146,10 @@ struct GroupCommitTests {
         let held = try await Self.holdWriter(commits, gate)
         // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
         defer { gate.release.signal() }
-        let good = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('kept')") }
-        }
-        try await Self.waitUntilQueued(commits, 1)
+        let good = try await Self.queue("INSERT INTO rows (value) VALUES ('kept')", on: commits, position: 1)
         // A child of a parent that does not exist: the deferred foreign key fails the commit, not the statement.
-        let orphan = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO children (parent) VALUES (999)") }
-        }
-        try await Self.waitUntilQueued(commits, 2)
-        let alsoGood = Task {
-            try await commits.write { db in try db.execute(sql: "INSERT INTO rows (value) VALUES ('also kept')") }
-        }
-        try await Self.waitUntilQueued(commits, 3)
+        let orphan = try await Self.queue("INSERT INTO children (parent) VALUES (999)", on: commits, position: 2)
+        let alsoGood = try await Self.queue("INSERT INTO rows (value) VALUES ('also kept')", on: commits, position: 3)
         let before = commits.transactionCount
         gate.release.signal()
         try await held.value
