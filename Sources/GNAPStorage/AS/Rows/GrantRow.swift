@@ -4,9 +4,9 @@ import GRDB
 /// A `grants` row: the whole record as JSON (`record`) plus the columns SQL filters, sorts and constrains on, each
 /// named once here (``columns``, in the order of ``arguments``), so INSERT and UPDATE cannot disagree on them.
 ///
-/// Written through two cached statements rather than GRDB's record persistence: building a persistence container
-/// and its SQL for every grant cost about a twentieth of a grant creation, inside the writer's serial section
-/// (docs/performance.md).
+/// Written through two cached statements rather than GRDB's record persistence, which built a persistence container
+/// and its SQL for every grant inside the writer's serial section (in the time profile of docs/performance.md, the
+/// row's insert took 10.8 % of the AS's time, of which the record's JSON was 2.4 %).
 struct GrantRow {
     static let columns =
         [
