@@ -56,6 +56,36 @@ struct GroupCommitTests {
         return task
     }
 
+    /// A database whose writer is held by a first write, so that the writes a test queues form one batch when it is
+    /// released.
+    private struct HeldWriter {
+        let pool: DatabasePool
+        let directory: URL
+        let commits: GroupCommit
+        let gate: Gate
+        let first: Task<Void, any Error>
+
+        static func start() async throws -> HeldWriter {
+            let (pool, directory) = try GroupCommitTests.database()
+            let commits = GroupCommit(writer: pool)
+            let gate = Gate()
+            let first = try await GroupCommitTests.holdWriter(commits, gate)
+            return HeldWriter(pool: pool, directory: directory, commits: commits, gate: gate, first: first)
+        }
+
+        /// Lets the first write finish.
+        func release() async throws {
+            gate.release.signal()
+            try await first.value
+        }
+
+        /// On every way out of a test: a failed expectation must not leave the writer's thread blocked.
+        func finish() {
+            gate.release.signal()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
     /// Waits until `count` writes are queued behind the held one.
     private static func waitUntilQueued(_ commits: GroupCommit, _ count: Int) async throws {
         for _ in 0..<2_000 where commits.queuedCount < count {
@@ -74,13 +104,9 @@ struct GroupCommitTests {
     }
 
     @Test func writesQueuedBehindACommitShareOneTransactionAndEachGetsItsResult() async throws {
-        let (pool, directory) = try Self.database()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let commits = GroupCommit(writer: pool)
-        let gate = Gate()
-        let held = try await Self.holdWriter(commits, gate)
-        // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
-        defer { gate.release.signal() }
+        let held = try await HeldWriter.start()
+        defer { held.finish() }
+        let (pool, commits) = (held.pool, held.commits)
         let writes = (0..<20).map { index in
             Task {
                 try await commits.write { db -> Int64 in
@@ -91,8 +117,7 @@ struct GroupCommitTests {
         }
         try await Self.waitUntilQueued(commits, 20)
         let before = commits.transactionCount
-        gate.release.signal()
-        try await held.value
+        try await held.release()
         var ids: [Int64] = []
         for write in writes { ids.append(try await write.value) }
         // The held write was its own transaction; the 20 behind it were one.
@@ -106,13 +131,9 @@ struct GroupCommitTests {
     }
 
     @Test func aFailingWriteRollsBackOnlyItselfAndIsAnsweredWithItsError() async throws {
-        let (pool, directory) = try Self.database()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let commits = GroupCommit(writer: pool)
-        let gate = Gate()
-        let held = try await Self.holdWriter(commits, gate)
-        // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
-        defer { gate.release.signal() }
+        let held = try await HeldWriter.start()
+        defer { held.finish() }
+        let (pool, commits) = (held.pool, held.commits)
         struct Refused: Error {}
         let good1 = try await Self.queue("INSERT INTO rows (value) VALUES ('a')", on: commits, position: 1)
         // Writes one row, then fails: its row must not be committed.
@@ -127,8 +148,7 @@ struct GroupCommitTests {
         let duplicate = try await Self.queue("INSERT INTO rows (value) VALUES ('a')", on: commits, position: 3)
         let good2 = try await Self.queue("INSERT INTO rows (value) VALUES ('b')", on: commits, position: 4)
         let before = commits.transactionCount
-        gate.release.signal()
-        try await held.value
+        try await held.release()
         try await good1.value
         try await good2.value
         await #expect(throws: Refused.self) { try await bad.value }
@@ -139,20 +159,15 @@ struct GroupCommitTests {
     }
 
     @Test func whenTheSharedCommitFailsEachWriteRunsAgainAlone() async throws {
-        let (pool, directory) = try Self.database()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let commits = GroupCommit(writer: pool)
-        let gate = Gate()
-        let held = try await Self.holdWriter(commits, gate)
-        // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
-        defer { gate.release.signal() }
+        let held = try await HeldWriter.start()
+        defer { held.finish() }
+        let (pool, commits) = (held.pool, held.commits)
         let good = try await Self.queue("INSERT INTO rows (value) VALUES ('kept')", on: commits, position: 1)
         // A child of a parent that does not exist: the deferred foreign key fails the commit, not the statement.
         let orphan = try await Self.queue("INSERT INTO children (parent) VALUES (999)", on: commits, position: 2)
         let alsoGood = try await Self.queue("INSERT INTO rows (value) VALUES ('also kept')", on: commits, position: 3)
         let before = commits.transactionCount
-        gate.release.signal()
-        try await held.value
+        try await held.release()
         try await good.value
         try await alsoGood.value
         await #expect(throws: DatabaseError.self) { try await orphan.value }
@@ -164,13 +179,9 @@ struct GroupCommitTests {
     }
 
     @Test func aBurstIsSplitIntoTransactionsOfAtMostTheMaximumBatch() async throws {
-        let (pool, directory) = try Self.database()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let commits = GroupCommit(writer: pool)
-        let gate = Gate()
-        let held = try await Self.holdWriter(commits, gate)
-        // Released on every way out, so that a failed expectation cannot leave the writer's thread blocked.
-        defer { gate.release.signal() }
+        let held = try await HeldWriter.start()
+        defer { held.finish() }
+        let (pool, commits) = (held.pool, held.commits)
         let count = GroupCommit.maximumBatch * 2 + 1
         let writes = (0..<count).map { index in
             Task {
@@ -181,8 +192,7 @@ struct GroupCommitTests {
         }
         try await Self.waitUntilQueued(commits, count)
         let before = commits.transactionCount
-        gate.release.signal()
-        try await held.value
+        try await held.release()
         for write in writes { try await write.value }
         #expect(commits.transactionCount == before + 1 + 3)
         #expect(try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rows") } == count + 1)
