@@ -59,7 +59,8 @@ struct ReadsOnTheCallingThreadTests {
             let text = try String(contentsOf: storage.appendingPathComponent(file), encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.split(separator: "//", maxSplits: 1).first.map(String.init) ?? ""
-                let readsAsync = code.contains("await") && code.range(of: #"\.read\s*[({]"#, options: .regularExpression) != nil
+                let readsAsync =
+                    code.contains("await") && code.range(of: #"\.read\s*[({]"#, options: .regularExpression) != nil
                 let readsDirectly = file != "ASDatabase.swift" && code.contains("writer.read")
                 if readsAsync || readsDirectly || code.contains("asyncRead") {
                     offending.append("\(file):\(number + 1): \(line)")
