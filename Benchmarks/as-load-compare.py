@@ -5,8 +5,8 @@
 
 One machine here moves by ±8 % between two runs of the same binary, more than most single changes gain. This runs
 the two binaries alternately (old, new, new, old, old, new, ...), so that a drift of the machine's load hits both
-alike, and reports for each scenario the median AS CPU per request and throughput of each binary and the median of
-the paired new/old ratios (round by round), with their range. Options after the two paths go to every
+alike, and reports for each scenario the median AS CPU per request, throughput and p99 latency (ms) of each binary
+and the median of the paired new/old ratios (round by round), with their range. Options after the two paths go to every
 ASLoadBenchmark run (for example --scenarios grant-create,continuation-poll --requests 10000); --rounds (default 4)
 is the number of runs of each binary. It needs a release ASLoadBenchmark (Benchmarks/as-load.sh builds one) and wrk.
 """
@@ -77,7 +77,7 @@ def main():
     scenarios = [name for name in runs[old][0] if all(name in run for run in runs[old] + runs[new])]
     print(f"old: {old}\nnew: {new}\n{rounds} runs each, alternating; medians over the runs")
     print(f"{'scenario':<20} {'old µs/req':>10} {'new µs/req':>10} {'new/old':>8} {'range':>13} "
-          f"{'old req/s':>9} {'new req/s':>9} {'new/old':>8}")
+          f"{'old req/s':>9} {'new req/s':>9} {'new/old':>8} {'old p99':>8} {'new p99':>8}")
     for name in scenarios:
         def series(binary, field):
             return [float(run[name][field]) for run in runs[binary]]
@@ -88,7 +88,8 @@ def main():
         print(f"{name:<20} {statistics.median(old_cpu):>10.0f} {statistics.median(new_cpu):>10.0f} "
               f"{statistics.median(ratios):>8.3f} {min(ratios):>6.3f}-{max(ratios):<6.3f} "
               f"{statistics.median(old_rps):>9.0f} {statistics.median(new_rps):>9.0f} "
-              f"{statistics.median(rps_ratios):>8.3f}")
+              f"{statistics.median(rps_ratios):>8.3f} "
+              f"{statistics.median(series(old, 'p99_ms')):>8.1f} {statistics.median(series(new, 'p99_ms')):>8.1f}")
         print(f"COMPARE {name} cpu_ratio={statistics.median(ratios):.3f} rps_ratio={statistics.median(rps_ratios):.3f} "
               f"rounds={rounds}")
 
