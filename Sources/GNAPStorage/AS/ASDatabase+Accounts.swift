@@ -27,28 +27,28 @@ extension ASDatabase {
     }
 
     public func account(id: String) async throws -> Account? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id])
                 .map(Self.account(from:))
         }
     }
 
     public func account(username: String) async throws -> Account? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE username = ?", arguments: [username])
                 .map(Self.account(from:))
         }
     }
 
     public func account(opaqueSubject: String) async throws -> Account? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE opaque_subject = ?", arguments: [opaqueSubject])
                 .map(Self.account(from:))
         }
     }
 
     public func accounts() async throws -> [Account] {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY username").map(Self.account(from:))
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 /// ``AdministrationStore``: grant counts and the expiry queries (the listing is in `ASDatabase+GrantListing`).
 extension ASDatabase {
     public func grantCounts() async throws -> GrantCounts {
-        try await writer.read { db in
+        try read { db in
             var byStatus: [String: Int] = [:]
             for status in GrantStatus.allCases { byStatus[status.rawValue] = 0 }
             byStatus["expired"] = 0
@@ -27,7 +27,7 @@ extension ASDatabase {
     }
 
     public func expiredPendingGrantIDs(at now: WallInstant, limit: Int) async throws -> [String] {
-        try await writer.read { db in
+        try read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -38,7 +38,7 @@ extension ASDatabase {
     }
 
     public func nextInteractionExpiry() async throws -> WallInstant? {
-        try await writer.read { db in
+        try read { db in
             let grant = try Int64.fetchOne(
                 db, sql: "SELECT MIN(interaction_expires_at) FROM grants WHERE status = 'pending' AND outcome IS NULL")
             let code = try Int64.fetchOne(

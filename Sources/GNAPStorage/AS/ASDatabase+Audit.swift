@@ -10,7 +10,7 @@ extension ASDatabase {
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         let listing = Self.auditListing(query)
-        return try await writer.read { db in
+        return try read { db in
             try Row.fetchAll(db, sql: listing.sql, arguments: listing.arguments).map(Self.auditEntry)
         }
     }
@@ -50,7 +50,7 @@ extension ASDatabase {
     }
 
     public func latestAuditEntryID() async throws -> Int64 {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_events") ?? 0 }
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_events") ?? 0 }
     }
 
     /// Writes `events`, stamped with the request id and actor of `context` where they have none. Callers read

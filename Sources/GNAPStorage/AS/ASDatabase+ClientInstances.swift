@@ -15,14 +15,14 @@ extension ASDatabase {
     }
 
     public func clientInstance(id: String) async throws -> ClientInstanceRecord? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM client_instances WHERE id = ?"), arguments: [id])
                 .map(Self.clientInstance(from:))
         }
     }
 
     public func clientInstance(thumbprint: String) async throws -> ClientInstanceRecord? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db.cachedStatement(
                     sql: """

@@ -28,14 +28,14 @@ extension ASDatabase {
     }
 
     public func device(id: String) async throws -> ApproverDevice? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE id = ?"), arguments: [id])
                 .map(Self.device(from:))
         }
     }
 
     public func device(thumbprint: String) async throws -> ApproverDevice? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM approver_devices WHERE thumbprint = ?"), arguments: [thumbprint]
             )
@@ -44,7 +44,7 @@ extension ASDatabase {
     }
 
     public func devices(accountID: String) async throws -> [ApproverDevice] {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM approver_devices WHERE account_id = ? ORDER BY enrolled_at",
                 arguments: [accountID]

@@ -55,7 +55,7 @@ extension ASDatabase {
     }
 
     public func enrollmentCode(hash: String) async throws -> EnrollmentCodeRecord? {
-        try await writer.read { db in try Self.enrollmentCode(hash, db) }
+        try read { db in try Self.enrollmentCode(hash, db) }
     }
 
     private static func enrollmentCode(_ hash: String, _ db: Database) throws -> EnrollmentCodeRecord? {

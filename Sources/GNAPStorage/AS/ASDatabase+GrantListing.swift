@@ -7,7 +7,7 @@ extension ASDatabase {
     public func grants(_ query: GrantQuery) async throws -> GrantPage {
         let limit = max(1, min(query.limit, 500))
         let listing = try Self.grantListing(query, limit: limit)
-        let rows: [(record: GrantRecord, cursor: GrantCursor)] = try await writer.read { db in
+        let rows: [(record: GrantRecord, cursor: GrantCursor)] = try read { db in
             try Row.fetchAll(db, sql: listing.sql, arguments: listing.arguments).map { row in
                 (
                     try JSONColumn.decode(GrantRecord.self, row["record"], what: "grant"),

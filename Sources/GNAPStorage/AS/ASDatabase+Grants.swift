@@ -17,15 +17,15 @@ extension ASDatabase {
     }
 
     public func grant(id: String) async throws -> GrantRecord? {
-        try await writer.read { db in try GrantRow.load(db, "id", id) }
+        try read { db in try GrantRow.load(db, "id", id) }
     }
 
     public func grant(userCodeHash: String) async throws -> GrantRecord? {
-        try await writer.read { db in try GrantRow.load(db, "user_code_hash", userCodeHash) }
+        try read { db in try GrantRow.load(db, "user_code_hash", userCodeHash) }
     }
 
     public func grant(interactionIDHash: String) async throws -> GrantRecord? {
-        try await writer.read { db in try GrantRow.load(db, "interaction_id_hash", interactionIDHash) }
+        try read { db in try GrantRow.load(db, "interaction_id_hash", interactionIDHash) }
     }
 
     public func updateGrant<Result: Sendable>(

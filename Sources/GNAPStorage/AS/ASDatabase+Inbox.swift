@@ -92,7 +92,7 @@ extension ASDatabase {
             arguments += [cursor.createdAt, cursor.id]
         }
         arguments += [bounded]
-        return try await writer.read { [arguments, after] db in
+        return try read { [arguments, after] db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -105,7 +105,7 @@ extension ASDatabase {
 
     public func inboxEntries(accountID: String, after position: Int64, limit: Int) async throws -> [AuditEntry] {
         let bounded = max(1, min(limit, 100_000))
-        return try await writer.read { db in
+        return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -141,7 +141,7 @@ extension ASDatabase {
 
     public func inboxDeliveries(grantIDs: [String]) async throws -> [String: [InboxDeliveryReceipt]] {
         guard !grantIDs.isEmpty else { return [:] }
-        return try await writer.read { db in
+        return try read { db in
             var result: [String: [InboxDeliveryReceipt]] = [:]
             // In chunks, within SQLite's limit on bound parameters.
             for start in stride(from: 0, to: grantIDs.count, by: 500) {
@@ -165,7 +165,7 @@ extension ASDatabase {
     }
 
     public func inboxBlocks(accountID: String, streakLimit: Int) async throws -> [InboxBlock] {
-        try await writer.read { db in
+        try read { db in
             let candidates = try Row.fetchAll(
                 db,
                 sql: """

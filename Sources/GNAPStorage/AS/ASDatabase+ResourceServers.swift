@@ -4,14 +4,14 @@ import GRDB
 /// ``ResourceServerStore``.
 extension ASDatabase {
     public func resourceServer(id: String) async throws -> ResourceServerRecord? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM resource_servers WHERE id = ?", arguments: [id])
                 .map(Self.resourceServer(from:))
         }
     }
 
     public func resourceServer(thumbprint: String) async throws -> ResourceServerRecord? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM resource_servers WHERE key_thumbprint = ?", arguments: [thumbprint]
             ).map(Self.resourceServer(from:))
@@ -19,7 +19,7 @@ extension ASDatabase {
     }
 
     public func resourceServers() async throws -> [ResourceServerRecord] {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM resource_servers ORDER BY registered DESC, created_at, id")
                 .map(Self.resourceServer(from:))
         }
@@ -72,14 +72,14 @@ extension ASDatabase {
     }
 
     public func resourceSet(reference: String) async throws -> ResourceSetRecord? {
-        try await writer.read { db in
+        try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM resource_sets WHERE reference = ?", arguments: [reference])
                 .map(Self.resourceSet(from:))
         }
     }
 
     public func resourceSets(resourceServerID: String?) async throws -> [ResourceSetRecord] {
-        try await writer.read { db in
+        try read { db in
             guard let resourceServerID else {
                 return try Row.fetchAll(db, sql: "SELECT * FROM resource_sets ORDER BY created_at, reference")
                     .map(Self.resourceSet(from:))

@@ -4,7 +4,7 @@ extension ASDatabase {
     /// How many rows each table holds (SQLite's own tables aside), by table name: what a test compares before and
     /// after requests that must write nothing, and what a fault test reads after a restart.
     public func rowCounts() async throws -> [String: Int] {
-        try await writer.read { db in
+        try read { db in
             let tables = try String.fetchAll(
                 db,
                 sql: """

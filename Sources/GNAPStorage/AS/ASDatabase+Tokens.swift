@@ -4,17 +4,17 @@ import GRDB
 /// ``GrantStore``: access tokens.
 extension ASDatabase {
     public func accessToken(hash: String) async throws -> AccessTokenRecord? {
-        try await writer.read { db in
+        try read { db in
             try AccessTokenRow.token(db, "SELECT * FROM access_tokens WHERE token_hash = ?", [hash])
         }
     }
 
     public func accessToken(id: String) async throws -> AccessTokenRecord? {
-        try await writer.read { db in try AccessTokenRow.token(db, "SELECT * FROM access_tokens WHERE id = ?", [id]) }
+        try read { db in try AccessTokenRow.token(db, "SELECT * FROM access_tokens WHERE id = ?", [id]) }
     }
 
     public func accessTokens(grantID: String) async throws -> [AccessTokenRecord] {
-        try await writer.read { db in
+        try read { db in
             try AccessTokenRow.tokens(
                 db, "SELECT * FROM access_tokens WHERE grant_id = ? ORDER BY issued_at, id", [grantID])
         }

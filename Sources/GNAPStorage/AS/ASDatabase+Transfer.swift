@@ -5,7 +5,7 @@ import GRDB
 /// ``ASStoreTransfer``: every table row by row, exactly as stored (for `gnapterm db copy`).
 extension ASDatabase: ASStoreTransfer {
     public func tableCounts() async throws -> [ASTable: Int] {
-        try await writer.read { db in
+        try read { db in
             var counts: [ASTable: Int] = [:]
             for table in ASTable.allCases {
                 // Table names come from ASTable, never from input.
@@ -17,7 +17,7 @@ extension ASDatabase: ASStoreTransfer {
 
     public func exportRows(of table: ASTable, after cursor: String?, limit: Int) async throws -> ASRowPage {
         let limit = max(1, limit)
-        return try await writer.read { db in
+        return try read { db in
             let rows: [(row: ASRow, position: String)] =
                 switch table {
                 case .accounts:
