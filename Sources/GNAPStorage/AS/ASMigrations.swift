@@ -216,6 +216,26 @@ enum ASMigrations {
             // its own rows, not a sort of the whole table (see `grants(_:)`).
             try db.execute(sql: "CREATE INDEX grants_created ON grants(created_at, id)")
         }
+        migrator.registerMigration("2026-12-09-partial-grant-indexes") { db in
+            // Decision 71: most grants have no approver yet, no inbox and no interaction id, and each of these
+            // indexes took an entry for them all the same, one more B-tree write per grant. Every query on them
+            // names a value (`= ?`), which implies IS NOT NULL, so SQLite still uses them (PartialIndexPlanTests).
+            try db.execute(
+                sql: """
+                    DROP INDEX grants_approver;
+                    CREATE INDEX grants_approver ON grants(approver_account_id, created_at)
+                        WHERE approver_account_id IS NOT NULL;
+                    DROP INDEX grants_inbox;
+                    CREATE INDEX grants_inbox ON grants(inbox_account_id, status, created_at)
+                        WHERE inbox_account_id IS NOT NULL;
+                    DROP INDEX grants_inbox_client;
+                    CREATE INDEX grants_inbox_client ON grants(instance_id, inbox_account_id, inbox_decided_at)
+                        WHERE inbox_account_id IS NOT NULL;
+                    DROP INDEX grants_interaction_id;
+                    CREATE UNIQUE INDEX grants_interaction_id ON grants(interaction_id_hash)
+                        WHERE interaction_id_hash IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }
