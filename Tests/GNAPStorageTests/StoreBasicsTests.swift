@@ -16,7 +16,7 @@ struct StoreBasicsTests {
             "2026-11-27-token-management", "2026-11-28-account-updated-at", "2026-11-28-registered-clients",
             "2026-11-29-audit-actor-and-request", "2026-11-29-enrollment-code-expiry", "2026-11-29-interaction-urls",
             "2026-12-02-inbox", "2026-12-07-resource-servers", "2026-12-07-signature-nonces-and-code-attempts",
-            "2026-12-08-grant-listing-order",
+            "2026-12-08-grant-listing-order", "2026-12-09-partial-grant-indexes",
         ],
         // By name.
         .postgres: [
