@@ -183,12 +183,15 @@ let package = Package(
         .target(name: "QRCode"),
         // Running child processes from tests (never linked into the executable).
         .target(name: "ChildProcessTestSupport"),
+        // Temporary directories that tests make, removed when the test process exits.
+        .target(name: "TempDirTestSupport"),
         // A fresh AS store of each backend per test (SQLite in a temporary directory, PostgreSQL in a schema of its
         // own on the cluster scripts/test starts), for the parameterized store suite (test targets only).
         .target(
             name: "ASBackendTestSupport",
             dependencies: [
-                "GNAP", "GNAPStorage", "GNAPStoragePostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                "GNAP", "GNAPStorage", "GNAPStoragePostgres", "TempDirTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -233,6 +236,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -368,6 +373,8 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "gnapterm", "ChildProcessTestSupport", "GNAP", "GNAPClient", "GNAPStorage", "HTTPMessageSignatures",
+                // Every directory a test makes is removed when the test process exits.
+                "TempDirTestSupport",
                 // The device's local store after a key rotation.
                 "TerminalStorage",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -3,6 +3,7 @@ import GNAP
 import GNAPStorage
 import GNAPStoragePostgres
 import Logging
+import TempDirTestSupport
 
 /// A fresh, empty AS store of one backend for one test: SQLite in a temporary directory, or PostgreSQL in a schema
 /// of its own on the test cluster. ``reopen()`` opens the same database again (a second AS instance, or the same
@@ -41,8 +42,8 @@ public final class TestStore: Sendable {
     {
         switch backend {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("gnapterm-store-\(UUID().uuidString)")
+            // close() removes it; the exit handler removes it if a test never closes its store.
+            let directory = try TemporaryDirectories.make("gnapterm-store", create: false)
             return TestStore(
                 backend: .sqlite, sqlite: try ASDatabase.open(directory: directory), postgres: nil,
                 directory: directory, location: nil, root: nil)

@@ -26,6 +26,7 @@ struct GNAPTerm: AsyncParsableCommand {
             StandardStreams.err(message + "\n")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+        EventLoopExecutor.installIfServing(arguments: arguments)
         await main(nil)
     }
 

@@ -51,7 +51,8 @@ extension EndToEnd {
                 last.err == "gnapterm admin: the authorization server refused (409 conflict): 'admin' is the last "
                     + "enabled admin account\n")
             // Not enrolled at that AS: a clear message.
-            let stranger = try admin(["users", "list", "--as", server.url, "--home", home.path + "-none"])
+            let strangerHome = try Binary.temporaryDirectory("admin-stranger")
+            let stranger = try admin(["users", "list", "--as", server.url, "--home", strangerHome.path])
             #expect(stranger.status == 1 && stranger.err.contains("not enrolled at"))
 
             server.process.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import TempDirTestSupport
 
 /// The built `gnapterm` executable: SwiftPM builds it before the tests (the test target depends on it) and puts it
 /// beside the test bundle.
@@ -15,10 +16,7 @@ enum Binary {
     static var path: String { url.path }
 
     static func temporaryDirectory(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gnapterm-e2e-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryDirectories.make("gnapterm-e2e-\(name)")
     }
 }
 

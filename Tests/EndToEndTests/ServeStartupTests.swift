@@ -143,5 +143,18 @@ extension EndToEnd {
             try await Task.sleep(for: .milliseconds(200))
             #expect(server.process.stderr.contains("stored in clear"), "\(server.process.stderr)")
         }
+
+        /// Decision 72: the AS's tasks run on NIO's event loops. Every other end-to-end test then serves its requests
+        /// that way; this one checks that the hook was installed, which NIO reports and the log says.
+        @Test func swiftConcurrencyRunsOnTheEventLoops() async throws {
+            let server = try await ASProcess.start()
+            defer { server.stop() }
+            let line = "Swift concurrency runs on NIO's event loops"
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !server.process.stderr.contains(line), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(server.process.stderr.contains(line), "\(server.process.stderr)")
+        }
     }
 }

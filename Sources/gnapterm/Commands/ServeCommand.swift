@@ -158,6 +158,9 @@ struct ServeCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         logger.info("AS state", metadata: ["backend": "\(backend.description)"])
         StandardStreams.out("AS state in \(backend.description)\n")
+        if EventLoopExecutor.isInstalled {
+            logger.info("Swift concurrency runs on NIO's event loops (decision 72)")
+        }
         var configuration = ServerConfiguration(
             host: address.host, port: address.port, publicURL: publicURL,
             interactionLifetime: .seconds(codeLifetime), pollInterval: pollInterval, limits: requestLimits.limits,

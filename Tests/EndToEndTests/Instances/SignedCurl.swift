@@ -21,7 +21,7 @@ struct SignedCurl {
         if body.isEmpty {
             bodyFile = nil
         } else {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("body-\(UUID().uuidString)")
+            let file = try Binary.temporaryDirectory("body").appendingPathComponent("body.json")
             try Data(body).write(to: file)
             arguments += ["--data-binary", "@" + file.path]
             bodyFile = file
