@@ -112,6 +112,7 @@ struct ASLoadBenchmark {
             say("running \(scenario.rawValue) …")
             let measurement: LoadMeasurement
             switch scenario {
+            case .floor: measurement = try await HTTPFloor.run(context, count: options.requests)
             case .create: measurement = try await GrantCreation.run(context, count: options.requests)
             case .poll: measurement = try await ContinuationPolling.run(context, count: options.requests)
             case .code: (measurement, boundGrants) = try await CodeLookup.run(context, count: options.requests)

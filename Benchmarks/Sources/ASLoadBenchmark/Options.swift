@@ -123,6 +123,7 @@ struct UsageError: Error, CustomStringConvertible {
 
 /// The timed scenarios, in the order they run.
 enum ScenarioName: String, CaseIterable, Sendable {
+    case floor = "http-floor"
     case create = "grant-create"
     case poll = "continuation-poll"
     case code = "code-lookup"

@@ -82,6 +82,15 @@ enum Report {
                     + format(introspect.requestsPerSecond / create.requestsPerSecond, 2) + " ("
                     + format(introspect.requestsPerSecond, 1) + " / " + format(create.requestsPerSecond, 1) + " req/s)")
         }
+        if let floor = measurements.first(where: { $0.name == ScenarioName.floor.rawValue }) {
+            // What the AS does beyond serving HTTP: a scenario's CPU less the floor's, both measured in this run.
+            for m in measurements where m.name != floor.name {
+                let own = m.cpuMicrosecondsPerRequest - floor.cpuMicrosecondsPerRequest
+                say(
+                    "\(m.name) beyond the HTTP floor (\(format(floor.cpuMicrosecondsPerRequest, 0)) µs/req): "
+                        + "\(format(own, 0)) µs/req, \(format(own / bare.bareMicroseconds, 2)) × the verification")
+            }
+        }
         say("")
         for m in measurements {
             say(
