@@ -15,7 +15,18 @@ package enum JSONColumn {
 
     private static let decoder = JSONDecoder()
 
+    /// The stored text of `value`: written by ``StreamingJSONEncoder``, or by `JSONEncoder` for a value the stream
+    /// cannot take (the decoder reads both the same).
     package static func encode<T: Encodable>(_ value: T) throws -> String {
+        do {
+            return String(decoding: try StreamingJSONEncoder.encode(value), as: UTF8.self)
+        } catch is StreamingJSONEncoder.Unsupported {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+    }
+
+    /// The text `JSONEncoder` alone writes (tests compare the two).
+    package static func foundationEncode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
