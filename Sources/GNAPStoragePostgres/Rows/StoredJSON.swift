@@ -1,7 +1,8 @@
 import GNAP
 
-/// JSON text columns for values whose structure SQL does not need to see (the same encoding as the SQLite store's,
-/// so rows copy between the two unchanged).
+/// JSON text columns for values whose structure SQL does not need to see, in `GNAPJSON`'s form (sorted keys). The
+/// SQLite store writes the same values unsorted (decision 73); rows move between the two as values (`ASStoreTransfer`
+/// decodes and encodes them), so the two forms never meet.
 enum StoredJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try GNAPJSON.encode(value), as: UTF8.self)
