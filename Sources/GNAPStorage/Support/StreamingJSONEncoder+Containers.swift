@@ -51,19 +51,7 @@ final class SlotEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { StreamSingleValueContainer(encoder: self) }
 }
 
-/// Every value a container can take, written after `begin` opened its slot.
-private protocol StreamMemberWriter {
-    var writer: JSONStreamWriter { get }
-}
-
-extension StreamMemberWriter {
-    func write<T: Encodable>(_ value: T) throws {
-        // A member's slot is below the top level, so a value that encodes nothing is written as `{}`, never dropped.
-        _ = try writer.writeValue(value)
-    }
-}
-
-struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, StreamMemberWriter {
+struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let writer: JSONStreamWriter
     let ref: JSONContainerRef
 
@@ -109,7 +97,8 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, Str
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try begin(key)
-        try write(value)
+        // A member's slot is below the top level, so a value that encodes nothing is written as `{}`, never dropped.
+        _ = try writer.writeValue(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -135,7 +124,7 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, Str
     }
 }
 
-struct StreamUnkeyedContainer: UnkeyedEncodingContainer, StreamMemberWriter {
+struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
     let writer: JSONStreamWriter
     let ref: JSONContainerRef
     private(set) var count = 0
@@ -190,7 +179,8 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer, StreamMemberWriter {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
-        try write(value)
+        // An element's slot is below the top level, so a value that encodes nothing is written as `{}`.
+        _ = try writer.writeValue(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
